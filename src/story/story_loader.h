@@ -1,0 +1,58 @@
+// Loading and validating story files. A load either yields a complete, valid story or a list of errors
+// that each name the file, line, column and problem; it never yields a half-loaded story.
+// The format is documented in assets/stories/README.md.
+#pragma once
+
+#include "story/story.h"
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace epilogue {
+
+enum class StoryErrorKind {
+    Io,                // the file cannot be read
+    TooLarge,          // the file is over StoryLoadOptions::maxBytes
+    InvalidUtf8,       // bytes that are not UTF-8
+    Syntax,            // not well-formed JSON (includes duplicate keys)
+    MissingField,      // a required field is absent
+    WrongType,         // a field has the wrong JSON type
+    UnknownField,      // a field the format does not define (usually a typo)
+    InvalidValue,      // right type, wrong value (empty id, unknown lane kind, era that ends before it starts...)
+    DuplicateId,       // two lanes or two events share an id
+    UnknownReference,  // a lane or event id that does not exist
+    ForkOrder,         // a fork or rejoin that is not in time order with its lane
+    EventOrder,        // events listed out of time order within a lane
+    Empty,             // no lanes or no events
+};
+
+struct StoryError {
+    StoryErrorKind kind = StoryErrorKind::InvalidValue;
+    std::string file;
+    int line = 0;    // 1-based; 0 when the error concerns the whole file
+    int column = 0;  // 1-based, in code points
+    std::string message;
+
+    std::string toString() const;  // "file:line:col: message", the form compilers use
+};
+
+struct StoryLoadOptions {
+    std::size_t maxBytes = 256u * 1024u * 1024u;
+    std::size_t maxErrors = 50;  // stop collecting after this many
+};
+
+struct StoryLoadResult {
+    Story story;                     // complete only when errors is empty
+    std::vector<StoryError> errors;
+    bool ok() const { return errors.empty(); }
+};
+
+StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& options = {});
+// `fileName` is only used in error messages.
+StoryLoadResult parseStory(std::string_view text, const std::string& fileName, const StoryLoadOptions& options = {});
+
+const char* storyErrorKindName(StoryErrorKind kind);
+
+}  // namespace epilogue

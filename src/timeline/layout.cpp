@@ -1,0 +1,158 @@
+// Timeline layout: lane rows, the curves of forked lanes, event marks, ruler ticks and era bands.
+#include "timeline/layout.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace epilogue {
+
+namespace {
+
+float smootherstep(double edge0, double edge1, double x) {
+    if (edge1 <= edge0) return x < edge0 ? 0.0f : 1.0f;
+    const double t = std::clamp((x - edge0) / (edge1 - edge0), 0.0, 1.0);
+    return static_cast<float>(t * t * t * (t * (t * 6 - 15) + 10));
+}
+
+const Event& eventAt(const Story& story, EventIndex index) { return story.events[static_cast<std::size_t>(index)]; }
+const Lane& laneAt(const Story& story, LaneIndex index) { return story.lanes[static_cast<std::size_t>(index)]; }
+
+// A "nice" step (1, 2 or 5 times a power of ten) no smaller than `minimum`.
+double niceStepAtLeast(double minimum) {
+    const double power = std::pow(10.0, std::floor(std::log10(minimum)));
+    for (double mantissa : {1.0, 2.0, 5.0, 10.0}) {
+        if (mantissa * power >= minimum) return mantissa * power;
+    }
+    return 10.0 * power;
+}
+
+}  // namespace
+
+double laneStartTime(const Story& story, LaneIndex lane) {
+    const Lane& l = laneAt(story, lane);
+    return l.forkEvent == kNone ? story.startTime : eventAt(story, l.forkEvent).time;
+}
+
+double laneEndTime(const Story& story, LaneIndex lane) {
+    const Lane& l = laneAt(story, lane);
+    return l.rejoinEvent == kNone ? story.endTime : eventAt(story, l.rejoinEvent).time;
+}
+
+float laneSeparation(const Story& story, LaneIndex lane, double time) {
+    const Lane& l = laneAt(story, lane);
+    if (l.forkEvent == kNone) return 1.0f;
+    const double fork = eventAt(story, l.forkEvent).time;
+    const double rejoin = l.rejoinEvent == kNone ? story.endTime : eventAt(story, l.rejoinEvent).time;
+    if (time <= fork || (l.rejoinEvent != kNone && time >= rejoin)) return 0.0f;
+    // Without events of its own, a lane peels over a tenth of its span and returns over another.
+    const double span = rejoin - fork;
+    const double peelEnd = l.events.empty() ? fork + span * 0.1 : eventAt(story, l.events.front()).time;
+    const double returnStart = l.events.empty() ? rejoin - span * 0.1 : eventAt(story, l.events.back()).time;
+    float separation = smootherstep(fork, peelEnd, time);
+    if (l.rejoinEvent != kNone) separation *= 1.0f - smootherstep(returnStart, rejoin, time);
+    return separation;
+}
+
+float laneY(const Story& story, const TimelineLayout& layout, LaneIndex lane, double time) {
+    const float ownRow = layout.laneRowY[static_cast<std::size_t>(lane)];
+    const LaneIndex parent = story.parentLane(lane);
+    if (parent == kNone) return ownRow;
+    const float parentY = laneY(story, layout, parent, time);
+    const float separation = laneSeparation(story, lane, time);
+    return parentY + (ownRow - parentY) * separation;
+}
+
+TimelineLayout layoutTimeline(const Story& story, const TimelineView& view, const LayoutStyle& style) {
+    TimelineLayout layout;
+    const Rect& canvas = view.canvas;
+    layout.ruler = {canvas.x, canvas.bottom() - style.rulerHeight, canvas.width, style.rulerHeight};
+
+    // Lane rows, top to bottom in story order, in the band between the label space and the ruler.
+    const float bandTop = canvas.y + canvas.height * 0.16f;
+    const float bandBottom = layout.ruler.y - canvas.height * 0.10f;
+    const std::size_t laneCount = story.lanes.size();
+    layout.laneRowY.resize(laneCount);
+    for (std::size_t i = 0; i < laneCount; ++i) {
+        layout.laneRowY[i] = bandTop + (bandBottom - bandTop) * (static_cast<float>(i) + 0.5f) /
+                                           static_cast<float>(laneCount);
+    }
+
+    // Lane curves, sampled across the visible part of each lane (a little past the edges, so strokes
+    // that leave the canvas leave it cleanly).
+    const float edgeMargin = style.forkRadius * 2;
+    for (std::size_t i = 0; i < laneCount; ++i) {
+        const LaneIndex lane = static_cast<LaneIndex>(i);
+        const float laneLeft = view.timeToX(laneStartTime(story, lane));
+        const float laneRight = view.timeToX(laneEndTime(story, lane));
+        const float left = std::max(laneLeft, canvas.x - edgeMargin);
+        const float right = std::min(laneRight, canvas.right() + edgeMargin);
+        if (right <= left) continue;
+        LaneCurve curve;
+        curve.lane = lane;
+        const int steps = std::max(1, static_cast<int>(std::ceil((right - left) / style.samplePixels)));
+        curve.points.reserve(static_cast<std::size_t>(steps) + 1);
+        curve.separation.reserve(static_cast<std::size_t>(steps) + 1);
+        for (int s = 0; s <= steps; ++s) {
+            const float x = left + (right - left) * static_cast<float>(s) / static_cast<float>(steps);
+            const double time = view.xToTime(x);
+            curve.points.emplace_back(x, laneY(story, layout, lane, time));
+            curve.separation.push_back(story.parentLane(lane) == kNone ? 1.0f : laneSeparation(story, lane, time));
+        }
+        layout.lanes.push_back(std::move(curve));
+    }
+
+    // Event marks. Forks and rejoins are the story's hinges and get a larger mark.
+    std::vector<bool> isFork(story.events.size(), false), isRejoin(story.events.size(), false);
+    for (const Lane& lane : story.lanes) {
+        if (lane.forkEvent != kNone) isFork[static_cast<std::size_t>(lane.forkEvent)] = true;
+        if (lane.rejoinEvent != kNone) isRejoin[static_cast<std::size_t>(lane.rejoinEvent)] = true;
+    }
+    for (std::size_t i = 0; i < story.events.size(); ++i) {
+        const Event& event = story.events[i];
+        EventMark mark;
+        mark.event = static_cast<EventIndex>(i);
+        mark.isFork = isFork[i];
+        mark.isRejoin = isRejoin[i];
+        mark.radius = (mark.isFork || mark.isRejoin) ? style.forkRadius : style.eventRadius;
+        mark.position = {view.timeToX(event.time), laneY(story, layout, event.lane, event.time)};
+        if (mark.position.x < canvas.x - mark.radius || mark.position.x > canvas.right() + mark.radius) continue;
+        layout.events.push_back(mark);
+    }
+
+    // Ruler ticks: major ticks at a nice step at least minMajorTickPixels apart, minor ones between.
+    const double pixelsPerTime = view.pixelsPerTime();
+    const double majorStep = niceStepAtLeast(style.minMajorTickPixels / pixelsPerTime);
+    const double mantissa = majorStep / std::pow(10.0, std::floor(std::log10(majorStep) + 1e-9));
+    const int minorPerMajor = std::lround(mantissa) == 2 ? 4 : 5;
+    layout.tickStep = majorStep / minorPerMajor;
+    const auto firstTick = static_cast<long long>(std::ceil(view.startTime / layout.tickStep));
+    const auto lastTick = static_cast<long long>(std::floor(view.endTime / layout.tickStep));
+    for (long long k = firstTick; k <= lastTick; ++k) {
+        const double time = static_cast<double>(k) * layout.tickStep;
+        layout.ticks.push_back({time, view.timeToX(time), k % minorPerMajor == 0});
+    }
+
+    // Era bands, clipped to the canvas.
+    for (std::size_t i = 0; i < story.eras.size(); ++i) {
+        const float x0 = std::max(view.timeToX(story.eras[i].start), canvas.x);
+        const float x1 = std::min(view.timeToX(story.eras[i].end), canvas.right());
+        if (x1 > x0) layout.eras.push_back({static_cast<int>(i), x0, x1});
+    }
+    return layout;
+}
+
+EventIndex hitTestEvent(const TimelineLayout& layout, glm::vec2 point, float slack) {
+    EventIndex best = kNone;
+    float bestDistance = 0;
+    for (const EventMark& mark : layout.events) {
+        const glm::vec2 d = point - mark.position;
+        const float distance = std::sqrt(d.x * d.x + d.y * d.y);
+        if (distance <= mark.radius + slack && (best == kNone || distance < bestDistance)) {
+            best = mark.event;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+}  // namespace epilogue

@@ -1,0 +1,74 @@
+// Layout: story + view -> plain records of where everything goes on screen (lane curves, event marks,
+// ruler ticks, era bands). Pure functions; the renderer and the UI only consume these records.
+#pragma once
+
+#include "story/story.h"
+#include "timeline/view.h"
+
+#include <glm/vec2.hpp>
+
+#include <vector>
+
+namespace epilogue {
+
+struct LaneCurve {
+    LaneIndex lane = kNone;
+    std::vector<glm::vec2> points;      // the lane's centre line, left to right, a few pixels apart
+    std::vector<float> separation;      // per point: 0 where the lane lies on its parent, 1 where fully apart
+};
+
+struct EventMark {
+    EventIndex event = kNone;
+    glm::vec2 position{0, 0};
+    float radius = 0;
+    bool isFork = false;    // another lane branches from this event
+    bool isRejoin = false;  // another lane merges back into this event
+};
+
+struct RulerTick {
+    double time = 0;
+    float x = 0;
+    bool major = false;
+};
+
+struct EraBand {
+    int era = kNone;
+    float x0 = 0, x1 = 0;  // the era's extent, clipped to the canvas
+};
+
+struct TimelineLayout {
+    Rect ruler;                        // the strip at the bottom of the canvas with ticks and eras
+    std::vector<float> laneRowY;       // per lane: the y of its own row
+    std::vector<LaneCurve> lanes;      // visible lanes, in story order
+    std::vector<EventMark> events;     // visible events, in story order
+    std::vector<RulerTick> ticks;      // visible ticks, left to right
+    double tickStep = 1;               // story time between minor ticks
+    std::vector<EraBand> eras;         // visible eras, left to right
+};
+
+struct LayoutStyle {
+    float rulerHeight = 46;
+    float eventRadius = 7;
+    float forkRadius = 10;
+    float samplePixels = 3;        // distance between curve points
+    float minMajorTickPixels = 90; // major ticks at least this far apart
+};
+
+TimelineLayout layoutTimeline(const Story& story, const TimelineView& view, const LayoutStyle& style = {});
+
+// How far a lane has moved away from its parent at `time`: 0 on the parent, 1 on its own row. The peel
+// from the fork to the lane's first event, and the return from its last event to the rejoin, follow a
+// smootherstep, whose first and second derivatives vanish at both ends: no kink at any zoom.
+float laneSeparation(const Story& story, LaneIndex lane, double time);
+
+// The y of a lane's centre line at `time`.
+float laneY(const Story& story, const TimelineLayout& layout, LaneIndex lane, double time);
+
+// Time span a lane is drawn over: its fork (or the story start) to its rejoin (or the story end).
+double laneStartTime(const Story& story, LaneIndex lane);
+double laneEndTime(const Story& story, LaneIndex lane);
+
+// The event under a point: the nearest mark whose radius plus `slack` pixels contains it, or kNone.
+EventIndex hitTestEvent(const TimelineLayout& layout, glm::vec2 point, float slack = 4);
+
+}  // namespace epilogue

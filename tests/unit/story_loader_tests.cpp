@@ -1,0 +1,216 @@
+// Tier 1 (pure logic): the story loader accepts valid stories whole and rejects each kind of broken one
+// with the file, line, column and problem.
+#include "story/story_loader.h"
+#include "story/text_position.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace epilogue;
+
+namespace {
+
+// A small valid story; each test breaks one thing in it.
+const std::string kValid = R"({
+  "format": "epilogue-story/1",
+  "title": "Two lives",
+  "source": {"title": "An article"},
+  "eras": [{"name": "Then", "start": 0, "end": 10}, {"name": "Now", "start": 10, "end": 20}],
+  "lanes": [
+    {"id": "dream", "title": "What if", "kind": "dream", "forks_from": "meet", "rejoins_at": "end"},
+    {"id": "real", "title": "What happened"}
+  ],
+  "events": [
+    {"id": "meet", "lane": "real", "time": 1, "title": "They meet",
+     "quotes": [{"speaker": "A", "words": "Hello"}],
+     "commentary": [{"text": "It begins.", "attribution": "the article"}]},
+    {"id": "kiss", "lane": "dream", "time": 3, "title": "They kiss"},
+    {"id": "paris", "lane": "dream", "time": 12, "title": "Paris"},
+    {"id": "apart", "lane": "real", "time": 12, "title": "Apart"},
+    {"id": "end", "lane": "real", "time": 18, "title": "The end"}
+  ],
+  "pairs": [["meet", "kiss"], ["apart", "paris"]]
+})";
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const auto at = text.find(from);
+    REQUIRE_MESSAGE(at != std::string::npos, "test setup: '" << from << "' not in the story");
+    return text.replace(at, from.size(), to);
+}
+
+StoryLoadResult load(const std::string& text) { return parseStory(text, "two.json"); }
+
+// The one error a broken story must produce: its kind, words its message contains, and its position,
+// which must be the start of `anchor` in the text (its last occurrence when `lastAnchor`).
+void checkSingleError(const std::string& text, StoryErrorKind kind, const std::string& anchor,
+                      const std::string& words, bool lastAnchor = false) {
+    const StoryLoadResult result = load(text);
+    CHECK_FALSE(result.ok());
+    REQUIRE(result.errors.size() >= 1);
+    const StoryError& error = result.errors.front();
+    INFO("error: " << error.toString());
+    CHECK(error.kind == kind);
+    CHECK(error.file == "two.json");
+    const std::size_t offset = lastAnchor ? text.rfind(anchor) : text.find(anchor);
+    REQUIRE_MESSAGE(offset != std::string::npos, "test setup: anchor '" << anchor << "' not in the text");
+    const TextPosition expected = textPositionOf(text, offset);
+    CHECK(error.line == expected.line);
+    CHECK(error.column == expected.column);
+    CHECK(error.message.find(words) != std::string::npos);
+    CHECK(result.story.events.empty());  // never half-loaded
+}
+
+}  // namespace
+
+TEST_CASE("a valid story loads whole") {
+    const StoryLoadResult result = load(kValid);
+    for (const auto& error : result.errors) INFO(error.toString());
+    REQUIRE(result.ok());
+    const Story& story = result.story;
+    CHECK(story.title == "Two lives");
+    CHECK(story.source.title == "An article");
+    REQUIRE(story.lanes.size() == 2);
+    REQUIRE(story.events.size() == 5);
+    CHECK(story.eras.size() == 2);
+    const Lane& dream = story.lanes[0];
+    CHECK(dream.kind == LaneKind::Dream);
+    CHECK(story.events[static_cast<std::size_t>(dream.forkEvent)].id == "meet");
+    CHECK(story.events[static_cast<std::size_t>(dream.rejoinEvent)].id == "end");
+    CHECK(story.parentLane(0) == 1);
+    CHECK(story.parentLane(1) == kNone);
+    CHECK(dream.events.size() == 2);
+    const Event& meet = story.events[0];
+    REQUIRE(meet.quotes.size() == 1);
+    CHECK(meet.quotes[0].words == "Hello");
+    REQUIRE(meet.commentary.size() == 1);
+    CHECK(meet.commentary[0].attribution == "the article");
+    REQUIRE(meet.counterparts.size() == 1);
+    CHECK(story.events[static_cast<std::size_t>(meet.counterparts[0])].id == "kiss");
+    CHECK(story.startTime == 0);
+    CHECK(story.endTime == 20);
+    CHECK(story.eraAt(10) == 1);
+    CHECK(story.eraAt(20) == 1);
+    CHECK(story.eraAt(25) == kNone);
+}
+
+TEST_CASE("malformed JSON: the position of the syntax error") {
+    const std::string text = replaced(kValid, R"("title": "They kiss"})", R"("title": "They kiss",})");
+    const auto result = load(text);
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].kind == StoryErrorKind::Syntax);
+    const TextPosition brace = textPositionOf(text, text.find(",}") + 1);  // where a key was expected
+    CHECK(result.errors[0].line == brace.line);
+    CHECK(result.errors[0].column == brace.column);
+    CHECK(result.errors[0].toString() ==
+          "two.json:14:69: syntax error while parsing object key - unexpected '}'; expected string literal");
+}
+
+TEST_CASE("a missing field is reported at the object that lacks it") {
+    checkSingleError(replaced(kValid, R"("title": "Paris")", R"("summary": "Paris")"), StoryErrorKind::MissingField,
+                     R"({"id": "paris")", "event \"paris\": missing field \"title\"");
+}
+
+TEST_CASE("a wrong-typed field is reported at its value") {
+    checkSingleError(replaced(kValid, R"("time": 12, "title": "Paris")", R"("time": "12", "title": "Paris")"),
+                     StoryErrorKind::WrongType, R"("12")", "field \"time\" must be a number, not a string");
+}
+
+TEST_CASE("an unknown field is reported at its key (it is usually a typo)") {
+    checkSingleError(replaced(kValid, R"("title": "Paris")", R"("title": "Paris", "sumary": "x")"),
+                     StoryErrorKind::UnknownField, R"("sumary")", "unknown field \"sumary\"");
+}
+
+TEST_CASE("duplicate ids: events and lanes") {
+    checkSingleError(replaced(kValid, R"("id": "paris")", R"("id": "kiss")"), StoryErrorKind::DuplicateId,
+                     R"("kiss", "lane": "dream", "time": 12)", "event \"kiss\": the id is used by another event");
+    checkSingleError(replaced(kValid, R"("id": "real", "title")", R"("id": "dream", "title")"),
+                     StoryErrorKind::DuplicateId, R"("dream", "title": "What happened")",
+                     "lane \"dream\": the id is used by another lane");
+}
+
+TEST_CASE("unknown references: a lane, a fork event, a pair event") {
+    checkSingleError(replaced(kValid, R"("lane": "dream", "time": 12)", R"("lane": "dreem", "time": 12)"),
+                     StoryErrorKind::UnknownReference, R"("dreem")", "event \"paris\": unknown lane \"dreem\"");
+    checkSingleError(replaced(kValid, R"("forks_from": "meet")", R"("forks_from": "mete")"),
+                     StoryErrorKind::UnknownReference, R"("mete")", "forks_from names unknown event \"mete\"");
+    checkSingleError(replaced(kValid, R"(["apart", "paris"])", R"(["apart", "pariss"])"),
+                     StoryErrorKind::UnknownReference, R"("pariss")", "unknown event \"pariss\"");
+}
+
+TEST_CASE("a fork or rejoin out of time order with its lane") {
+    // The dream's first event before the event it forks from.
+    checkSingleError(replaced(kValid, R"("lane": "dream", "time": 3)", R"("lane": "dream", "time": 0.5)"),
+                     StoryErrorKind::ForkOrder, R"("meet", "rejoins_at")", "after its first event \"kiss\"");
+    // A rejoin at the fork itself.
+    checkSingleError(replaced(kValid, R"("rejoins_at": "end")", R"("rejoins_at": "meet")"), StoryErrorKind::ForkOrder,
+                     R"("meet"})", "not after it forks");
+    // A rejoin before the lane's last event.
+    checkSingleError(replaced(kValid, R"("time": 12, "title": "Paris")", R"("time": 19, "title": "Paris")"),
+                     StoryErrorKind::ForkOrder, R"("end"})", "before its last event \"paris\"");
+}
+
+TEST_CASE("events out of time order within a lane") {
+    checkSingleError(replaced(kValid, R"("time": 18)", R"("time": 5)"), StoryErrorKind::EventOrder, "5, \"title\"",
+                     "event \"end\": at time 5, before \"apart\" (time 12) listed earlier in lane \"real\"");
+}
+
+TEST_CASE("invalid UTF-8 is reported at the bad byte") {
+    checkSingleError(replaced(kValid, "They meet", "They m\xE9" "et"), StoryErrorKind::InvalidUtf8, "\xE9",
+                     "invalid UTF-8: byte 0xE9");
+}
+
+TEST_CASE("a file over the size limit is refused before parsing") {
+    StoryLoadOptions options;
+    options.maxBytes = 100;
+    const StoryLoadResult result = parseStory(kValid, "two.json", options);
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].kind == StoryErrorKind::TooLarge);
+    CHECK(result.errors[0].message.find("over the limit of 100 bytes") != std::string::npos);
+}
+
+TEST_CASE("empty stories: an empty file, no lanes, no events") {
+    const auto emptyFile = load("  \n");
+    REQUIRE(emptyFile.errors.size() == 1);
+    CHECK(emptyFile.errors[0].kind == StoryErrorKind::Empty);
+    checkSingleError(R"({"format": "epilogue-story/1", "title": "t",
+  "lanes": [{"id": "a", "title": "A"}], "events": []})",
+                     StoryErrorKind::Empty, "[]", "has no events");
+    checkSingleError(R"({"format": "epilogue-story/1", "title": "t", "lanes": [], "events": []})", StoryErrorKind::Empty,
+                     "[]", "has no lanes");
+}
+
+TEST_CASE("other invalid values: format, era order, a pair within one lane, a fork from its own lane") {
+    checkSingleError(replaced(kValid, "epilogue-story/1", "epilogue-story/9"), StoryErrorKind::InvalidValue,
+                     R"("epilogue-story/9")", "format");
+    checkSingleError(replaced(kValid, R"("start": 10, "end": 20)", R"("start": 5, "end": 20)"),
+                     StoryErrorKind::EventOrder, "5, \"end\": 20", "before the previous era");
+    checkSingleError(replaced(kValid, R"(["meet", "kiss"])", R"(["meet", "apart"])"), StoryErrorKind::InvalidValue,
+                     R"(["meet", "apart"])", "same lane");
+    checkSingleError(replaced(kValid, R"("forks_from": "meet")", R"("forks_from": "kiss")"),
+                     StoryErrorKind::InvalidValue, R"("kiss", "rejoins_at")", "an event of this same lane");
+}
+
+TEST_CASE("errors print as file:line:col: message") {
+    const auto result = load(replaced(kValid, R"("lane": "dream", "time": 12)", R"("lane": "dreem", "time": 12)"));
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.errors[0].toString() == "two.json:15:29: event \"paris\": unknown lane \"dreem\"");
+}
+TEST_CASE("several problems are all reported, in file order") {
+    std::string text = replaced(kValid, R"("title": "They kiss")", R"("title": 5)");
+    text = replaced(text, R"("lane": "dream", "time": 12)", R"("lane": "dreem", "time": 12)");
+    const auto result = load(text);
+    REQUIRE(result.errors.size() == 2);
+    CHECK(result.errors[0].line == 14);
+    CHECK(result.errors[1].line == 15);
+}
+
+TEST_CASE("a file that does not exist, or is a directory") {
+    const auto missing = loadStoryFile("/nonexistent/story.json");
+    REQUIRE(missing.errors.size() == 1);
+    CHECK(missing.errors[0].kind == StoryErrorKind::Io);
+    CHECK(missing.errors[0].toString() == "/nonexistent/story.json: cannot open the file");
+    const auto directory = loadStoryFile("/tmp");
+    REQUIRE(directory.errors.size() == 1);
+    CHECK(directory.errors[0].kind == StoryErrorKind::Io);
+}
