@@ -18,14 +18,16 @@ double TimelineView::xToTime(float x) const {
     return startTime + static_cast<double>(x - canvas.x) / pixelsPerTime();
 }
 
-TimelineView fitStory(const Story& story, const Rect& canvas) {
+TimelineView fitStory(const Story& story, const Rect& canvas, float leftInset) {
     double span = story.endTime - story.startTime;
     if (span <= 0) span = 1;  // a story whose events all share one time still gets a usable view
-    const double margin = span * 0.04;
+    // The story fills the canvas less the inset, with 3% of that width free on each side.
+    const double usable = std::max(static_cast<double>(canvas.width - leftInset), 1.0);
+    const double pixelsPerTime = usable * 0.94 / span;
     TimelineView view;
-    view.startTime = story.startTime - margin;
-    view.endTime = story.startTime + span + margin;
     view.canvas = canvas;
+    view.startTime = story.startTime - (leftInset + usable * 0.03) / pixelsPerTime;
+    view.endTime = view.startTime + static_cast<double>(canvas.width) / pixelsPerTime;
     return view;
 }
 

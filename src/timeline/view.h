@@ -24,7 +24,8 @@ struct TimelineView {
     double pixelsPerTime() const;
 };
 
-// The whole story with a margin on both sides, in the given canvas.
-TimelineView fitStory(const Story& story, const Rect& canvas);
+// The whole story with a margin on both sides, in the given canvas, keeping `leftInset` pixels free at
+// the left edge (for row headers).
+TimelineView fitStory(const Story& story, const Rect& canvas, float leftInset = 0);
 
 }  // namespace epilogue

@@ -1,0 +1,41 @@
+# Shared by scripts/run.sh and scripts/test.sh: install what is missing, then configure and build.
+# Sourced, not run. Every package comes from Debian 12's archive.
+
+EPILOGUE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+EPILOGUE_BUILD_DIR=${EPILOGUE_BUILD_DIR:-$EPILOGUE_ROOT/build}
+
+# To build and run: compiler, CMake, the libraries, fonts, and Mesa for OpenGL with or without a GPU.
+EPILOGUE_BUILD_PACKAGES=(g++ make cmake pkg-config libsdl2-dev libimgui-dev libglm-dev libstb-dev doctest-dev
+    nlohmann-json3-dev libcli11-dev libfontconfig-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri
+    fonts-dejavu-core fonts-dejavu-extra)
+
+# Installs the packages in "$@" that are not installed yet: with apt-get when root, else says which.
+ensure_packages() {
+    local missing=()
+    local package
+    for package in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$package")
+        fi
+    done
+    [ ${#missing[@]} -eq 0 ] && return 0
+    if [ "$(id -u)" -eq 0 ]; then
+        echo "==> Installing ${missing[*]}"
+        export DEBIAN_FRONTEND=noninteractive
+        apt-get update -qq && apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null || {
+            echo "error: apt-get could not install: ${missing[*]}" >&2
+            return 1
+        }
+    else
+        echo "error: these Debian packages are missing: ${missing[*]}" >&2
+        echo "       install them with: sudo apt-get install ${missing[*]}" >&2
+        return 1
+    fi
+}
+
+# Configures (once) and builds everything into $EPILOGUE_BUILD_DIR. Extra arguments go to cmake's configure.
+build_epilogue() {
+    echo "==> Building in $EPILOGUE_BUILD_DIR"
+    cmake -S "$EPILOGUE_ROOT" -B "$EPILOGUE_BUILD_DIR" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null || return 1
+    cmake --build "$EPILOGUE_BUILD_DIR" --parallel "$(nproc)" || return 1
+}

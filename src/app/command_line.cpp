@@ -1,0 +1,80 @@
+// Command-line parsing with CLI11.
+#include "app/command_line.h"
+
+#include <CLI/CLI.hpp>
+
+#include <sstream>
+
+namespace epilogue {
+
+namespace {
+
+// "1280x720" -> 1280, 720.
+bool parseSize(const std::string& text, int& width, int& height) {
+    const auto x = text.find('x');
+    if (x == std::string::npos) return false;
+    try {
+        std::size_t used = 0;
+        const int w = std::stoi(text.substr(0, x), &used);
+        if (used != x) return false;
+        const std::string rest = text.substr(x + 1);
+        const int h = std::stoi(rest, &used);
+        if (used != rest.size()) return false;
+        if (w < 16 || h < 16 || w > 16384 || h > 16384) return false;
+        width = w;
+        height = h;
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+}  // namespace
+
+CommandLineResult parseCommandLine(int argc, const char* const* argv) {
+    CommandLine options;
+    std::string size;
+    CLI::App app{"Epilogue: see a story that forks. Opens the story in a window, or renders it headless.",
+                 "epilogue"};
+    app.add_option("story", options.storyPath, "Story file to open (default: the bundled La La Land story)");
+    app.add_option("--validate", options.validatePath, "Check a story file, print a summary or its errors, and exit")
+        ->type_name("FILE");
+    app.add_option("--screenshot", options.screenshotPath, "Render offscreen to a PNG file and exit (no display needed)")
+        ->type_name("OUT.png");
+    app.add_option("--size", size, "Size of the image in logical pixels (default 1280x720)")->type_name("WxH");
+    app.add_option("--scale", options.scale, "Pixels per logical pixel: 2 renders a sharp image twice the size")
+        ->check(CLI::Range(0.5f, 8.0f));
+    auto* timeOption = app.add_option("--time", options.time, "Put the playhead at this story time");
+    auto* atOption = app.add_option("--at", options.atEvent, "Put the playhead at this event")->type_name("EVENT");
+    timeOption->excludes(atOption);
+    app.add_option("--select", options.selectEvent, "Select this event (its commentary fills the panel)")
+        ->type_name("EVENT");
+    app.add_flag("--no-ui", options.noUi, "Render the canvas alone, without panels");
+    app.add_flag("-y,--overwrite", options.overwrite, "Replace the screenshot file if it exists");
+    app.add_flag("--reduced-motion", options.reducedMotion, "Still the twinkle and shimmer");
+    app.add_option("--animation-time", options.animationTime,
+                   "Animation clock for a screenshot, in seconds (the same value draws the same pixels)")
+        ->check(CLI::Range(0.0f, 1.0e6f));
+    app.set_version_flag("--version", std::string("epilogue ") + EPILOGUE_VERSION);
+
+    CommandLineResult result;
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        std::ostringstream out, err;
+        const int code = app.exit(error, out, err);
+        result.output = out.str() + err.str();
+        result.exitCode = code == 0 ? 0 : 2;
+        return result;
+    }
+    if (!size.empty() && !parseSize(size, options.width, options.height)) {
+        result.output = "epilogue: --size: '" + size + "' is not WxH with each side from 16 to 16384, e.g. 1280x720\n"
+                        "Run with --help for more information.\n";
+        result.exitCode = 2;
+        return result;
+    }
+    result.options = options;
+    return result;
+}
+
+}  // namespace epilogue

@@ -1,0 +1,32 @@
+// The command line: what the user asked for, parsed and checked, with CLI11's help and error messages.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace epilogue {
+
+struct CommandLine {
+    std::string storyPath;        // empty: the bundled La La Land story
+    std::string validatePath;     // --validate FILE
+    std::string screenshotPath;   // --screenshot OUT.png
+    int width = 1280, height = 720;  // --size WxH, logical pixels
+    float scale = 1;                 // --scale N
+    std::optional<double> time;      // --time T
+    std::string atEvent;             // --at EVENT
+    std::string selectEvent;         // --select EVENT
+    bool noUi = false;               // --no-ui
+    bool overwrite = false;          // --overwrite / -y
+    bool reducedMotion = false;      // --reduced-motion
+    float animationTime = 2.0f;      // --animation-time S: the clock that drives twinkle and shimmer
+};
+
+struct CommandLineResult {
+    std::optional<CommandLine> options;  // set when the program should run
+    int exitCode = 0;                    // when not: 0 after --help/--version, 2 after a usage error
+    std::string output;                  // text to print (help, version, or the error)
+};
+
+CommandLineResult parseCommandLine(int argc, const char* const* argv);
+
+}  // namespace epilogue

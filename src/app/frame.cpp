@@ -1,0 +1,70 @@
+// Frame composition shared by the window and headless screenshots.
+#include "app/frame.h"
+
+#include "ui/canvas_labels.h"
+#include "ui/commentary_panel.h"
+#include "ui/theme.h"
+
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace epilogue {
+
+ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPanels) {
+    ScreenLayout layout;
+    if (!showPanels) {
+        layout.canvas = {0, 0, logicalWidth, logicalHeight};
+        return layout;
+    }
+    const float panelHeight = std::clamp(std::round(logicalHeight * 0.34f), std::min(170.0f, logicalHeight * 0.5f), 340.0f);
+    layout.canvas = {0, 0, logicalWidth, logicalHeight - panelHeight};
+    layout.panel = {0, logicalHeight - panelHeight, logicalWidth, panelHeight};
+    return layout;
+}
+
+bool FrameComposer::initialize(float pixelScale, std::string& error) {
+    if (!scene_.initialize(error)) return false;
+    applyUiTheme();
+    fonts_ = loadUiFonts(pixelScale);
+    fontScale_ = pixelScale;
+    return true;
+}
+
+bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize& size, float animationTime,
+                           const FrameOptions& options, UiRequests& requests, std::string& error) {
+    const int pixelWidth = static_cast<int>(std::lround(size.logicalWidth * size.pixelScale));
+    const int pixelHeight = static_cast<int>(std::lround(size.logicalHeight * size.pixelScale));
+    if (!target_.ensureSize(pixelWidth, pixelHeight, error)) return false;
+
+    const ScreenLayout screen = screenLayout(size.logicalWidth, size.logicalHeight, options.panels);
+    state.view.canvas = screen.canvas;
+    layout_ = layoutTimeline(story, state.view);
+
+    SceneInputs inputs;
+    inputs.story = &story;
+    inputs.layout = &layout_;
+    inputs.view = &state.view;
+    inputs.playheadTime = state.playheadTime;
+    inputs.selectedEvent = state.selectedEvent;
+    inputs.hoveredEvent = state.hoveredEvent;
+    inputs.animationTime = animationTime;
+    inputs.reducedMotion = state.reducedMotion;
+    inputs.logicalWidth = size.logicalWidth;
+    inputs.logicalHeight = size.logicalHeight;
+    inputs.pixelScale = size.pixelScale;
+    target_.bindForDrawing();
+    scene_.draw(inputs);
+
+    if (options.labels) drawCanvasLabels(story, layout_, state, fonts_);
+    if (options.panels) drawCommentaryPanel(story, state, screen.panel, fonts_, requests);
+    ImGui::Render();
+    target_.bindForDrawing();
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    target_.resolve();
+    return true;
+}
+
+}  // namespace epilogue

@@ -1,0 +1,58 @@
+// One frame of Epilogue, composed the same way in the window and in headless screenshots:
+// layout -> scene -> canvas labels -> panels -> ImGui draw data, all into the offscreen target.
+#pragma once
+
+#include "render/render_target.h"
+#include "render/scene_renderer.h"
+#include "story/story.h"
+#include "timeline/layout.h"
+#include "timeline/view_state.h"
+#include "ui/fonts.h"
+#include "ui/ui_requests.h"
+
+#include <string>
+
+namespace epilogue {
+
+struct FrameSize {
+    float logicalWidth = 1280;
+    float logicalHeight = 720;
+    float pixelScale = 1;  // framebuffer pixels per logical pixel
+};
+
+// What a frame shows besides the scene.
+struct FrameOptions {
+    bool panels = true;  // the ImGui panels (off for canvas-only screenshots)
+    bool labels = true;  // text and ruler over the canvas (off only in tests that look at the scene alone)
+};
+
+// Where the canvas and the panel go in a window of the given size. Pure.
+struct ScreenLayout {
+    Rect canvas;
+    Rect panel;  // zero-sized when the panels are hidden
+};
+ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPanels);
+
+class FrameComposer {
+public:
+    // Needs the window's GL context and ImGui context. Loads fonts for `pixelScale`.
+    bool initialize(float pixelScale, std::string& error);
+
+    // Lays out and draws one frame into the target; an ImGui frame must have been begun. The state's
+    // canvas is set from the screen layout. Returns false with a message if the target cannot be made.
+    bool render(const Story& story, ViewState& state, const FrameSize& size, float animationTime,
+                const FrameOptions& options, UiRequests& requests, std::string& error);
+
+    const RenderTarget& target() const { return target_; }
+    const TimelineLayout& layout() const { return layout_; }
+    const UiFonts& fonts() const { return fonts_; }
+
+private:
+    SceneRenderer scene_;
+    RenderTarget target_;
+    TimelineLayout layout_;
+    UiFonts fonts_;
+    float fontScale_ = 0;
+};
+
+}  // namespace epilogue

@@ -1,0 +1,103 @@
+// SDL2 window + GL context + ImGui backends.
+#include "app/platform_window.h"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+#include <cstdlib>
+
+namespace epilogue {
+
+PlatformWindow::~PlatformWindow() {
+    if (imguiStarted_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        if (!headless_) ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+    if (glContext_) SDL_GL_DeleteContext(glContext_);
+    if (window_) SDL_DestroyWindow(window_);
+    if (sdlStarted_) SDL_Quit();
+}
+
+bool PlatformWindow::open(const WindowOptions& options, std::string& error) {
+    headless_ = options.headless;
+    // Headless rendering uses SDL's offscreen driver (EGL, no display) unless the user chose a driver.
+    if (headless_ && !std::getenv("SDL_VIDEODRIVER")) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        error = headless_ ? std::string("cannot start headless rendering: ") + SDL_GetError()
+                          : std::string("cannot open a window (is there a display? DISPLAY or WAYLAND_DISPLAY "
+                                        "must be set): ") + SDL_GetError();
+        return false;
+    }
+    sdlStarted_ = true;
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+    flags |= headless_ ? SDL_WINDOW_HIDDEN : SDL_WINDOW_RESIZABLE;
+    // Headless frames go to an offscreen target of their own size; the window only carries the context.
+    const int width = headless_ ? 64 : options.width;
+    const int height = headless_ ? 64 : options.height;
+    window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height,
+                               flags);
+    if (!window_) {
+        error = std::string("cannot create a window: ") + SDL_GetError();
+        return false;
+    }
+    glContext_ = SDL_GL_CreateContext(window_);
+    if (!glContext_) {
+        error = std::string("cannot create an OpenGL 3.3 core context: ") + SDL_GetError();
+        return false;
+    }
+    SDL_GL_MakeCurrent(window_, glContext_);
+    if (!headless_) {
+        SDL_SetWindowMinimumSize(window_, 480, 360);
+        SDL_GL_SetSwapInterval(1);
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGui::GetIO().IniFilename = nullptr;
+    if (!headless_) ImGui_ImplSDL2_InitForOpenGL(window_, glContext_);
+    ImGui_ImplOpenGL3_Init("#version 330 core");
+    imguiStarted_ = true;
+    return true;
+}
+
+void PlatformWindow::logicalSize(int& width, int& height) const { SDL_GetWindowSize(window_, &width, &height); }
+
+void PlatformWindow::pixelSize(int& width, int& height) const { SDL_GL_GetDrawableSize(window_, &width, &height); }
+
+void PlatformWindow::beginUiFrame(float headlessWidth, float headlessHeight, float headlessScale, float deltaSeconds) {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGuiIO& io = ImGui::GetIO();
+    if (headless_) {
+        io.DisplaySize = ImVec2(headlessWidth, headlessHeight);
+        io.DisplayFramebufferScale = ImVec2(headlessScale, headlessScale);
+        io.DeltaTime = deltaSeconds > 0 ? deltaSeconds : 1.0f / 60.0f;
+    } else {
+        ImGui_ImplSDL2_NewFrame();
+        // The 1.86 SDL backend reads the global mouse position, which stays frozen during drags under some
+        // X servers (Xvfb among them); the window-relative state is always current.
+        if (SDL_GetMouseFocus() == window_) {
+            int x = 0, y = 0;
+            SDL_GetMouseState(&x, &y);
+            io.MousePos = ImVec2(static_cast<float>(x), static_cast<float>(y));
+        }
+    }
+    ImGui::NewFrame();
+}
+
+void PlatformWindow::processEvent(const SDL_Event& event) {
+    if (!headless_) ImGui_ImplSDL2_ProcessEvent(&event);
+}
+
+void PlatformWindow::swap() { SDL_GL_SwapWindow(window_); }
+
+}  // namespace epilogue

@@ -1,0 +1,219 @@
+// The scene: sky, ribbons, nodes, playhead. Colours are the film's magic hour: gold for what happened
+// (streetlight, Mia's yellow dress), violet-blue for the dream.
+#include "render/scene_renderer.h"
+
+#include "render/palette.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+
+namespace epilogue {
+
+namespace {
+
+void setColour(GLint location, const Colour& colour) { glUniform3f(location, colour.r, colour.g, colour.b); }
+
+// Grows a buffer object only when the data outgrows it; otherwise updates it in place.
+template <typename T>
+void uploadToBuffer(GLuint buffer, const std::vector<T>& data, std::size_t& capacity) {
+    glBindBuffer(GL_ARRAY_BUFFER, buffer);
+    if (data.size() > capacity) {
+        capacity = std::max<std::size_t>(data.size(), capacity * 2);
+        glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(capacity * sizeof(T)), nullptr, GL_DYNAMIC_DRAW);
+    }
+    if (!data.empty()) {
+        glBufferSubData(GL_ARRAY_BUFFER, 0, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.data());
+    }
+}
+
+void floatAttribute(GLuint index, GLint size, GLsizei stride, std::size_t offset, GLuint divisor = 0) {
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offset));
+    glVertexAttribDivisor(index, divisor);
+}
+
+}  // namespace
+
+SceneRenderer::~SceneRenderer() {
+    if (emptyVao_) glDeleteVertexArrays(1, &emptyVao_);
+    if (ribbonVao_) glDeleteVertexArrays(1, &ribbonVao_);
+    if (spriteVao_) glDeleteVertexArrays(1, &spriteVao_);
+    if (ribbonVbo_) glDeleteBuffers(1, &ribbonVbo_);
+    if (spriteVbo_) glDeleteBuffers(1, &spriteVbo_);
+}
+
+bool SceneRenderer::initialize(std::string& error) {
+    if (!sky_.build("fullscreen.vert", "sky.frag", error)) return false;
+    if (!ribbon_.build("ribbon.vert", "ribbon.frag", error)) return false;
+    if (!node_.build("sprite.vert", "node.frag", error)) return false;
+    if (!beam_.build("sprite.vert", "beam.frag", error)) return false;
+
+    glGenVertexArrays(1, &emptyVao_);
+
+    glGenVertexArrays(1, &ribbonVao_);
+    glGenBuffers(1, &ribbonVbo_);
+    glBindVertexArray(ribbonVao_);
+    glBindBuffer(GL_ARRAY_BUFFER, ribbonVbo_);
+    constexpr auto ribbonStride = static_cast<GLsizei>(sizeof(RibbonVertex));
+    floatAttribute(0, 2, ribbonStride, offsetof(RibbonVertex, centre));
+    floatAttribute(1, 2, ribbonStride, offsetof(RibbonVertex, normal));
+    floatAttribute(2, 1, ribbonStride, offsetof(RibbonVertex, along));
+    floatAttribute(3, 1, ribbonStride, offsetof(RibbonVertex, across));
+    floatAttribute(4, 1, ribbonStride, offsetof(RibbonVertex, separation));
+
+    glGenVertexArrays(1, &spriteVao_);
+    glGenBuffers(1, &spriteVbo_);
+    glBindVertexArray(spriteVao_);
+    glBindBuffer(GL_ARRAY_BUFFER, spriteVbo_);
+    constexpr auto spriteStride = static_cast<GLsizei>(sizeof(SpriteInstance));
+    floatAttribute(0, 2, spriteStride, offsetof(SpriteInstance, centre), 1);
+    floatAttribute(1, 2, spriteStride, offsetof(SpriteInstance, halfSize), 1);
+    floatAttribute(2, 4, spriteStride, offsetof(SpriteInstance, colour), 1);
+    floatAttribute(3, 4, spriteStride, offsetof(SpriteInstance, style), 1);
+    glBindVertexArray(0);
+    return true;
+}
+
+void SceneRenderer::draw(const SceneInputs& inputs) {
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
+    drawSky(inputs);
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied: glows add light, cores cover
+    drawRibbons(inputs);
+    drawPlayhead(inputs);
+    drawNodes(inputs);
+    glBindVertexArray(0);
+}
+
+void SceneRenderer::drawSky(const SceneInputs& inputs) {
+    glDisable(GL_BLEND);
+    sky_.use();
+    glUniform2f(sky_.uniform("uResolution"), inputs.logicalWidth * inputs.pixelScale,
+                inputs.logicalHeight * inputs.pixelScale);
+    glUniform1f(sky_.uniform("uPixelScale"), inputs.pixelScale);
+    glUniform1f(sky_.uniform("uTime"), inputs.reducedMotion ? 0.0f : inputs.animationTime);
+    glUniform1f(sky_.uniform("uHorizonY"), inputs.layout->ruler.y);
+    glBindVertexArray(emptyVao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+}
+
+void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
+    const TimelineLayout& layout = *inputs.layout;
+    const Story& story = *inputs.story;
+
+    // One strip per lane, all in one buffer.
+    ribbonVertices_.clear();
+    struct Range {
+        GLint first;
+        GLsizei count;
+        LaneIndex lane;
+    };
+    Range ranges[64];
+    std::size_t rangeCount = 0;
+    for (const LaneCurve& curve : layout.lanes) {
+        const std::size_t n = curve.points.size();
+        if (n < 2 || rangeCount == 64) continue;
+        const auto first = static_cast<GLint>(ribbonVertices_.size());
+        float along = 0;
+        for (std::size_t i = 0; i < n; ++i) {
+            const glm::vec2 previous = curve.points[i == 0 ? 0 : i - 1];
+            const glm::vec2 next = curve.points[i + 1 == n ? n - 1 : i + 1];
+            glm::vec2 tangent = next - previous;
+            const float length = std::sqrt(tangent.x * tangent.x + tangent.y * tangent.y);
+            tangent = length > 0 ? tangent / length : glm::vec2(1, 0);
+            const glm::vec2 normal(-tangent.y, tangent.x);
+            if (i > 0) {
+                const glm::vec2 step = curve.points[i] - curve.points[i - 1];
+                along += std::sqrt(step.x * step.x + step.y * step.y);
+            }
+            for (float across : {-1.0f, 1.0f}) {
+                ribbonVertices_.push_back({{curve.points[i].x, curve.points[i].y},
+                                           {normal.x, normal.y},
+                                           along,
+                                           across,
+                                           curve.separation[i]});
+            }
+        }
+        ranges[rangeCount++] = {first, static_cast<GLsizei>(ribbonVertices_.size()) - first, curve.lane};
+    }
+    uploadToBuffer(ribbonVbo_, ribbonVertices_, ribbonCapacity_);
+
+    ribbon_.use();
+    glUniform2f(ribbon_.uniform("uViewSize"), inputs.logicalWidth, inputs.logicalHeight);
+    glUniform1f(ribbon_.uniform("uPlayheadX"), inputs.view->timeToX(inputs.playheadTime));
+    glUniform1f(ribbon_.uniform("uDimAhead"), 0.42f);
+    glUniform1f(ribbon_.uniform("uTime"), inputs.reducedMotion ? 0.0f : inputs.animationTime);
+    glBindVertexArray(ribbonVao_);
+    // Parents first, so a forked lane lies over the lane it peels out of.
+    for (int pass = 0; pass < 2; ++pass) {
+        for (std::size_t r = 0; r < rangeCount; ++r) {
+            const LaneIndex lane = ranges[r].lane;
+            const bool forked = story.parentLane(lane) != kNone;
+            if (forked != (pass == 1)) continue;
+            const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(lane)].kind);
+            const LaneIndex parent = story.parentLane(lane);
+            const LanePalette& parentPalette =
+                parent == kNone ? palette : lanePalette(story.lanes[static_cast<std::size_t>(parent)].kind);
+            setColour(ribbon_.uniform("uCoreColour"), palette.core);
+            setColour(ribbon_.uniform("uHotColour"), palette.hot);
+            setColour(ribbon_.uniform("uGlowColour"), palette.glow);
+            setColour(ribbon_.uniform("uParentColour"), parentPalette.core);
+            glUniform1f(ribbon_.uniform("uCoreHalfWidth"), palette.coreHalfWidth);
+            glUniform1f(ribbon_.uniform("uGlowWidth"), palette.glowWidth);
+            glUniform1f(ribbon_.uniform("uHalfWidth"), palette.coreHalfWidth + palette.glowWidth * 2.2f);
+            glUniform1i(ribbon_.uniform("uPattern"), palette.pattern);
+            glDrawArrays(GL_TRIANGLE_STRIP, ranges[r].first, ranges[r].count);
+        }
+    }
+}
+
+void SceneRenderer::drawNodes(const SceneInputs& inputs) {
+    const Story& story = *inputs.story;
+    sprites_.clear();
+    for (const EventMark& mark : inputs.layout->events) {
+        const Event& event = story.events[static_cast<std::size_t>(mark.event)];
+        const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(event.lane)].kind);
+        const bool hinge = mark.isFork || mark.isRejoin;
+        const float extent = mark.radius * 2.4f + (hinge ? 14.0f : 8.0f);
+        const float highlight = mark.event == inputs.selectedEvent ? 2.0f : mark.event == inputs.hoveredEvent ? 1.0f : 0.0f;
+        const float lit = event.time <= inputs.playheadTime + 1e-9 ? 1.0f : 0.0f;
+        sprites_.push_back({{mark.position.x, mark.position.y},
+                            {extent, extent},
+                            {palette.node.r, palette.node.g, palette.node.b, 1.0f},
+                            {mark.radius, hinge ? 1.0f : 0.0f, highlight, lit}});
+    }
+    if (sprites_.empty()) return;
+    uploadSprites(sprites_);
+    node_.use();
+    glUniform2f(node_.uniform("uViewSize"), inputs.logicalWidth, inputs.logicalHeight);
+    setColour(node_.uniform("uRingColour"), lanePalette(LaneKind::Dream).core);
+    glBindVertexArray(spriteVao_);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(sprites_.size()));
+}
+
+void SceneRenderer::drawPlayhead(const SceneInputs& inputs) {
+    const TimelineLayout& layout = *inputs.layout;
+    const float x = inputs.view->timeToX(inputs.playheadTime);
+    const Rect& canvas = inputs.view->canvas;
+    if (x < canvas.x - 20 || x > canvas.right() + 20) return;
+    const float top = canvas.y + canvas.height * 0.06f;
+    const float bottom = layout.ruler.bottom();
+    const Colour& glow = lanePalette(LaneKind::Real).glow;
+    sprites_.clear();
+    sprites_.push_back({{x, (top + bottom) / 2}, {22.0f, (bottom - top) / 2}, {glow.r, glow.g, glow.b, 1}, {0, 0, 0, 0}});
+    uploadSprites(sprites_);
+    beam_.use();
+    glUniform2f(beam_.uniform("uViewSize"), inputs.logicalWidth, inputs.logicalHeight);
+    glBindVertexArray(spriteVao_);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
+}
+
+void SceneRenderer::uploadSprites(const std::vector<SpriteInstance>& sprites) {
+    uploadToBuffer(spriteVbo_, sprites, spriteCapacity_);
+}
+
+}  // namespace epilogue

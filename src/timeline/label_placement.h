@@ -1,0 +1,32 @@
+// Placing event labels so that they never overlap: each label has a preferred spot and alternatives;
+// the first that collides with nothing already placed wins, and a label with no free spot is hidden.
+// Pure logic on rectangles; text measuring happens in the UI, which passes in the sizes.
+#pragma once
+
+#include "timeline/view.h"
+
+#include <vector>
+
+namespace epilogue {
+
+struct LabelRequest {
+    float anchorX = 0, anchorY = 0;  // the point the label names (an event node's centre)
+    float width = 0, height = 0;     // the text's size
+    float clearance = 0;             // distance kept from the anchor (the node's radius and a gap)
+    bool preferAbove = true;         // first try above the anchor, then below
+    int priority = 0;                // higher is placed first (the selected event, forks)
+};
+
+struct PlacedLabel {
+    bool visible = false;
+    Rect box;
+};
+
+// Places labels in priority order, then left to right. Nothing is placed outside `bounds` or over any
+// rectangle in `obstacles` (the node marks themselves, the ruler).
+std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, const Rect& bounds,
+                                     const std::vector<Rect>& obstacles);
+
+bool rectsOverlap(const Rect& a, const Rect& b);
+
+}  // namespace epilogue

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Tier 3 (end to end): the epilogue program as a person runs it, headless. Each case is its own CTest
+# test: cli_tests.sh EPILOGUE_BINARY STORY_FILE CASE. Prints "1 passed, 0 failed" or what went wrong.
+set -u
+epilogue=$1
+story=$2
+case_name=$3
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
+
+failures=0
+fail() { echo "FAIL [$case_name]: $*"; failures=$((failures + 1)); }
+
+# run CMD...: sets $status, $out (stdout) and $err (stderr).
+run() {
+    "$@" >"$work/stdout" 2>"$work/stderr"
+    status=$?
+    out=$(cat "$work/stdout")
+    err=$(cat "$work/stderr")
+}
+expect_status() { [ "$status" -eq "$1" ] || fail "exit status $status, expected $1 (stdout: $out; stderr: $err)"; }
+expect_in() { case "$2" in *"$1"*) ;; *) fail "expected '$1' in: $2" ;; esac; }
+
+# PNG width and height from the IHDR chunk (bytes 16-23, big-endian).
+png_size() {
+    local bytes
+    bytes=$(od -An -tu1 -j16 -N8 "$1" | tr -s ' ')
+    set -- $bytes
+    echo "$(( ($1 << 24) + ($2 << 16) + ($3 << 8) + $4 ))x$(( ($5 << 24) + ($6 << 16) + ($7 << 8) + $8 ))"
+}
+is_png() { [ "$(od -An -tx1 -N8 "$1" | tr -d ' \n')" = "89504e470d0a1a0a" ]; }
+
+# A broken copy of the story: the first line matching $1 edited with the sed expression $2.
+broken_copy() {
+    cp "$story" "$work/la-la-land.json"
+    sed -i "0,/$1/s/$1/$2/" "$work/la-la-land.json"
+    line_of=$(grep -n "$2" "$work/la-la-land.json" | head -n1 | cut -d: -f1)
+}
+
+case "$case_name" in
+help)
+    run "$epilogue" --help
+    expect_status 0
+    expect_in "--screenshot" "$out"
+    expect_in "--validate" "$out"
+    ;;
+version)
+    run "$epilogue" --version
+    expect_status 0
+    expect_in "epilogue 0." "$out"
+    ;;
+bad-flag)
+    run "$epilogue" --no-such-flag
+    expect_status 2
+    expect_in "--no-such-flag" "$err"
+    run "$epilogue" --screenshot "$work/a.png" --size 12x
+    expect_status 2
+    expect_in "--size" "$err"
+    [ ! -e "$work/a.png" ] || fail "a usage error wrote a file"
+    ;;
+missing-file)
+    run "$epilogue" "$work/nope.json" --screenshot "$work/a.png"
+    expect_status 2
+    expect_in "$work/nope.json: cannot open the file" "$err"
+    run "$epilogue" --validate "$work/nope.json"
+    expect_status 2
+    ;;
+validate-ok)
+    run "$epilogue" --validate "$story"
+    expect_status 0
+    [ "$out" = "ok: 16 events in 2 lanes" ] || fail "summary was: $out"
+    ;;
+validate-unknown-lane)
+    broken_copy '"lane": "dream"' '"lane": "dreem"'
+    run "$epilogue" --validate "$work/la-la-land.json"
+    expect_status 1
+    # The error names the file, the line of the typo, a column, and the problem.
+    expect_in "la-la-land.json:$line_of:" "$err"
+    expect_in ': event "kiss": unknown lane "dreem"' "$err"
+    ;;
+validate-malformed)
+    broken_copy '"time": 25,' '"time": 25,,'
+    run "$epilogue" --validate "$work/la-la-land.json"
+    expect_status 1
+    expect_in "la-la-land.json:$line_of:" "$err"
+    expect_in "syntax error" "$err"
+    ;;
+validate-out-of-order)
+    broken_copy '"time": 53,' '"time": 43.5,'
+    run "$epilogue" --validate "$work/la-la-land.json"
+    expect_status 1
+    expect_in "la-la-land.json:$line_of:" "$err"
+    expect_in 'event "five-years": at time 43.5, before "always-love"' "$err"
+    ;;
+validate-fork-order)
+    broken_copy '"rejoins_at": "final-notes"' '"rejoins_at": "night-out"'
+    run "$epilogue" --validate "$work/la-la-land.json"
+    expect_status 1
+    expect_in "la-la-land.json:$line_of:" "$err"
+    expect_in 'before its last event "same-jazz-bar"' "$err"
+    ;;
+broken-story-does-not-open)
+    broken_copy '"lane": "dream"' '"lane": "dreem"'
+    run "$epilogue" "$work/la-la-land.json" --screenshot "$work/shot.png"
+    expect_status 1
+    expect_in 'unknown lane "dreem"' "$err"
+    [ ! -e "$work/shot.png" ] || fail "a broken story still produced a screenshot"
+    ;;
+screenshot-size)
+    run "$epilogue" --screenshot "$work/shot.png" --size 640x360
+    expect_status 0
+    is_png "$work/shot.png" || fail "not a PNG file"
+    [ "$(png_size "$work/shot.png")" = "640x360" ] || fail "size is $(png_size "$work/shot.png")"
+    ;;
+screenshot-scale)
+    run "$epilogue" --screenshot "$work/shot.png" --size 480x270 --scale 2 --no-ui
+    expect_status 0
+    [ "$(png_size "$work/shot.png")" = "960x540" ] || fail "size is $(png_size "$work/shot.png")"
+    ;;
+screenshot-no-overwrite)
+    run "$epilogue" --screenshot "$work/shot.png" --size 320x180
+    expect_status 0
+    before=$(cksum <"$work/shot.png")
+    run "$epilogue" --screenshot "$work/shot.png" --size 400x200
+    expect_status 1
+    expect_in "already exists; not overwritten" "$err"
+    [ "$(cksum <"$work/shot.png")" = "$before" ] || fail "the existing file was changed"
+    run "$epilogue" --screenshot "$work/shot.png" --size 400x200 --overwrite
+    expect_status 0
+    [ "$(png_size "$work/shot.png")" = "400x200" ] || fail "--overwrite did not replace the file"
+    [ -z "$(find "$work" -name '.shot.png.*')" ] || fail "a temporary file was left behind"
+    ;;
+screenshot-unwritable)
+    mkdir "$work/locked"
+    chmod a-w "$work/locked"
+    if [ -w "$work/locked" ]; then
+        # Running as root: permissions do not stop writes; a missing directory does.
+        run "$epilogue" --screenshot "$work/missing-dir/shot.png" --size 320x180
+    else
+        run "$epilogue" --screenshot "$work/locked/shot.png" --size 320x180
+    fi
+    expect_status 1
+    expect_in "cannot write in" "$err"
+    ;;
+screenshot-flags)
+    run "$epilogue" --screenshot "$work/a.png" --size 320x180 --at paris --select kiss
+    expect_status 0
+    run "$epilogue" --screenshot "$work/b.png" --size 320x180 --at nowhere
+    expect_status 2
+    expect_in 'no event "nowhere"' "$err"
+    run "$epilogue" --screenshot "$work/c.png" --time 10 --at paris
+    expect_status 2
+    ;;
+*)
+    echo "unknown case: $case_name"
+    exit 2
+    ;;
+esac
+
+if [ "$failures" -eq 0 ]; then
+    echo "1 passed, 0 failed"
+    exit 0
+fi
+echo "0 passed, 1 failed"
+exit 1

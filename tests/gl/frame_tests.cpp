@@ -1,0 +1,179 @@
+// Tier 2 (headless frames): render the default story into a fixed-size target and check what a person
+// would check: gold where real-lane events are, violet-blue where dream-lane events are, one lane before
+// the fork and two after it, the playhead where the time says, and the same pixels for the same inputs.
+#include "app/frame.h"
+#include "app/platform_window.h"
+#include "story/story_loader.h"
+#include "ui/canvas_labels.h"
+
+#include <doctest/doctest.h>
+#include <imgui.h>
+
+#include <cmath>
+#include <cstdint>
+#include <string>
+#include <memory>
+#include <vector>
+
+using namespace epilogue;
+
+namespace {
+
+constexpr float kWidth = 960, kHeight = 540;
+
+struct Pixel {
+    int r, g, b;
+    int brightness() const { return r + g + b; }
+};
+
+// One window, one GL context, one composer for all tests in this file (creating them costs ~100 ms).
+struct Renderer {
+    PlatformWindow window;
+    FrameComposer composer;
+    Story story;
+    std::vector<std::uint8_t> pixels;
+
+    Renderer() {
+        std::string error;
+        REQUIRE_MESSAGE(window.open({true, static_cast<int>(kWidth), static_cast<int>(kHeight), "test"}, error), error);
+        REQUIRE_MESSAGE(composer.initialize(1.0f, error), error);
+        StoryLoadResult loaded = loadStoryFile(EPILOGUE_ASSETS_DIR "/stories/la-la-land.json");
+        REQUIRE(loaded.ok());
+        story = std::move(loaded.story);
+    }
+
+    ViewState wholeStory(double playhead) const {
+        ViewState state;
+        state.view = fitStory(story, {0, 0, kWidth, kHeight}, kLaneHeaderWidth);
+        state.playheadTime = playhead;
+        return state;
+    }
+
+    void render(ViewState& state, float animationTime = 2.0f, bool labels = true) {
+        std::string error;
+        UiRequests requests;
+        window.beginUiFrame(kWidth, kHeight, 1.0f, 1.0f / 60);
+        REQUIRE_MESSAGE(composer.render(story, state, {kWidth, kHeight, 1.0f}, animationTime, FrameOptions{false, labels},
+                                                requests, error),
+                        error);
+        composer.target().readPixels(pixels);
+        REQUIRE(pixels.size() == static_cast<std::size_t>(kWidth * kHeight * 4));
+    }
+
+    Pixel at(float x, float y) const {
+        const auto index = (static_cast<std::size_t>(std::lround(y)) * static_cast<std::size_t>(kWidth) +
+                            static_cast<std::size_t>(std::lround(x))) * 4;
+        return {pixels[index], pixels[index + 1], pixels[index + 2]};
+    }
+
+    const EventMark& mark(const char* id) const {
+        const EventIndex index = story.findEvent(id);
+        for (const EventMark& m : composer.layout().events) {
+            if (m.event == index) return m;
+        }
+        FAIL("no mark for " << id);
+        return composer.layout().events.front();
+    }
+
+    // Ribbon cores crossed going down the column at x (bright runs at least 3 pixels tall, which a
+    // star is not), between the canvas top and the ruler.
+    int ribbonsInColumn(float x) const {
+        int ribbons = 0, run = 0;
+        const int bottom = static_cast<int>(composer.layout().ruler.y) - 4;
+        for (int y = 0; y < bottom; ++y) {
+            const bool bright = at(x, static_cast<float>(y)).brightness() > 450;
+            run = bright ? run + 1 : 0;
+            if (run == 3) ++ribbons;
+        }
+        return ribbons;
+    }
+};
+
+Renderer& renderer() {
+    static std::unique_ptr<Renderer> instance;
+    if (!instance) instance = std::make_unique<Renderer>();
+    return *instance;
+}
+
+}  // namespace
+
+TEST_CASE("real-lane events are gold, dream-lane events violet-blue") {
+    Renderer& r = renderer();
+    ViewState state = r.wholeStory(r.story.endTime);
+    r.render(state);
+    // Just outside each node's white-hot disc, above it and off the ribbon, its own glow shows.
+    for (const std::string id : {"keith-band", "audition", "five-years", "night-out"}) {
+        const EventMark& m = r.mark(id.c_str());
+        const Pixel p = r.at(m.position.x, m.position.y - m.radius - 2);
+        INFO(id << " rgb " << p.r << "," << p.g << "," << p.b);
+        CHECK(p.r > 150);
+        CHECK(p.r > p.b + 60);  // warm
+    }
+    for (const std::string id : {"turns-down-keith", "actress", "child-married"}) {
+        const EventMark& m = r.mark(id.c_str());
+        const Pixel p = r.at(m.position.x, m.position.y - m.radius - 2);
+        INFO(id << " rgb " << p.r << "," << p.g << "," << p.b);
+        CHECK(p.b > 150);
+        CHECK(p.b > p.r + 30);  // cool
+    }
+}
+
+TEST_CASE("one lane before the fork, two after it, one again after the rejoin") {
+    Renderer& r = renderer();
+    ViewState state = r.wholeStory(r.story.endTime);
+    r.render(state, 2.0f, false);  // the scene alone: no text to mistake for a ribbon
+    const TimelineView& view = state.view;
+    const double fork = r.story.events[static_cast<std::size_t>(r.story.findEvent("restaurant"))].time;
+    const double rejoin = r.story.events[static_cast<std::size_t>(r.story.findEvent("final-notes"))].time;
+    CHECK(r.ribbonsInColumn(view.timeToX(fork - 2)) == 1);
+    CHECK(r.ribbonsInColumn(view.timeToX(30)) == 2);  // summer: both lives, apart
+    const double theLook = r.story.events[static_cast<std::size_t>(r.story.findEvent("the-look"))].time;
+    CHECK(r.ribbonsInColumn(view.timeToX((rejoin + theLook) / 2)) == 1);
+}
+
+TEST_CASE("the playhead is drawn where its time says, and what lies ahead is dimmer") {
+    Renderer& r = renderer();
+    ViewState state = r.wholeStory(35);
+    r.render(state);
+    const float x = state.view.timeToX(35);
+    const float skyY = r.composer.layout().laneRowY[0] - 50;  // open sky above the dream lane
+    const Pixel onBeam = r.at(x, skyY);
+    const Pixel besideBeam = r.at(x + 40, skyY);
+    INFO("beam " << onBeam.r << "," << onBeam.g << "," << onBeam.b);
+    CHECK(onBeam.brightness() > 450);
+    CHECK(besideBeam.brightness() < 250);
+    // The real lane's ribbon behind the playhead against the same ribbon ahead of it.
+    const float laneY = r.composer.layout().laneRowY[1];
+    const Pixel behind = r.at(state.view.timeToX(30), laneY);
+    const Pixel ahead = r.at(state.view.timeToX(40.5), laneY);
+    CHECK(behind.brightness() > ahead.brightness() + 150);
+}
+
+TEST_CASE("the same inputs draw the same pixels; the animation clock is an input") {
+    Renderer& r = renderer();
+    ViewState state = r.wholeStory(50);
+    r.render(state, 3.0f);
+    const std::vector<std::uint8_t> first = r.pixels;
+    r.render(state, 3.0f);
+    CHECK(first == r.pixels);
+    r.render(state, 7.5f);
+    CHECK(first != r.pixels);  // the stars twinkle and the dream shimmers
+    state.reducedMotion = true;
+    r.render(state, 3.0f);
+    const std::vector<std::uint8_t> still = r.pixels;
+    r.render(state, 7.5f);
+    CHECK(still == r.pixels);  // reduced motion: the clock no longer moves anything
+}
+
+TEST_CASE("selecting an event changes its node") {
+    Renderer& r = renderer();
+    ViewState state = r.wholeStory(r.story.endTime);
+    r.render(state);
+    const EventMark& m = r.mark("paris");
+    const glm::vec2 ring = m.position - glm::vec2(0, m.radius + 5.5f);  // above the node, off the ribbon
+    const int before = r.at(ring.x, ring.y).brightness();
+    state.selectedEvent = r.story.findEvent("paris");
+    r.render(state);
+    const int after = r.at(ring.x, ring.y).brightness();
+    CHECK(after > before + 100);  // the white selection ring
+}
