@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Tier 3 (end to end): the epilogue program as a person runs it, headless. Each case is its own CTest
-# test: cli_tests.sh EPILOGUE_BINARY STORY_FILE CASE. Prints "1 passed, 0 failed" or what went wrong.
+# test: cli_tests.sh EPILOGUE_BINARY STORY_FILE CASE [BUILD_DIR]. Prints "1 passed, 0 failed" or what
+# went wrong.
 set -u
 epilogue=$1
 story=$2
@@ -10,6 +11,8 @@ trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
 
 failures=0
 fail() { echo "FAIL [$case_name]: $*"; failures=$((failures + 1)); }
+
+build_dir=${4:-}
 
 # run CMD...: sets $status, $out (stdout) and $err (stderr).
 run() {
@@ -98,6 +101,24 @@ validate-fork-order)
     expect_status 1
     expect_in "la-la-land.json:$line_of:" "$err"
     expect_in 'before its last event "same-jazz-bar"' "$err"
+    ;;
+installed)
+    # cmake --install puts the program and its stories where it finds them again, from any directory.
+    cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null || fail "cmake --install failed"
+    cd "$work"
+    run "$work/prefix/bin/epilogue" --screenshot "$work/installed.png" --size 320x180
+    expect_status 0
+    is_png "$work/installed.png" || fail "the installed program wrote no PNG"
+    run "$work/prefix/bin/epilogue" --validate "$work/prefix/share/epilogue/stories/la-la-land.json"
+    expect_status 0
+    ;;
+format-doc-example)
+    # The complete example in the format's documentation is a valid story.
+    sed -n '/^```json$/,/^```$/p' "$(dirname "$story")/README.md" | sed '1d;$d' >"$work/example.json"
+    [ -s "$work/example.json" ] || fail "no JSON example found in assets/stories/README.md"
+    run "$epilogue" --validate "$work/example.json"
+    expect_status 0
+    [ "$out" = "ok: 5 events in 2 lanes" ] || fail "summary was: $out"
     ;;
 broken-story-does-not-open)
     broken_copy '"lane": "dream"' '"lane": "dreem"'
