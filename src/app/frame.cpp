@@ -1,8 +1,6 @@
 // Frame composition shared by the window and headless screenshots.
 #include "app/frame.h"
 
-#include "ui/canvas_labels.h"
-#include "ui/commentary_panel.h"
 #include "ui/theme.h"
 
 #include <imgui.h>
@@ -41,7 +39,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
 
     const ScreenLayout screen = screenLayout(size.logicalWidth, size.logicalHeight, options.panels);
     state.view.canvas = screen.canvas;
-    layout_ = layoutTimeline(story, state.view);
+    layoutTimeline(story, state.view, LayoutStyle{}, layout_);
 
     SceneInputs inputs;
     inputs.story = &story;
@@ -58,8 +56,8 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     target_.bindForDrawing();
     scene_.draw(inputs);
 
-    if (options.labels) drawCanvasLabels(story, layout_, state, fonts_);
-    if (options.panels) drawCommentaryPanel(story, state, screen.panel, fonts_, requests);
+    if (options.labels) canvasLabels_.draw(story, layout_, state, fonts_);
+    if (options.panels) commentaryPanel_.draw(story, state, screen.panel, fonts_, requests);
     ImGui::Render();
     target_.bindForDrawing();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());

@@ -7,6 +7,8 @@
 #include "story/story.h"
 #include "timeline/layout.h"
 #include "timeline/view_state.h"
+#include "ui/canvas_labels.h"
+#include "ui/commentary_panel.h"
 #include "ui/fonts.h"
 #include "ui/ui_requests.h"
 
@@ -51,6 +53,8 @@ private:
     SceneRenderer scene_;
     RenderTarget target_;
     TimelineLayout layout_;
+    CanvasLabels canvasLabels_;
+    CommentaryPanel commentaryPanel_;
     UiFonts fonts_;
     float fontScale_ = 0;
 };

@@ -116,7 +116,7 @@ void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
     std::size_t rangeCount = 0;
     for (const LaneCurve& curve : layout.lanes) {
         const std::size_t n = curve.points.size();
-        if (n < 2 || rangeCount == 64) continue;
+        if (n < 2 || rangeCount == 64) continue;  // off screen
         const auto first = static_cast<GLint>(ribbonVertices_.size());
         float along = 0;
         for (std::size_t i = 0; i < n; ++i) {

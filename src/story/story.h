@@ -48,6 +48,8 @@ struct Event {
     std::vector<Quote> quotes;
     std::vector<Commentary> commentary;
     std::vector<EventIndex> counterparts;  // the same moment in other lanes ("in the other life")
+    bool isFork = false;    // a lane branches from this event (derived by the loader)
+    bool isRejoin = false;  // a lane merges back into this event (derived by the loader)
 };
 
 struct StorySource {

@@ -495,6 +495,10 @@ void StoryReader::read(Story& story) {
     linkForks(story);
     readPairs(root, story);
 
+    for (const Lane& lane : story.lanes) {
+        if (lane.forkEvent != kNone) story.events[static_cast<std::size_t>(lane.forkEvent)].isFork = true;
+        if (lane.rejoinEvent != kNone) story.events[static_cast<std::size_t>(lane.rejoinEvent)].isRejoin = true;
+    }
     bool anyTime = false;
     for (const Era& era : story.eras) {
         story.startTime = anyTime ? std::min(story.startTime, era.start) : era.start;

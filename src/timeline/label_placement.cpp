@@ -12,16 +12,26 @@ bool rectsOverlap(const Rect& a, const Rect& b) {
 
 std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, const Rect& bounds,
                                      const std::vector<Rect>& obstacles) {
-    std::vector<PlacedLabel> placed(requests.size());
-    std::vector<std::size_t> order(requests.size());
+    std::vector<PlacedLabel> placed;
+    LabelPlacer().place(requests, bounds, obstacles, placed);
+    return placed;
+}
+
+void LabelPlacer::place(const std::vector<LabelRequest>& requests, const Rect& bounds,
+                        const std::vector<Rect>& obstacles, std::vector<PlacedLabel>& placed) {
+    placed.assign(requests.size(), PlacedLabel{});
+    std::vector<std::size_t>& order = order_;
+    order.resize(requests.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    // A total order (ties broken by index), so an in-place sort gives the same result as a stable one.
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
         if (requests[a].priority != requests[b].priority) return requests[a].priority > requests[b].priority;
-        return requests[a].anchorX < requests[b].anchorX;
+        if (requests[a].anchorX != requests[b].anchorX) return requests[a].anchorX < requests[b].anchorX;
+        return a < b;
     });
 
-    std::vector<Rect> taken = obstacles;
-    taken.reserve(obstacles.size() + requests.size());
+    std::vector<Rect>& taken = taken_;
+    taken.assign(obstacles.begin(), obstacles.end());
     for (std::size_t index : order) {
         const LabelRequest& request = requests[index];
         const float left = std::clamp(request.anchorX - request.width / 2, bounds.x,
@@ -48,7 +58,6 @@ std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, 
             break;
         }
     }
-    return placed;
 }
 
 }  // namespace epilogue

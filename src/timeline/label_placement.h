@@ -23,7 +23,20 @@ struct PlacedLabel {
 };
 
 // Places labels in priority order, then left to right. Nothing is placed outside `bounds` or over any
-// rectangle in `obstacles` (the node marks themselves, the ruler).
+// rectangle in `obstacles` (the node marks themselves, the ribbons, the ruler). Keeps its working
+// buffers between calls, so placing labels every frame allocates nothing once they are large enough.
+class LabelPlacer {
+public:
+    // `placed` gets one entry per request, in request order.
+    void place(const std::vector<LabelRequest>& requests, const Rect& bounds, const std::vector<Rect>& obstacles,
+               std::vector<PlacedLabel>& placed);
+
+private:
+    std::vector<std::size_t> order_;
+    std::vector<Rect> taken_;
+};
+
+// The same as a one-off call.
 std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, const Rect& bounds,
                                      const std::vector<Rect>& obstacles);
 

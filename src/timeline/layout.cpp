@@ -64,6 +64,11 @@ float laneY(const Story& story, const TimelineLayout& layout, LaneIndex lane, do
 
 TimelineLayout layoutTimeline(const Story& story, const TimelineView& view, const LayoutStyle& style) {
     TimelineLayout layout;
+    layoutTimeline(story, view, style, layout);
+    return layout;
+}
+
+void layoutTimeline(const Story& story, const TimelineView& view, const LayoutStyle& style, TimelineLayout& layout) {
     const Rect& canvas = view.canvas;
     layout.ruler = {canvas.x, canvas.bottom() - style.rulerHeight, canvas.width, style.rulerHeight};
 
@@ -80,39 +85,35 @@ TimelineLayout layoutTimeline(const Story& story, const TimelineView& view, cons
     // Lane curves, sampled across the visible part of each lane (a little past the edges, so strokes
     // that leave the canvas leave it cleanly).
     const float edgeMargin = style.forkRadius * 2;
+    layout.lanes.resize(laneCount);
     for (std::size_t i = 0; i < laneCount; ++i) {
         const LaneIndex lane = static_cast<LaneIndex>(i);
+        LaneCurve& curve = layout.lanes[i];
+        curve.lane = lane;
+        curve.points.clear();
+        curve.separation.clear();
         const float laneLeft = view.timeToX(laneStartTime(story, lane));
         const float laneRight = view.timeToX(laneEndTime(story, lane));
         const float left = std::max(laneLeft, canvas.x - edgeMargin);
         const float right = std::min(laneRight, canvas.right() + edgeMargin);
         if (right <= left) continue;
-        LaneCurve curve;
-        curve.lane = lane;
         const int steps = std::max(1, static_cast<int>(std::ceil((right - left) / style.samplePixels)));
-        curve.points.reserve(static_cast<std::size_t>(steps) + 1);
-        curve.separation.reserve(static_cast<std::size_t>(steps) + 1);
         for (int s = 0; s <= steps; ++s) {
             const float x = left + (right - left) * static_cast<float>(s) / static_cast<float>(steps);
             const double time = view.xToTime(x);
             curve.points.emplace_back(x, laneY(story, layout, lane, time));
             curve.separation.push_back(story.parentLane(lane) == kNone ? 1.0f : laneSeparation(story, lane, time));
         }
-        layout.lanes.push_back(std::move(curve));
     }
 
     // Event marks. Forks and rejoins are the story's hinges and get a larger mark.
-    std::vector<bool> isFork(story.events.size(), false), isRejoin(story.events.size(), false);
-    for (const Lane& lane : story.lanes) {
-        if (lane.forkEvent != kNone) isFork[static_cast<std::size_t>(lane.forkEvent)] = true;
-        if (lane.rejoinEvent != kNone) isRejoin[static_cast<std::size_t>(lane.rejoinEvent)] = true;
-    }
+    layout.events.clear();
     for (std::size_t i = 0; i < story.events.size(); ++i) {
         const Event& event = story.events[i];
         EventMark mark;
         mark.event = static_cast<EventIndex>(i);
-        mark.isFork = isFork[i];
-        mark.isRejoin = isRejoin[i];
+        mark.isFork = event.isFork;
+        mark.isRejoin = event.isRejoin;
         mark.radius = (mark.isFork || mark.isRejoin) ? style.forkRadius : style.eventRadius;
         mark.position = {view.timeToX(event.time), laneY(story, layout, event.lane, event.time)};
         if (mark.position.x < canvas.x - mark.radius || mark.position.x > canvas.right() + mark.radius) continue;
@@ -125,6 +126,7 @@ TimelineLayout layoutTimeline(const Story& story, const TimelineView& view, cons
     const double mantissa = majorStep / std::pow(10.0, std::floor(std::log10(majorStep) + 1e-9));
     const int minorPerMajor = std::lround(mantissa) == 2 ? 4 : 5;
     layout.tickStep = majorStep / minorPerMajor;
+    layout.ticks.clear();
     const auto firstTick = static_cast<long long>(std::ceil(view.startTime / layout.tickStep));
     const auto lastTick = static_cast<long long>(std::floor(view.endTime / layout.tickStep));
     for (long long k = firstTick; k <= lastTick; ++k) {
@@ -133,12 +135,12 @@ TimelineLayout layoutTimeline(const Story& story, const TimelineView& view, cons
     }
 
     // Era bands, clipped to the canvas.
+    layout.eras.clear();
     for (std::size_t i = 0; i < story.eras.size(); ++i) {
         const float x0 = std::max(view.timeToX(story.eras[i].start), canvas.x);
         const float x1 = std::min(view.timeToX(story.eras[i].end), canvas.right());
         if (x1 > x0) layout.eras.push_back({static_cast<int>(i), x0, x1});
     }
-    return layout;
 }
 
 EventIndex hitTestEvent(const TimelineLayout& layout, glm::vec2 point, float slack) {

@@ -12,7 +12,7 @@
 namespace epilogue {
 
 struct LaneCurve {
-    LaneIndex lane = kNone;
+    LaneIndex lane = kNone;             // empty points: the lane is not on screen
     std::vector<glm::vec2> points;      // the lane's centre line, left to right, a few pixels apart
     std::vector<float> separation;      // per point: 0 where the lane lies on its parent, 1 where fully apart
 };
@@ -39,7 +39,7 @@ struct EraBand {
 struct TimelineLayout {
     Rect ruler;                        // the strip at the bottom of the canvas with ticks and eras
     std::vector<float> laneRowY;       // per lane: the y of its own row
-    std::vector<LaneCurve> lanes;      // visible lanes, in story order
+    std::vector<LaneCurve> lanes;      // one per story lane, indexed by LaneIndex
     std::vector<EventMark> events;     // visible events, in story order
     std::vector<RulerTick> ticks;      // visible ticks, left to right
     double tickStep = 1;               // story time between minor ticks
@@ -55,6 +55,8 @@ struct LayoutStyle {
 };
 
 TimelineLayout layoutTimeline(const Story& story, const TimelineView& view, const LayoutStyle& style = {});
+// The same, into an existing layout whose buffers are reused: no allocation once they are large enough.
+void layoutTimeline(const Story& story, const TimelineView& view, const LayoutStyle& style, TimelineLayout& out);
 
 // How far a lane has moved away from its parent at `time`: 0 on the parent, 1 on its own row. The peel
 // from the fork to the lane's first event, and the return from its last event to the rejoin, follow a

@@ -22,12 +22,13 @@ ImU32 rgba(float r, float g, float b, float a) { return ImGui::ColorConvertFloat
 float sizeOf(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
 
 ImVec2 measure(ImFont* font, const std::string& text) {
-    return font->CalcTextSizeA(sizeOf(font), 10000.0f, 0.0f, text.c_str());
+    return font->CalcTextSizeA(sizeOf(font), 10000.0f, 0.0f, text.c_str(), text.c_str() + text.size());
 }
 
 void shadowedText(ImDrawList* list, ImFont* font, ImVec2 at, ImU32 colour, const std::string& text) {
-    list->AddText(font, sizeOf(font), ImVec2(at.x + 1, at.y + 1), rgba(0, 0, 0, 0.55f), text.c_str());
-    list->AddText(font, sizeOf(font), at, colour, text.c_str());
+    const char* end = text.c_str() + text.size();
+    list->AddText(font, sizeOf(font), ImVec2(at.x + 1, at.y + 1), rgba(0, 0, 0, 0.55f), text.c_str(), end);
+    list->AddText(font, sizeOf(font), at, colour, text.c_str(), end);
 }
 
 const Colour kMoonlight{0.86f, 0.84f, 0.98f};
@@ -72,13 +73,14 @@ void drawRuler(ImDrawList* list, const Story& story, const TimelineLayout& layou
 
 }  // namespace
 
-void drawCanvasLabels(const Story& story, const TimelineLayout& layout, const ViewState& state,
-                      const UiFonts& fonts) {
+void CanvasLabels::draw(const Story& story, const TimelineLayout& layout, const ViewState& state,
+                        const UiFonts& fonts) {
     ImDrawList* list = ImGui::GetBackgroundDrawList();
     const Rect& canvas = state.view.canvas;
     list->PushClipRect({canvas.x, canvas.y}, {canvas.right(), canvas.bottom()});
 
-    std::vector<Rect> obstacles;
+    std::vector<Rect>& obstacles = obstacles_;
+    obstacles.clear();
     obstacles.push_back(layout.ruler);
 
     // Title block.
@@ -88,9 +90,12 @@ void drawCanvasLabels(const Story& story, const TimelineLayout& layout, const Vi
     float blockBottom = titleAt.y + titleSize.y;
     float blockWidth = titleSize.x;
     if (!story.source.title.empty()) {
-        const std::string credit = "Commentary: \u201C" + story.source.title + "\u201D";
-        shadowedText(list, fonts.small, {titleAt.x, blockBottom + 3}, rgba(kMoonlight, 0.7f), credit);
-        const ImVec2 creditSize = measure(fonts.small, credit);
+        if (creditSource_ != story.source.title) {
+            creditSource_ = story.source.title;
+            credit_ = "Commentary: \u201C" + story.source.title + "\u201D";
+        }
+        shadowedText(list, fonts.small, {titleAt.x, blockBottom + 3}, rgba(kMoonlight, 0.7f), credit_);
+        const ImVec2 creditSize = measure(fonts.small, credit_);
         blockBottom += 3 + creditSize.y;
         blockWidth = std::max(blockWidth, creditSize.x);
     }
@@ -108,8 +113,10 @@ void drawCanvasLabels(const Story& story, const TimelineLayout& layout, const Vi
 
     // Lane names as row headers pinned to the left edge, where the view keeps room for them (see
     // kLaneHeaderWidth): colour is never the only code.
-    std::vector<LabelRequest> requests;
-    std::vector<const EventMark*> marks;
+    std::vector<LabelRequest>& requests = requests_;
+    std::vector<const EventMark*>& marks = marks_;
+    requests.clear();
+    marks.clear();
     for (std::size_t i = 0; i < story.lanes.size(); ++i) {
         const Lane& lane = story.lanes[i];
         const ImVec2 size = measure(fonts.bold, lane.title);
@@ -138,7 +145,8 @@ void drawCanvasLabels(const Story& story, const TimelineLayout& layout, const Vi
         obstacles.push_back({mark.position.x - r, mark.position.y - r, 2 * r, 2 * r});
     }
     const Rect bounds{canvas.x + 4, canvas.y + 4, canvas.width - 8, layout.ruler.y - canvas.y - 6};
-    const std::vector<PlacedLabel> placed = placeLabels(requests, bounds, obstacles);
+    placer_.place(requests, bounds, obstacles, placed_);
+    const std::vector<PlacedLabel>& placed = placed_;
     for (std::size_t i = 0; i < placed.size(); ++i) {
         if (!placed[i].visible) continue;
         const Event& event = story.events[static_cast<std::size_t>(marks[i]->event)];

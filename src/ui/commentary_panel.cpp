@@ -5,59 +5,86 @@
 
 #include <imgui.h>
 
-#include <sstream>
-#include <string>
+#include <algorithm>
 
 namespace epilogue {
 
 namespace {
 
+const float kTitleColour[4] = {1.0f, 0.97f, 0.92f, 1.0f};
+const float kBodyColour[4] = {0.90f, 0.88f, 0.96f, 1.0f};
+const float kQuoteColour[4] = {1.0f, 0.93f, 0.80f, 1.0f};
+const float kCommentaryColour[4] = {0.93f, 0.91f, 0.97f, 1.0f};
+const float kQuietColour[4] = {0.66f, 0.61f, 0.80f, 1.0f};
+
 ImVec4 toImVec4(const Colour& colour, float alpha = 1.0f) { return {colour.r, colour.g, colour.b, alpha}; }
 
-std::string formatTime(double time) {
-    std::ostringstream out;
-    out << time;
-    return out.str();
+}  // namespace
+
+void CommentaryPanel::prepare(const Story& story) {
+    std::size_t longest = 0;
+    for (const Event& event : story.events) {
+        for (const Quote& quote : event.quotes) longest = std::max({longest, quote.words.size(), quote.speaker.size()});
+        for (const Commentary& note : event.commentary) longest = std::max(longest, note.attribution.size());
+    }
+    scratch_.reserve(longest + 16);  // room for the framing marks
+    preparedFor_ = &story;
 }
 
-void wrappedText(ImFont* font, const ImVec4& colour, const std::string& text) {
+void CommentaryPanel::wrapped(ImFont* font, const float colour[4], const std::string& text, const char* prefix,
+                              const char* suffix) {
+    const std::string* shown = &text;
+    if (*prefix || *suffix) {
+        scratch_.assign(prefix);
+        scratch_ += text;
+        scratch_ += suffix;
+        shown = &scratch_;
+    }
     ImGui::PushFont(font);
-    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(colour[0], colour[1], colour[2], colour[3]));
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text.c_str());
+    ImGui::TextUnformatted(shown->c_str(), shown->c_str() + shown->size());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
 
-void drawMoment(const Story& story, const Event& event, const ViewState& state, const UiFonts& fonts) {
+void CommentaryPanel::drawMoment(const Story& story, const Event& event, const ViewState& state,
+                                 const UiFonts& fonts) {
     const Lane& lane = story.lanes[static_cast<std::size_t>(event.lane)];
-    const LanePalette& palette = lanePalette(lane.kind);
-    wrappedText(fonts.title, ImVec4(1, 0.97f, 0.92f, 1), event.title);
-    std::string when = lane.title;
+    wrapped(fonts.title, kTitleColour, event.title);
     const int era = story.eraAt(event.time);
-    if (era != kNone) when += "  \u00B7  " + story.eras[static_cast<std::size_t>(era)].name;
-    when += "  \u00B7  t = " + formatTime(event.time);
-    wrappedText(fonts.bold, toImVec4(palette.label), when);
+    ImGui::PushFont(fonts.bold);
+    ImGui::PushStyleColor(ImGuiCol_Text, toImVec4(lanePalette(lane.kind).label));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::Text("%s  \u00B7  %s%st = %g", lane.title.c_str(),
+                era == kNone ? "" : story.eras[static_cast<std::size_t>(era)].name.c_str(),
+                era == kNone ? "" : "  \u00B7  ", event.time);
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
     if (state.selectedEvent == kNone) {
-        wrappedText(fonts.small, ImVec4(0.62f, 0.58f, 0.74f, 1), "Following the playhead (click an event to pin it)");
+        static const std::string kFollowing = "Following the playhead (click an event to pin it)";
+        wrapped(fonts.small, kQuietColour, kFollowing);
     }
     ImGui::Spacing();
-    if (!event.summary.empty()) wrappedText(fonts.body, ImVec4(0.90f, 0.88f, 0.96f, 1), event.summary);
+    if (!event.summary.empty()) wrapped(fonts.body, kBodyColour, event.summary);
     for (const Quote& quote : event.quotes) {
         ImGui::Spacing();
-        wrappedText(fonts.quote, ImVec4(1.0f, 0.93f, 0.80f, 1), "\u201C" + quote.words + "\u201D");
-        wrappedText(fonts.small, ImVec4(0.75f, 0.70f, 0.86f, 1), "\u2014 " + quote.speaker);
+        wrapped(fonts.quote, kQuoteColour, quote.words, "\u201C", "\u201D");
+        wrapped(fonts.small, kQuietColour, quote.speaker, "\u2014 ");
     }
 }
 
-void drawCommentary(const Story& story, const Event& event, const UiFonts& fonts, UiRequests& requests) {
+void CommentaryPanel::drawCommentary(const Story& story, const Event& event, const UiFonts& fonts,
+                                     UiRequests& requests) {
     if (event.commentary.empty()) {
-        wrappedText(fonts.body, ImVec4(0.62f, 0.58f, 0.74f, 1), "The source says nothing more about this moment.");
+        static const std::string kNothing = "The source says nothing more about this moment.";
+        wrapped(fonts.body, kQuietColour, kNothing);
     }
     for (const Commentary& note : event.commentary) {
-        wrappedText(fonts.quote, ImVec4(0.93f, 0.91f, 0.97f, 1), note.text);
-        wrappedText(fonts.small, ImVec4(0.70f, 0.65f, 0.84f, 1), "\u2014 " + note.attribution);
+        wrapped(fonts.quote, kCommentaryColour, note.text);
+        wrapped(fonts.small, kQuietColour, note.attribution, "\u2014 ");
         ImGui::Spacing();
     }
     if (event.counterparts.empty()) return;
@@ -67,7 +94,8 @@ void drawCommentary(const Story& story, const Event& event, const UiFonts& fonts
         const Event& counterpart = story.events[static_cast<std::size_t>(other)];
         const Lane& lane = story.lanes[static_cast<std::size_t>(counterpart.lane)];
         ImGui::PushFont(fonts.bold);
-        ImGui::TextColored(ImVec4(0.70f, 0.65f, 0.84f, 1), "In the other life (%s):", lane.title.c_str());
+        ImGui::TextColored(ImVec4(kQuietColour[0], kQuietColour[1], kQuietColour[2], 1), "In the other life (%s):",
+                           lane.title.c_str());
         ImGui::PopFont();
         ImGui::SameLine();
         ImGui::PushID(other);
@@ -75,16 +103,13 @@ void drawCommentary(const Story& story, const Event& event, const UiFonts& fonts
         if (ImGui::SmallButton(counterpart.title.c_str())) requests.selectEvent = other;
         ImGui::PopStyleColor();
         ImGui::PopID();
-        if (!counterpart.summary.empty()) {
-            wrappedText(fonts.body, ImVec4(0.82f, 0.80f, 0.90f, 1), counterpart.summary);
-        }
+        if (!counterpart.summary.empty()) wrapped(fonts.body, kBodyColour, counterpart.summary);
     }
 }
 
-}  // namespace
-
-void drawCommentaryPanel(const Story& story, const ViewState& state, const Rect& area, const UiFonts& fonts,
-                         UiRequests& requests) {
+void CommentaryPanel::draw(const Story& story, const ViewState& state, const Rect& area, const UiFonts& fonts,
+                           UiRequests& requests) {
+    if (preparedFor_ != &story) prepare(story);
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |
@@ -96,9 +121,9 @@ void drawCommentaryPanel(const Story& story, const ViewState& state, const Rect&
     }
     const EventIndex shown = eventToDescribe(story, state);
     if (shown == kNone) {
-        wrappedText(fonts.title, ImVec4(1, 0.97f, 0.92f, 1), story.title);
-        wrappedText(fonts.body, ImVec4(0.75f, 0.70f, 0.86f, 1),
-                    "Move the playhead or click an event to read what the article says about it.");
+        static const std::string kHint = "Move the playhead or click an event to read what the article says about it.";
+        wrapped(fonts.title, kTitleColour, story.title);
+        wrapped(fonts.body, kQuietColour, kHint);
         ImGui::End();
         return;
     }

@@ -8,10 +8,29 @@
 #include "ui/fonts.h"
 #include "ui/ui_requests.h"
 
+#include <string>
+
 namespace epilogue {
 
-// Draws the panel into `area` (logical pixels) and records what the user asked for.
-void drawCommentaryPanel(const Story& story, const ViewState& state, const Rect& area, const UiFonts& fonts,
-                         UiRequests& requests);
+class CommentaryPanel {
+public:
+    // Draws the panel into `area` (logical pixels) and records what the user asked for.
+    void draw(const Story& story, const ViewState& state, const Rect& area, const UiFonts& fonts,
+              UiRequests& requests);
+
+private:
+    void drawMoment(const Story& story, const Event& event, const ViewState& state, const UiFonts& fonts);
+    void drawCommentary(const Story& story, const Event& event, const UiFonts& fonts, UiRequests& requests);
+    // Text wrapped to the column, in a font and colour. `prefix` and `suffix` frame it (quotation marks,
+    // a dash before an attribution) without allocating: the pieces are joined in a reused buffer.
+    void wrapped(ImFont* font, const float colour[4], const std::string& text, const char* prefix = "",
+                 const char* suffix = "");
+
+    // Makes the join buffer large enough for every framed text of the story, once per story.
+    void prepare(const Story& story);
+
+    std::string scratch_;
+    const Story* preparedFor_ = nullptr;
+};
 
 }  // namespace epilogue

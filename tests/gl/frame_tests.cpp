@@ -2,6 +2,7 @@
 // would check: gold where real-lane events are, violet-blue where dream-lane events are, one lane before
 // the fork and two after it, the playhead where the time says, and the same pixels for the same inputs.
 #include "app/frame.h"
+#include "allocation_counter.h"
 #include "app/platform_window.h"
 #include "story/story_loader.h"
 #include "ui/canvas_labels.h"
@@ -9,6 +10,7 @@
 #include <doctest/doctest.h>
 #include <imgui.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <string>
@@ -176,4 +178,20 @@ TEST_CASE("selecting an event changes its node") {
     r.render(state);
     const int after = r.at(ring.x, ring.y).brightness();
     CHECK(after > before + 100);  // the white selection ring
+}
+
+TEST_CASE("steady-state frames allocate nothing, also while the playhead moves") {
+    Renderer& r = renderer();
+    ViewState state = r.wholeStory(20);
+    std::size_t before = 0;
+    for (int frame = -3; frame < 30; ++frame) {  // three frames of warm-up, then thirty counted
+        if (frame == 0) before = testing::allocationCount();
+        state.playheadTime = 20 + std::max(frame, 0) * 0.5;  // scrubbing across events
+        std::string error;
+        UiRequests requests;
+        r.window.beginUiFrame(kWidth, kHeight, 1.0f, 1.0f / 60);
+        REQUIRE(r.composer.render(r.story, state, {kWidth, kHeight, 1.0f}, 1.0f + static_cast<float>(frame) / 60.0f,
+                                  FrameOptions{true, true}, requests, error));
+    }
+    CHECK(testing::allocationCount() - before == 0);
 }
