@@ -29,11 +29,31 @@ bool parseSize(const std::string& text, int& width, int& height) {
     }
 }
 
+// "10.5:20" -> 10.5, 20, with start before end.
+bool parseRange(const std::string& text, double& start, double& end) {
+    const auto colon = text.find(':');
+    if (colon == std::string::npos) return false;
+    try {
+        std::size_t used = 0;
+        const double a = std::stod(text.substr(0, colon), &used);
+        if (used != colon) return false;
+        const std::string rest = text.substr(colon + 1);
+        const double b = std::stod(rest, &used);
+        if (used != rest.size() || !(a < b)) return false;
+        start = a;
+        end = b;
+        return true;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
 }  // namespace
 
 CommandLineResult parseCommandLine(int argc, const char* const* argv) {
     CommandLine options;
     std::string size;
+    std::string range;
     CLI::App app{"Epilogue: see a story that forks. Opens the story in a window, or renders it headless.",
                  "epilogue"};
     app.add_option("story", options.storyPath, "Story file to open (default: the bundled La La Land story)");
@@ -47,6 +67,8 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
     auto* timeOption = app.add_option("--time", options.time, "Put the playhead at this story time");
     auto* atOption = app.add_option("--at", options.atEvent, "Put the playhead at this event")->type_name("EVENT");
     timeOption->excludes(atOption);
+    app.add_option("--range", range, "Show this stretch of story time (default: the whole story)")
+        ->type_name("START:END");
     app.add_option("--select", options.selectEvent, "Select this event (its commentary fills the panel)")
         ->type_name("EVENT");
     app.add_flag("--no-ui", options.noUi, "Render the canvas alone, without panels");
@@ -72,6 +94,17 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
                         "Run with --help for more information.\n";
         result.exitCode = 2;
         return result;
+    }
+    if (!range.empty()) {
+        double start = 0, end = 0;
+        if (!parseRange(range, start, end)) {
+            result.output = "epilogue: --range: '" + range + "' is not START:END with START before END, e.g. 0:20\n"
+                            "Run with --help for more information.\n";
+            result.exitCode = 2;
+            return result;
+        }
+        options.rangeStart = start;
+        options.rangeEnd = end;
     }
     result.options = options;
     return result;

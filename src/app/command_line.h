@@ -13,6 +13,7 @@ struct CommandLine {
     int width = 1280, height = 720;  // --size WxH, logical pixels
     float scale = 1;                 // --scale N
     std::optional<double> time;      // --time T
+    std::optional<double> rangeStart, rangeEnd;  // --range START:END, the visible stretch of story time
     std::string atEvent;             // --at EVENT
     std::string selectEvent;         // --select EVENT
     bool noUi = false;               // --no-ui

@@ -81,6 +81,10 @@ bool findNamedEvent(const Story& story, const std::string& id, const char* flag,
 bool initialViewState(const Story& story, const CommandLine& options, ViewState& state) {
     state.view = fitStory(story, {0, 0, static_cast<float>(options.width), static_cast<float>(options.height)},
                           kLaneHeaderWidth);
+    if (options.rangeStart) {
+        state.view.startTime = *options.rangeStart;
+        state.view.endTime = *options.rangeEnd;
+    }
     state.playheadTime = story.endTime;
     state.reducedMotion = options.reducedMotion;
     if (options.time) state.playheadTime = *options.time;

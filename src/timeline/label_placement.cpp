@@ -49,8 +49,10 @@ void LabelPlacer::place(const std::vector<LabelRequest>& requests, const Rect& b
         for (float top : candidates) {
             const Rect box{left, top, request.width, request.height};
             if (box.y < bounds.y || box.bottom() > bounds.bottom()) continue;
+            // Labels keep a little air between each other, more to the sides than above and below.
+            const Rect padded{box.x - 5, box.y - 1, box.width + 10, box.height + 2};
             const bool free = std::none_of(taken.begin(), taken.end(), [&](const Rect& other) {
-                return rectsOverlap(box, other);
+                return rectsOverlap(padded, other);
             });
             if (!free) continue;
             placed[index] = {true, box};

@@ -121,10 +121,16 @@ void CanvasLabels::draw(const Story& story, const TimelineLayout& layout, const 
         const Lane& lane = story.lanes[i];
         const ImVec2 size = measure(fonts.bold, lane.title);
         const ImVec2 at{canvas.x + 18, layout.laneRowY[i] - size.y / 2};
-        list->PushClipRect({canvas.x, canvas.y}, {canvas.x + kLaneHeaderWidth - 8, canvas.bottom()}, true);
+        const float width = std::min(size.x, kLaneHeaderWidth - 26);
+        // A dark pill behind the name keeps it readable when a zoomed-in ribbon runs underneath.
+        list->AddRectFilled({at.x - 8, at.y - 4}, {at.x + width + 8, at.y + size.y + 4}, rgba(0.035f, 0.025f, 0.09f, 0.82f),
+                            6.0f);
+        list->AddRect({at.x - 8, at.y - 4}, {at.x + width + 8, at.y + size.y + 4}, rgba(lanePalette(lane.kind).label, 0.35f),
+                      6.0f);
+        list->PushClipRect({canvas.x, canvas.y}, {at.x + width + 1, canvas.bottom()}, true);
         shadowedText(list, fonts.bold, at, rgba(lanePalette(lane.kind).label, 0.95f), lane.title);
         list->PopClipRect();
-        obstacles.push_back({at.x - 2, at.y - 2, std::min(size.x, kLaneHeaderWidth - 26) + 4, size.y + 4});
+        obstacles.push_back({at.x - 8, at.y - 4, width + 16, size.y + 8});
     }
 
     // Event labels.

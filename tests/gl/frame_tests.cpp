@@ -4,15 +4,18 @@
 #include "app/frame.h"
 #include "allocation_counter.h"
 #include "app/platform_window.h"
+#include "app/png_writer.h"
 #include "story/story_loader.h"
 #include "ui/canvas_labels.h"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
+#include <stb/stb_image.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <string>
 #include <memory>
 #include <vector>
@@ -194,4 +197,54 @@ TEST_CASE("steady-state frames allocate nothing, also while the playhead moves")
                                   FrameOptions{true, true}, requests, error));
     }
     CHECK(testing::allocationCount() - before == 0);
+}
+
+// Golden image: the whole story with labels and the commentary panel, compared with a PNG made by this
+// test. Regenerate after an intended change of the look with
+//     EPILOGUE_UPDATE_GOLDENS=1 build/tests/epilogue_gl_tests -tc="golden*"
+// and look at the new tests/golden/*.png before committing it.
+TEST_CASE("golden image: the whole story at 960x540") {
+    Renderer& r = renderer();
+    ViewState state = r.wholeStory(50);
+    state.selectedEvent = r.story.findEvent("paris");
+    std::string error;
+    UiRequests requests;
+    for (int frame = 0; frame < 2; ++frame) {  // the second frame has the panel's final layout
+        r.window.beginUiFrame(kWidth, kHeight, 1.0f, 1.0f / 60);
+        REQUIRE(r.composer.render(r.story, state, {kWidth, kHeight, 1.0f}, 2.0f, FrameOptions{true, true}, requests,
+                                  error));
+    }
+    r.composer.target().readPixels(r.pixels);
+    const std::string golden = EPILOGUE_GOLDEN_DIR "/la-la-land-960x540.png";
+    if (std::getenv("EPILOGUE_UPDATE_GOLDENS")) {
+        const PngWriteResult written = writePng(golden, r.pixels, static_cast<int>(kWidth), static_cast<int>(kHeight), true);
+        REQUIRE_MESSAGE(written.ok, written.error);
+        MESSAGE("wrote " << golden);
+        return;
+    }
+    int width = 0, height = 0, channels = 0;
+    unsigned char* expected = stbi_load(golden.c_str(), &width, &height, &channels, 4);
+    REQUIRE_MESSAGE(expected != nullptr, "cannot read " << golden);
+    REQUIRE(width == static_cast<int>(kWidth));
+    REQUIRE(height == static_cast<int>(kHeight));
+    // Tolerance: llvmpipe's blending and anti-aliased edges may differ by a few steps between CPUs and
+    // Mesa builds, so small differences are allowed on a few pixels; anything a person would notice (a
+    // ribbon in another place, a wrong colour, missing text) changes thousands of pixels by far more.
+    std::size_t differing = 0;
+    double totalDifference = 0;
+    for (std::size_t i = 0; i < r.pixels.size(); i += 4) {
+        int largest = 0;
+        for (std::size_t c = 0; c < 3; ++c) {
+            const int d = std::abs(static_cast<int>(r.pixels[i + c]) - static_cast<int>(expected[i + c]));
+            largest = std::max(largest, d);
+            totalDifference += d;
+        }
+        if (largest > 24) ++differing;
+    }
+    stbi_image_free(expected);
+    const double pixelCount = static_cast<double>(kWidth * kHeight);
+    const double meanDifference = totalDifference / (pixelCount * 3);
+    INFO("pixels differing by more than 24 steps: " << differing << "; mean difference " << meanDifference);
+    CHECK(static_cast<double>(differing) <= pixelCount * 0.002);  // at most 0.2% of the pixels
+    CHECK(meanDifference < 1.0);
 }
