@@ -1,39 +1,16 @@
-// The magic-hour sky: indigo overhead, violet lower down, a warm glow at the horizon, and a field of
-// slowly twinkling stars ("City of Stars"). Stars live on a grid in logical pixels, so they keep their
-// size and place at any pixel scale; uTime drives the twinkle and is the only moving input.
+// The magic-hour sky: indigo overhead, violet lower down, a warm glow at the horizon, and the dark city
+// below it. The stars are drawn over it as sprites (star.frag).
 in vec2 vUv;
 out vec4 fragColor;
 
 uniform vec2 uResolution;   // framebuffer pixels
 uniform float uPixelScale;  // framebuffer pixels per logical pixel
-uniform float uTime;        // animation clock, seconds
 uniform float uHorizonY;    // logical y of the horizon glow (the ruler's top)
 
 float hash12(vec2 p) {
     vec3 p3 = fract(vec3(p.xyx) * 0.1031);
     p3 += dot(p3, p3.yzx + 33.33);
     return fract((p3.x + p3.y) * p3.z);
-}
-
-vec2 hash22(vec2 p) {
-    vec3 p3 = fract(vec3(p.xyx) * vec3(0.1031, 0.1030, 0.0973));
-    p3 += dot(p3, p3.yzx + 33.33);
-    return fract((p3.xx + p3.yz) * p3.zy);
-}
-
-float starLayer(vec2 p, float cellSize, float density, float seed) {
-    vec2 cell = floor(p / cellSize);
-    float present = hash12(cell + seed);
-    if (present < 1.0 - density) return 0.0;
-    vec2 centre = (cell + 0.2 + 0.6 * hash22(cell + seed * 1.7)) * cellSize;
-    float size = mix(0.45, 1.5, pow(hash12(cell + seed + 7.1), 4.0));
-    float d = length(p - centre);
-    float speed = 0.35 + 1.1 * hash12(cell + seed + 3.3);
-    float twinkle = 0.6 + 0.4 * sin(uTime * speed + 6.2831 * hash12(cell + seed + 1.7));
-    float brightness = mix(0.25, 1.0, pow(hash12(cell + seed + 9.2), 2.0));
-    float core = exp(-d * d / (size * size));
-    float halo = exp(-d / (size * 4.0)) * 0.12;
-    return (core + halo) * twinkle * brightness;
 }
 
 void main() {
@@ -51,10 +28,6 @@ void main() {
     // Below the horizon: the dark city the ruler sits on.
     float belowHorizon = smoothstep(uHorizonY - 2.0, uHorizonY + 24.0, logical.y);
     colour = mix(colour, vec3(0.045, 0.030, 0.085), belowHorizon * 0.9);
-
-    float stars = starLayer(logical, 23.0, 0.30, 0.0) + starLayer(logical + 11.0, 61.0, 0.55, 17.0);
-    stars *= smoothstep(0.08, 0.45, up) * (1.0 - belowHorizon);
-    colour += vec3(0.93, 0.90, 1.0) * stars;
 
     // A faint vignette keeps the eye on the ribbons.
     vec2 centred = logical / vec2(uResolution.x / uPixelScale, height) - 0.5;

@@ -7,6 +7,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 namespace epilogue {
@@ -37,9 +38,16 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     const int pixelHeight = static_cast<int>(std::lround(size.logicalHeight * size.pixelScale));
     if (!target_.ensureSize(pixelWidth, pixelHeight, error)) return false;
 
+    using Clock = std::chrono::steady_clock;
+    auto lap = [last = Clock::now()](double& into) mutable {
+        const auto now = Clock::now();
+        into = std::chrono::duration<double, std::milli>(now - last).count();
+        last = now;
+    };
     const ScreenLayout screen = screenLayout(size.logicalWidth, size.logicalHeight, options.panels);
     state.view.canvas = screen.canvas;
     layoutTimeline(story, state.view, LayoutStyle{}, layout_);
+    lap(timings_.layout);
 
     SceneInputs inputs;
     inputs.story = &story;
@@ -55,13 +63,15 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     inputs.pixelScale = size.pixelScale;
     target_.bindForDrawing();
     scene_.draw(inputs);
+    lap(timings_.sceneSubmit);
 
     if (options.labels) canvasLabels_.draw(story, layout_, state, fonts_);
     if (options.panels) commentaryPanel_.draw(story, state, screen.panel, fonts_, requests);
     ImGui::Render();
+    lap(timings_.uiBuild);
     target_.bindForDrawing();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    target_.resolve();
+    lap(timings_.uiSubmit);
     return true;
 }
 

@@ -35,6 +35,14 @@ struct ScreenLayout {
 };
 ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPanels);
 
+// Where the time of the last frame went, in milliseconds (read by the benchmark).
+struct FrameTimings {
+    double layout = 0;       // story + view -> layout records
+    double sceneSubmit = 0;  // building and submitting the scene's GL commands
+    double uiBuild = 0;      // canvas labels and panels -> ImGui draw lists
+    double uiSubmit = 0;     // submitting ImGui's draw lists
+};
+
 class FrameComposer {
 public:
     // Needs the window's GL context and ImGui context. Loads fonts for `pixelScale`.
@@ -48,6 +56,7 @@ public:
     const RenderTarget& target() const { return target_; }
     const TimelineLayout& layout() const { return layout_; }
     const UiFonts& fonts() const { return fonts_; }
+    const FrameTimings& timings() const { return timings_; }
 
 private:
     SceneRenderer scene_;
@@ -57,6 +66,7 @@ private:
     CommentaryPanel commentaryPanel_;
     UiFonts fonts_;
     float fontScale_ = 0;
+    FrameTimings timings_;
 };
 
 }  // namespace epilogue

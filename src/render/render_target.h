@@ -1,6 +1,7 @@
-// The offscreen target every frame is drawn into: a multisampled colour buffer, resolved into a plain
-// texture that is shown in the window or read back for a screenshot. Recreated only when its pixel size
-// changes.
+// The offscreen target every frame is drawn into: a colour texture that is shown in the window or read
+// back for a screenshot. Recreated only when its pixel size changes. There is no multisampling: every
+// shape of the scene is anti-aliased analytically in its shader and ImGui anti-aliases its own, so
+// MSAA would only cost time (four times the samples on a software renderer) without a visible gain.
 #pragma once
 
 #include "render/gl.h"
@@ -21,21 +22,18 @@ public:
     // Makes the target `width` x `height` pixels; does nothing when it already is. False with a message
     // when the driver cannot make it.
     bool ensureSize(int width, int height, std::string& error);
-    void bindForDrawing() const;  // binds the multisampled framebuffer and sets the viewport
-    void resolve() const;         // multisampled -> single-sampled
+    void bindForDrawing() const;  // binds the framebuffer and sets the viewport
     void presentToWindow(int windowPixelWidth, int windowPixelHeight) const;  // copies the resolved frame
-    // Reads the resolved frame as RGBA rows, top row first.
+    // Reads the frame as RGBA rows, top row first.
     void readPixels(std::vector<std::uint8_t>& rgba) const;
 
     int width() const { return width_; }
     int height() const { return height_; }
-    int samples() const { return samples_; }
 
 private:
     void release();
-    int width_ = 0, height_ = 0, samples_ = 0;
-    GLuint multisampleFbo_ = 0, multisampleColor_ = 0;
-    GLuint resolveFbo_ = 0, resolveColor_ = 0;
+    int width_ = 0, height_ = 0;
+    GLuint fbo_ = 0, colour_ = 0;
 };
 
 }  // namespace epilogue

@@ -38,13 +38,30 @@ void floatAttribute(GLuint index, GLint size, GLsizei stride, std::size_t offset
 SceneRenderer::~SceneRenderer() {
     if (emptyVao_) glDeleteVertexArrays(1, &emptyVao_);
     if (ribbonVao_) glDeleteVertexArrays(1, &ribbonVao_);
-    if (spriteVao_) glDeleteVertexArrays(1, &spriteVao_);
     if (ribbonVbo_) glDeleteBuffers(1, &ribbonVbo_);
-    if (spriteVbo_) glDeleteBuffers(1, &spriteVbo_);
+    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_}) {
+        if (batch->vao) glDeleteVertexArrays(1, &batch->vao);
+        if (batch->vbo) glDeleteBuffers(1, &batch->vbo);
+    }
 }
+
+void SceneRenderer::createSpriteBatch(SpriteBatch& batch) {
+    glGenVertexArrays(1, &batch.vao);
+    glGenBuffers(1, &batch.vbo);
+    glBindVertexArray(batch.vao);
+    glBindBuffer(GL_ARRAY_BUFFER, batch.vbo);
+    constexpr auto stride = static_cast<GLsizei>(sizeof(SpriteInstance));
+    floatAttribute(0, 2, stride, offsetof(SpriteInstance, centre), 1);
+    floatAttribute(1, 2, stride, offsetof(SpriteInstance, halfSize), 1);
+    floatAttribute(2, 4, stride, offsetof(SpriteInstance, colour), 1);
+    floatAttribute(3, 4, stride, offsetof(SpriteInstance, style), 1);
+}
+
+void SceneRenderer::uploadSprites(SpriteBatch& batch) { uploadToBuffer(batch.vbo, batch.instances, batch.capacity); }
 
 bool SceneRenderer::initialize(std::string& error) {
     if (!sky_.build("fullscreen.vert", "sky.frag", error)) return false;
+    if (!star_.build("sprite.vert", "star.frag", error)) return false;
     if (!ribbon_.build("ribbon.vert", "ribbon.frag", error)) return false;
     if (!node_.build("sprite.vert", "node.frag", error)) return false;
     if (!beam_.build("sprite.vert", "beam.frag", error)) return false;
@@ -62,15 +79,7 @@ bool SceneRenderer::initialize(std::string& error) {
     floatAttribute(3, 1, ribbonStride, offsetof(RibbonVertex, across));
     floatAttribute(4, 1, ribbonStride, offsetof(RibbonVertex, separation));
 
-    glGenVertexArrays(1, &spriteVao_);
-    glGenBuffers(1, &spriteVbo_);
-    glBindVertexArray(spriteVao_);
-    glBindBuffer(GL_ARRAY_BUFFER, spriteVbo_);
-    constexpr auto spriteStride = static_cast<GLsizei>(sizeof(SpriteInstance));
-    floatAttribute(0, 2, spriteStride, offsetof(SpriteInstance, centre), 1);
-    floatAttribute(1, 2, spriteStride, offsetof(SpriteInstance, halfSize), 1);
-    floatAttribute(2, 4, spriteStride, offsetof(SpriteInstance, colour), 1);
-    floatAttribute(3, 4, spriteStride, offsetof(SpriteInstance, style), 1);
+    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_}) createSpriteBatch(*batch);
     glBindVertexArray(0);
     return true;
 }
@@ -83,6 +92,7 @@ void SceneRenderer::draw(const SceneInputs& inputs) {
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied: glows add light, cores cover
+    drawStars(inputs);
     drawRibbons(inputs);
     drawPlayhead(inputs);
     drawNodes(inputs);
@@ -95,10 +105,34 @@ void SceneRenderer::drawSky(const SceneInputs& inputs) {
     glUniform2f(sky_.uniform("uResolution"), inputs.logicalWidth * inputs.pixelScale,
                 inputs.logicalHeight * inputs.pixelScale);
     glUniform1f(sky_.uniform("uPixelScale"), inputs.pixelScale);
-    glUniform1f(sky_.uniform("uTime"), inputs.reducedMotion ? 0.0f : inputs.animationTime);
     glUniform1f(sky_.uniform("uHorizonY"), inputs.layout->ruler.y);
     glBindVertexArray(emptyVao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
+}
+
+void SceneRenderer::drawStars(const SceneInputs& inputs) {
+    // The field depends only on the logical size: made and uploaded again only when that changes.
+    if (inputs.logicalWidth != starFieldWidth_ || inputs.logicalHeight != starFieldHeight_) {
+        starFieldWidth_ = inputs.logicalWidth;
+        starFieldHeight_ = inputs.logicalHeight;
+        makeStarField(starFieldWidth_, starFieldHeight_, starField_);
+        stars_.instances.clear();
+        for (const Star& star : starField_) {
+            const float extent = star.radius * 6.0f + 2.0f;
+            // The star's y rides in the colour's alpha, for the fade towards the horizon.
+            stars_.instances.push_back({{star.x, star.y}, {extent, extent}, {0.93f, 0.90f, 1.0f, star.y},
+                                        {star.radius, star.brightness, star.twinkleSpeed, star.twinklePhase}});
+        }
+        uploadSprites(stars_);
+    }
+    if (stars_.instances.empty()) return;
+    star_.use();
+    glUniform2f(star_.uniform("uViewSize"), inputs.logicalWidth, inputs.logicalHeight);
+    glUniform1f(star_.uniform("uTime"), inputs.reducedMotion ? 0.0f : inputs.animationTime);
+    glUniform1f(star_.uniform("uHorizonY"), inputs.layout->ruler.y);
+    glUniform1f(star_.uniform("uSkyTop"), inputs.view->canvas.y);
+    glBindVertexArray(stars_.vao);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(stars_.instances.size()));
 }
 
 void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
@@ -173,7 +207,8 @@ void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
 
 void SceneRenderer::drawNodes(const SceneInputs& inputs) {
     const Story& story = *inputs.story;
-    sprites_.clear();
+    std::vector<SpriteInstance>& sprites = nodes_.instances;
+    sprites.clear();
     for (const EventMark& mark : inputs.layout->events) {
         const Event& event = story.events[static_cast<std::size_t>(mark.event)];
         const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(event.lane)].kind);
@@ -181,18 +216,18 @@ void SceneRenderer::drawNodes(const SceneInputs& inputs) {
         const float extent = mark.radius * 2.4f + (hinge ? 14.0f : 8.0f);
         const float highlight = mark.event == inputs.selectedEvent ? 2.0f : mark.event == inputs.hoveredEvent ? 1.0f : 0.0f;
         const float lit = event.time <= inputs.playheadTime + 1e-9 ? 1.0f : 0.0f;
-        sprites_.push_back({{mark.position.x, mark.position.y},
+        sprites.push_back({{mark.position.x, mark.position.y},
                             {extent, extent},
                             {palette.node.r, palette.node.g, palette.node.b, 1.0f},
                             {mark.radius, hinge ? 1.0f : 0.0f, highlight, lit}});
     }
-    if (sprites_.empty()) return;
-    uploadSprites(sprites_);
+    if (sprites.empty()) return;
+    uploadSprites(nodes_);
     node_.use();
     glUniform2f(node_.uniform("uViewSize"), inputs.logicalWidth, inputs.logicalHeight);
     setColour(node_.uniform("uRingColour"), lanePalette(LaneKind::Dream).core);
-    glBindVertexArray(spriteVao_);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(sprites_.size()));
+    glBindVertexArray(nodes_.vao);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(sprites.size()));
 }
 
 void SceneRenderer::drawPlayhead(const SceneInputs& inputs) {
@@ -203,17 +238,14 @@ void SceneRenderer::drawPlayhead(const SceneInputs& inputs) {
     const float top = canvas.y + canvas.height * 0.06f;
     const float bottom = layout.ruler.bottom();
     const Colour& glow = lanePalette(LaneKind::Real).glow;
-    sprites_.clear();
-    sprites_.push_back({{x, (top + bottom) / 2}, {22.0f, (bottom - top) / 2}, {glow.r, glow.g, glow.b, 1}, {0, 0, 0, 0}});
-    uploadSprites(sprites_);
+    playhead_.instances.clear();
+    playhead_.instances.push_back(
+        {{x, (top + bottom) / 2}, {22.0f, (bottom - top) / 2}, {glow.r, glow.g, glow.b, 1}, {0, 0, 0, 0}});
+    uploadSprites(playhead_);
     beam_.use();
     glUniform2f(beam_.uniform("uViewSize"), inputs.logicalWidth, inputs.logicalHeight);
-    glBindVertexArray(spriteVao_);
+    glBindVertexArray(playhead_.vao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
-}
-
-void SceneRenderer::uploadSprites(const std::vector<SpriteInstance>& sprites) {
-    uploadToBuffer(spriteVbo_, sprites, spriteCapacity_);
 }
 
 }  // namespace epilogue

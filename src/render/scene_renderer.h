@@ -3,6 +3,7 @@
 #pragma once
 
 #include "render/shader_program.h"
+#include "render/star_field.h"
 #include "story/story.h"
 #include "timeline/layout.h"
 
@@ -50,19 +51,29 @@ private:
         float colour[4];
         float style[4];
     };
+    // Instanced sprites of one kind, in a buffer of their own: a buffer the renderer may still be reading
+    // is never overwritten in the same frame, which would make a software renderer wait.
+    struct SpriteBatch {
+        GLuint vao = 0, vbo = 0;
+        std::size_t capacity = 0;  // in instances
+        std::vector<SpriteInstance> instances;  // reused every frame
+    };
+    void createSpriteBatch(SpriteBatch& batch);
+    void uploadSprites(SpriteBatch& batch);
     void drawSky(const SceneInputs& inputs);
+    void drawStars(const SceneInputs& inputs);
     void drawRibbons(const SceneInputs& inputs);
     void drawNodes(const SceneInputs& inputs);
     void drawPlayhead(const SceneInputs& inputs);
-    void uploadSprites(const std::vector<SpriteInstance>& sprites);
 
-    ShaderProgram sky_, ribbon_, node_, beam_;
+    ShaderProgram sky_, star_, ribbon_, node_, beam_;
     GLuint emptyVao_ = 0;
     GLuint ribbonVao_ = 0, ribbonVbo_ = 0;
-    GLuint spriteVao_ = 0, spriteVbo_ = 0;
-    std::size_t ribbonCapacity_ = 0, spriteCapacity_ = 0;  // in elements
+    std::size_t ribbonCapacity_ = 0;            // in vertices
     std::vector<RibbonVertex> ribbonVertices_;  // reused every frame
-    std::vector<SpriteInstance> sprites_;       // reused every frame
+    SpriteBatch stars_, nodes_, playhead_;
+    std::vector<Star> starField_;
+    float starFieldWidth_ = 0, starFieldHeight_ = 0;  // the logical size the stars were made for
 };
 
 }  // namespace epilogue

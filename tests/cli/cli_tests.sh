@@ -102,6 +102,24 @@ validate-fork-order)
     expect_in "la-la-land.json:$line_of:" "$err"
     expect_in 'before its last event "same-jazz-bar"' "$err"
     ;;
+font-fallback)
+    # With no TrueType font to be found, the program says so and still renders, with the built-in font.
+    printf '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n' >"$work/no-fonts.conf"
+    FONTCONFIG_FILE="$work/no-fonts.conf" run "$epilogue" --screenshot "$work/shot.png" --size 320x180
+    expect_status 0
+    expect_in "no TrueType font found" "$err"
+    is_png "$work/shot.png" || fail "no PNG written"
+    ;;
+bench-runs)
+    # The benchmark runs and prints its table (its figures are not checked: timings stay out of the tests).
+    run "$build_dir/epilogue-bench" --frames 10 --width 640 --height 360
+    expect_status 0
+    expect_in "la-la-land.json" "$out"
+    expect_in "whole frame" "$out"
+    run "$build_dir/epilogue-bench" --frames 10 --width 640 --height 360 --json
+    expect_status 0
+    expect_in '"frame_cpu_ms"' "$out"
+    ;;
 installed)
     # cmake --install puts the program and its stories where it finds them again, from any directory.
     cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null || fail "cmake --install failed"
