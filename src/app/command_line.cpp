@@ -77,6 +77,12 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
     app.add_option("--animation-time", options.animationTime,
                    "Animation clock for a screenshot, in seconds (the same value draws the same pixels)")
         ->check(CLI::Range(0.0f, 1.0e6f));
+    app.add_option("--screenshot-dir", options.screenshotDirectory,
+                   "Where F12 saves screenshots (default: $XDG_PICTURES_DIR, else ~/Pictures)")
+        ->type_name("DIR");
+    app.add_option("--state-file", options.stateFile,
+                   "Keep a JSON description of what the window shows in this file (for scripts and tests)")
+        ->type_name("PATH");
     app.set_version_flag("--version", std::string("epilogue ") + EPILOGUE_VERSION);
 
     CommandLineResult result;
@@ -89,6 +95,7 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
         result.exitCode = code == 0 ? 0 : 2;
         return result;
     }
+    options.sizeGiven = !size.empty();
     if (!size.empty() && !parseSize(size, options.width, options.height)) {
         result.output = "epilogue: --size: '" + size + "' is not WxH with each side from 16 to 16384, e.g. 1280x720\n"
                         "Run with --help for more information.\n";

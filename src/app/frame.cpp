@@ -1,7 +1,10 @@
 // Frame composition shared by the window and headless screenshots.
 #include "app/frame.h"
 
+#include "ui/event_tooltip.h"
+#include "ui/help_overlay.h"
 #include "ui/theme.h"
+#include "ui/toast.h"
 
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -18,11 +21,20 @@ ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPane
         layout.canvas = {0, 0, logicalWidth, logicalHeight};
         return layout;
     }
-    const float panelHeight = std::clamp(std::round(logicalHeight * 0.34f), std::min(170.0f, logicalHeight * 0.5f), 340.0f);
-    layout.canvas = {0, 0, logicalWidth, logicalHeight - panelHeight};
-    layout.panel = {0, logicalHeight - panelHeight, logicalWidth, panelHeight};
+    // The bottom third holds the commentary and the events list, the transport bar sits above them.
+    const float transportHeight = 40;
+    const float bottomHeight =
+        std::clamp(std::round(logicalHeight * 0.34f), std::min(150.0f, logicalHeight * 0.4f), 340.0f);
+    const float canvasHeight = std::max(0.0f, logicalHeight - bottomHeight - transportHeight);
+    const float eventsWidth = std::clamp(std::round(logicalWidth * 0.26f), std::min(200.0f, logicalWidth * 0.4f), 380.0f);
+    layout.canvas = {0, 0, logicalWidth, canvasHeight};
+    layout.transport = {0, canvasHeight, logicalWidth, transportHeight};
+    layout.commentary = {0, canvasHeight + transportHeight, logicalWidth - eventsWidth, bottomHeight};
+    layout.events = {logicalWidth - eventsWidth, canvasHeight + transportHeight, eventsWidth, bottomHeight};
     return layout;
 }
+
+void FrameComposer::setStory(const Story& story) { timeOrder_ = eventsInTimeOrder(story); }
 
 bool FrameComposer::initialize(float pixelScale, std::string& error) {
     if (!scene_.initialize(error)) return false;
@@ -66,7 +78,14 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     lap(timings_.sceneSubmit);
 
     if (options.labels) canvasLabels_.draw(story, layout_, state, fonts_);
-    if (options.panels) commentaryPanel_.draw(story, state, screen.panel, fonts_, requests);
+    if (options.panels) {
+        transportPanel_.draw(story, state, screen.transport, fonts_, requests);
+        commentaryPanel_.draw(story, state, screen.commentary, fonts_, requests);
+        eventsPanel_.draw(story, timeOrder_, state, screen.events, fonts_, requests);
+    }
+    if (options.tooltip && state.hoveredEvent != kNone) drawEventTooltip(story, state.hoveredEvent, fonts_);
+    if (options.toast) drawToast(options.toast, screen.canvas, fonts_);
+    if (state.helpVisible) drawHelpOverlay(size.logicalWidth, size.logicalHeight, fonts_, requests);
     ImGui::Render();
     lap(timings_.uiBuild);
     target_.bindForDrawing();

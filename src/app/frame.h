@@ -9,6 +9,8 @@
 #include "timeline/view_state.h"
 #include "ui/canvas_labels.h"
 #include "ui/commentary_panel.h"
+#include "ui/events_panel.h"
+#include "ui/transport_panel.h"
 #include "ui/fonts.h"
 #include "ui/ui_requests.h"
 
@@ -24,14 +26,18 @@ struct FrameSize {
 
 // What a frame shows besides the scene.
 struct FrameOptions {
-    bool panels = true;  // the ImGui panels (off for canvas-only screenshots)
-    bool labels = true;  // text and ruler over the canvas (off only in tests that look at the scene alone)
+    bool panels = true;    // the ImGui panels (off for canvas-only screenshots)
+    bool labels = true;    // text and ruler over the canvas (off only in tests that look at the scene alone)
+    bool tooltip = false;  // the hovered event's tooltip (the window shows it unless a drag is under way)
+    const char* toast = nullptr;  // a short message shown at the canvas's top right (screenshot saved...)
 };
 
-// Where the canvas and the panel go in a window of the given size. Pure.
+// Where the canvas and the panels go in a window of the given size. Pure.
 struct ScreenLayout {
     Rect canvas;
-    Rect panel;  // zero-sized when the panels are hidden
+    Rect transport;   // the bar under the canvas; zero-sized when the panels are hidden
+    Rect commentary;  // bottom left
+    Rect events;      // bottom right
 };
 ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPanels);
 
@@ -47,6 +53,8 @@ class FrameComposer {
 public:
     // Needs the window's GL context and ImGui context. Loads fonts for `pixelScale`.
     bool initialize(float pixelScale, std::string& error);
+    // The story the next frames show (the events list keeps it in time order).
+    void setStory(const Story& story);
 
     // Lays out and draws one frame into the target; an ImGui frame must have been begun. The state's
     // canvas is set from the screen layout. Returns false with a message if the target cannot be made.
@@ -64,6 +72,9 @@ private:
     TimelineLayout layout_;
     CanvasLabels canvasLabels_;
     CommentaryPanel commentaryPanel_;
+    TransportPanel transportPanel_;
+    EventsPanel eventsPanel_;
+    std::vector<EventIndex> timeOrder_;
     UiFonts fonts_;
     float fontScale_ = 0;
     FrameTimings timings_;

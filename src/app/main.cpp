@@ -1,11 +1,12 @@
 // Epilogue's entry point. main() reads as what the program does: parse the command line, then validate
-// a story, render a screenshot headless, or run the window, whose loop reads as the frame:
-// events -> update -> layout -> render scene -> UI -> present.
+// a story, render a screenshot headless, or run the window (window_loop.cpp).
 #include "app/asset_paths.h"
 #include "app/command_line.h"
 #include "app/frame.h"
 #include "app/platform_window.h"
 #include "app/png_writer.h"
+#include "app/view_report.h"
+#include "app/window_loop.h"
 #include "story/story_loader.h"
 #include "ui/canvas_labels.h"
 
@@ -46,8 +47,8 @@ int runValidate(const std::string& path) {
 }
 
 // Loads the story the command line names, or the bundled one. Prints what went wrong otherwise.
-bool loadStory(const CommandLine& options, Story& story, int& exitCode) {
-    std::string path = options.storyPath;
+bool loadStory(const CommandLine& options, Story& story, std::string& path, int& exitCode) {
+    path = options.storyPath;
     if (path.empty()) {
         std::string searched;
         path = findDefaultStory(searched);
@@ -85,6 +86,8 @@ bool initialViewState(const Story& story, const CommandLine& options, ViewState&
         state.view.startTime = *options.rangeStart;
         state.view.endTime = *options.rangeEnd;
     }
+    state.targetStartTime = state.view.startTime;
+    state.targetEndTime = state.view.endTime;
     state.playheadTime = story.endTime;
     state.reducedMotion = options.reducedMotion;
     if (options.time) state.playheadTime = *options.time;
@@ -99,7 +102,7 @@ bool initialViewState(const Story& story, const CommandLine& options, ViewState&
     return true;
 }
 
-int runScreenshot(const CommandLine& options, const Story& story, ViewState& state) {
+int runScreenshot(const CommandLine& options, const Story& story, const std::string& storyPath, ViewState& state) {
     std::error_code ignored;
     if (!options.overwrite && std::filesystem::exists(options.screenshotPath, ignored)) {
         std::fprintf(stderr, "epilogue: %s: already exists; not overwritten (pass --overwrite to replace it)\n",
@@ -117,14 +120,19 @@ int runScreenshot(const CommandLine& options, const Story& story, ViewState& sta
         std::fprintf(stderr, "epilogue: %s\n", error.c_str());
         return kExitFailed;
     }
+    composer.setStory(story);
     const FrameSize size{static_cast<float>(options.width), static_cast<float>(options.height), options.scale};
-    UiRequests ignoredRequests;
-    window.beginUiFrame(size.logicalWidth, size.logicalHeight, size.pixelScale, 0);
-    if (!composer.render(story, state, size, options.animationTime, FrameOptions{!options.noUi, true},
-                         ignoredRequests, error)) {
-        ImGui::EndFrame();
-        std::fprintf(stderr, "epilogue: %s\n", error.c_str());
-        return kExitFailed;
+    // Two frames: ImGui settles its windows' sizes and scrolling in the first; the second is the picture.
+    for (int frame = 0; frame < 2; ++frame) {
+        UiRequests ignoredRequests;
+        window.beginUiFrame(size.logicalWidth, size.logicalHeight, size.pixelScale, 0);
+        FrameOptions frameOptions;
+        frameOptions.panels = !options.noUi;
+        if (!composer.render(story, state, size, options.animationTime, frameOptions, ignoredRequests, error)) {
+            ImGui::EndFrame();
+            std::fprintf(stderr, "epilogue: %s\n", error.c_str());
+            return kExitFailed;
+        }
     }
     std::vector<std::uint8_t> pixels;
     composer.target().readPixels(pixels);
@@ -134,124 +142,13 @@ int runScreenshot(const CommandLine& options, const Story& story, ViewState& sta
         std::fprintf(stderr, "epilogue: %s\n", written.error.c_str());
         return kExitFailed;
     }
+    const ReportContext report{storyPath, hashFile(storyPath), size.logicalWidth, size.logicalHeight, size.pixelScale};
+    const std::string sidecar = options.screenshotPath + ".json";
+    if (!writeFileAtomically(sidecar, describeView(story, state, composer.layout(), report).dump(2) + "\n", error)) {
+        std::fprintf(stderr, "epilogue: %s\n", error.c_str());
+        return kExitFailed;
+    }
     std::printf("%s: %dx%d\n", options.screenshotPath.c_str(), composer.target().width(), composer.target().height());
-    return kExitOk;
-}
-
-// ---- The window -------------------------------------------------------------------------------------
-
-// The events in time order (ties in file order), for stepping with the arrow keys.
-std::vector<EventIndex> eventsInTimeOrder(const Story& story) {
-    std::vector<EventIndex> order(story.events.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<EventIndex>(i);
-    std::stable_sort(order.begin(), order.end(), [&](EventIndex a, EventIndex b) {
-        return story.events[static_cast<std::size_t>(a)].time < story.events[static_cast<std::size_t>(b)].time;
-    });
-    return order;
-}
-
-void selectEvent(const Story& story, ViewState& state, EventIndex event) {
-    state.selectedEvent = event;
-    if (event != kNone) state.playheadTime = story.events[static_cast<std::size_t>(event)].time;
-}
-
-void stepSelection(const Story& story, const std::vector<EventIndex>& order, ViewState& state, int direction) {
-    const EventIndex current = eventToDescribe(story, state);
-    auto at = std::find(order.begin(), order.end(), current);
-    if (at == order.end()) {
-        selectEvent(story, state, direction > 0 ? order.front() : order.back());
-        return;
-    }
-    const auto index = static_cast<long>(at - order.begin()) + direction;
-    if (index >= 0 && index < static_cast<long>(order.size())) selectEvent(story, state, order[static_cast<std::size_t>(index)]);
-}
-
-int runWindow(const CommandLine& options, const Story& story, ViewState& state) {
-    PlatformWindow window;
-    std::string error;
-    if (!window.open({false, options.width, options.height, "Epilogue \u2014 " + story.title}, error)) {
-        std::fprintf(stderr, "epilogue: %s\n", error.c_str());
-        std::fprintf(stderr, "epilogue: with no display, render a still instead: epilogue --screenshot out.png\n");
-        return kExitFailed;
-    }
-    int logicalWidth = 0, logicalHeight = 0, pixelWidth = 0, pixelHeight = 0;
-    window.logicalSize(logicalWidth, logicalHeight);
-    window.pixelSize(pixelWidth, pixelHeight);
-    FrameComposer composer;
-    if (!composer.initialize(static_cast<float>(pixelWidth) / static_cast<float>(std::max(logicalWidth, 1)), error)) {
-        std::fprintf(stderr, "epilogue: %s\n", error.c_str());
-        return kExitFailed;
-    }
-    const std::vector<EventIndex> order = eventsInTimeOrder(story);
-    const Uint64 start = SDL_GetPerformanceCounter();
-    Uint64 previous = start;
-    bool running = true;
-    bool scrubbing = false;
-    while (running) {
-        // Events. While the sky twinkles, wake for the next frame; when still, sleep until input arrives.
-        SDL_Event event;
-        bool have = state.reducedMotion ? SDL_WaitEvent(&event) == 1 : SDL_WaitEventTimeout(&event, 16) == 1;
-        while (have) {
-            window.processEvent(event);
-            const ImGuiIO& io = ImGui::GetIO();
-            const float mouseX = static_cast<float>(event.button.x), mouseY = static_cast<float>(event.button.y);
-            switch (event.type) {
-                case SDL_QUIT: running = false; break;
-                case SDL_MOUSEBUTTONDOWN:
-                    if (io.WantCaptureMouse || event.button.button != SDL_BUTTON_LEFT) break;
-                    if (composer.layout().ruler.contains(mouseX, mouseY)) {
-                        scrubbing = true;
-                        state.playheadTime = std::clamp(state.view.xToTime(mouseX), story.startTime, story.endTime);
-                    } else if (state.view.canvas.contains(mouseX, mouseY)) {
-                        selectEvent(story, state, hitTestEvent(composer.layout(), {mouseX, mouseY}));
-                    }
-                    break;
-                case SDL_MOUSEBUTTONUP:
-                    if (event.button.button == SDL_BUTTON_LEFT) scrubbing = false;
-                    break;
-                case SDL_MOUSEMOTION: {
-                    const float x = static_cast<float>(event.motion.x), y = static_cast<float>(event.motion.y);
-                    if (scrubbing) state.playheadTime = std::clamp(state.view.xToTime(x), story.startTime, story.endTime);
-                    state.hoveredEvent = io.WantCaptureMouse ? kNone : hitTestEvent(composer.layout(), {x, y});
-                    break;
-                }
-                case SDL_KEYDOWN:
-                    if (io.WantCaptureKeyboard) break;
-                    if (event.key.keysym.sym == SDLK_ESCAPE) state.selectedEvent = kNone;
-                    if (event.key.keysym.sym == SDLK_RIGHT) stepSelection(story, order, state, +1);
-                    if (event.key.keysym.sym == SDLK_LEFT) stepSelection(story, order, state, -1);
-                    if (event.key.keysym.sym == SDLK_HOME) state.playheadTime = story.startTime;
-                    if (event.key.keysym.sym == SDLK_END) state.playheadTime = story.endTime;
-                    break;
-                default: break;
-            }
-            have = SDL_PollEvent(&event) == 1;
-        }
-        if (!running) break;
-        if (SDL_GetWindowFlags(window.sdlWindow()) & SDL_WINDOW_MINIMIZED) continue;
-
-        // Update, layout, scene, UI, present.
-        const Uint64 now = SDL_GetPerformanceCounter();
-        const auto frequency = static_cast<double>(SDL_GetPerformanceFrequency());
-        const auto delta = static_cast<float>(static_cast<double>(now - previous) / frequency);
-        const auto animationTime = static_cast<float>(static_cast<double>(now - start) / frequency);
-        previous = now;
-        window.logicalSize(logicalWidth, logicalHeight);
-        window.pixelSize(pixelWidth, pixelHeight);
-        const FrameSize size{static_cast<float>(logicalWidth), static_cast<float>(logicalHeight),
-                             static_cast<float>(pixelWidth) / static_cast<float>(std::max(logicalWidth, 1))};
-        window.beginUiFrame(size.logicalWidth, size.logicalHeight, size.pixelScale, delta);
-        UiRequests requests;
-        if (!composer.render(story, state, size, animationTime, FrameOptions{}, requests, error)) {
-            ImGui::EndFrame();
-            std::fprintf(stderr, "epilogue: %s\n", error.c_str());
-            return kExitFailed;
-        }
-        composer.target().presentToWindow(pixelWidth, pixelHeight);
-        window.swap();
-        if (requests.selectEvent != kNone) selectEvent(story, state, requests.selectEvent);
-        if (requests.clearSelection) state.selectedEvent = kNone;
-    }
     return kExitOk;
 }
 
@@ -269,10 +166,11 @@ int main(int argc, char** argv) {
     if (!options.validatePath.empty()) return runValidate(options.validatePath);
 
     Story story;
+    std::string storyPath;
     int exitCode = kExitOk;
-    if (!loadStory(options, story, exitCode)) return exitCode;
+    if (!loadStory(options, story, storyPath, exitCode)) return exitCode;
     ViewState state;
     if (!initialViewState(story, options, state)) return kExitUsage;
-    if (!options.screenshotPath.empty()) return runScreenshot(options, story, state);
-    return runWindow(options, story, state);
+    if (!options.screenshotPath.empty()) return runScreenshot(options, story, storyPath, state);
+    return runWindow(options, story, storyPath, state);
 }

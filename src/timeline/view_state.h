@@ -1,5 +1,6 @@
-// The state of the user's view, kept apart from the story: what is visible, where the playhead is,
-// what is selected. One plain struct that is easy to save and restore.
+// The state of the user's view, kept apart from the story: what is visible (and where a zoom is heading),
+// where the playhead is, what is selected, how playback runs. One plain struct, easy to save and restore;
+// commands (view_commands.h) are the only way the application changes it.
 #pragma once
 
 #include "story/story.h"
@@ -8,12 +9,21 @@
 namespace epilogue {
 
 struct ViewState {
-    TimelineView view;
+    TimelineView view;                 // what is on screen now
+    double targetStartTime = 0;        // where an animated zoom or fit is heading
+    double targetEndTime = 1;
     double playheadTime = 0;
-    EventIndex selectedEvent = kNone;
+    EventIndex selectedEvent = kNone;  // pinned in the commentary panel
     EventIndex hoveredEvent = kNone;
-    bool reducedMotion = false;
+    bool playing = false;
+    double speed = 1;                  // 1: the whole story plays in kSecondsPerStory seconds
+    bool loop = false;                 // playing on past the end starts again at the beginning
+    bool reducedMotion = false;        // no twinkle, no shimmer, no animated zoom
+    bool helpVisible = false;          // the F1 overlay
 };
+
+// At speed 1, playing the whole story from start to end takes this long.
+constexpr double kSecondsPerStory = 60;
 
 // The event the commentary panel shows: the selection, or else the latest event at or before the
 // playhead (the panel follows the playhead), or kNone before the first event.

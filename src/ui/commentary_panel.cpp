@@ -100,7 +100,7 @@ void CommentaryPanel::drawCommentary(const Story& story, const Event& event, con
         ImGui::SameLine();
         ImGui::PushID(other);
         ImGui::PushStyleColor(ImGuiCol_Text, toImVec4(lanePalette(lane.kind).label));
-        if (ImGui::SmallButton(counterpart.title.c_str())) requests.selectEvent = other;
+        if (ImGui::SmallButton(counterpart.title.c_str())) requests.push({ViewCommand::Type::Select, 0, 0, other, false});
         ImGui::PopStyleColor();
         ImGui::PopID();
         if (!counterpart.summary.empty()) wrapped(fonts.body, kBodyColour, counterpart.summary);
@@ -137,7 +137,9 @@ void CommentaryPanel::draw(const Story& story, const ViewState& state, const Rec
     drawCommentary(story, event, fonts, requests);
     if (state.selectedEvent != kNone) {
         ImGui::Spacing();
-        if (ImGui::SmallButton("Unpin (follow the playhead)")) requests.clearSelection = true;
+        if (ImGui::SmallButton("Unpin (follow the playhead)")) {
+            requests.push({ViewCommand::Type::ClearSelection, 0, 0, kNone, false});
+        }
     }
     ImGui::EndChild();
     ImGui::End();

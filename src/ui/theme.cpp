@@ -28,6 +28,17 @@ void applyUiTheme() {
     colours[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
     colours[ImGuiCol_ScrollbarGrab] = ImVec4(0.40f, 0.32f, 0.62f, 0.6f);
     colours[ImGuiCol_Border] = ImVec4(0.45f, 0.36f, 0.62f, 0.35f);
+    colours[ImGuiCol_FrameBg] = ImVec4(0.16f, 0.12f, 0.30f, 0.85f);
+    colours[ImGuiCol_FrameBgHovered] = ImVec4(0.24f, 0.18f, 0.42f, 0.90f);
+    colours[ImGuiCol_FrameBgActive] = ImVec4(0.30f, 0.23f, 0.52f, 1.0f);
+    colours[ImGuiCol_SliderGrab] = ImVec4(1.00f, 0.78f, 0.40f, 0.95f);
+    colours[ImGuiCol_SliderGrabActive] = ImVec4(1.00f, 0.90f, 0.62f, 1.0f);
+    colours[ImGuiCol_CheckMark] = ImVec4(1.00f, 0.82f, 0.45f, 1.0f);
+    colours[ImGuiCol_Header] = ImVec4(0.36f, 0.28f, 0.62f, 0.55f);
+    colours[ImGuiCol_HeaderHovered] = ImVec4(0.42f, 0.33f, 0.72f, 0.70f);
+    colours[ImGuiCol_HeaderActive] = ImVec4(0.50f, 0.40f, 0.84f, 0.85f);
+    colours[ImGuiCol_PopupBg] = ImVec4(0.07f, 0.05f, 0.13f, 0.97f);
+    colours[ImGuiCol_TableRowBgAlt] = ImVec4(1.0f, 1.0f, 1.0f, 0.035f);
 }
 
 }  // namespace epilogue

@@ -1,14 +1,23 @@
 // What the panels ask the application to do. Panels read state and fill this in; they change nothing
-// themselves.
+// themselves. View changes are view commands, applied by the application after the frame.
 #pragma once
 
-#include "story/story.h"
+#include "timeline/view_commands.h"
+
+#include <array>
+#include <cstddef>
 
 namespace epilogue {
 
 struct UiRequests {
-    EventIndex selectEvent = kNone;  // select this event (and bring the playhead to it)
-    bool clearSelection = false;
+    std::array<ViewCommand, 8> commands;  // a fixed array: asking allocates nothing
+    std::size_t commandCount = 0;
+    bool screenshot = false;         // capture what the user sees
+    bool screenshotCanvasOnly = false;
+
+    void push(const ViewCommand& command) {
+        if (commandCount < commands.size()) commands[commandCount++] = command;
+    }
 };
 
 }  // namespace epilogue

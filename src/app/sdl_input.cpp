@@ -1,0 +1,84 @@
+// SDL -> input layer.
+#include "app/sdl_input.h"
+
+#include <SDL.h>
+
+namespace epilogue {
+
+namespace {
+
+bool shiftHeld() { return (SDL_GetModState() & KMOD_SHIFT) != 0; }
+
+std::optional<PointerButton> toButton(Uint8 button) {
+    switch (button) {
+        case SDL_BUTTON_LEFT: return PointerButton::Left;
+        case SDL_BUTTON_MIDDLE: return PointerButton::Middle;
+        case SDL_BUTTON_RIGHT: return PointerButton::Right;
+        default: return std::nullopt;
+    }
+}
+
+}  // namespace
+
+std::optional<PointerEvent> toPointerEvent(const SDL_Event& event) {
+    PointerEvent pointer;
+    pointer.noSnap = shiftHeld();
+    switch (event.type) {
+        case SDL_MOUSEBUTTONDOWN:
+        case SDL_MOUSEBUTTONUP: {
+            const auto button = toButton(event.button.button);
+            if (!button) return std::nullopt;
+            pointer.kind = event.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Kind::Press : PointerEvent::Kind::Release;
+            pointer.button = *button;
+            pointer.x = static_cast<float>(event.button.x);
+            pointer.y = static_cast<float>(event.button.y);
+            pointer.clicks = event.button.clicks;
+            return pointer;
+        }
+        case SDL_MOUSEMOTION:
+            pointer.kind = PointerEvent::Kind::Move;
+            pointer.x = static_cast<float>(event.motion.x);
+            pointer.y = static_cast<float>(event.motion.y);
+            return pointer;
+        case SDL_MOUSEWHEEL: {
+            int x = 0, y = 0;
+            SDL_GetMouseState(&x, &y);
+            pointer.kind = PointerEvent::Kind::Wheel;
+            pointer.x = static_cast<float>(x);
+            pointer.y = static_cast<float>(y);
+            pointer.wheel = event.wheel.preciseY;
+            if (event.wheel.direction == SDL_MOUSEWHEEL_FLIPPED) pointer.wheel = -pointer.wheel;
+            return pointer;
+        }
+        case SDL_WINDOWEVENT:
+            if (event.window.event != SDL_WINDOWEVENT_LEAVE) return std::nullopt;
+            pointer.kind = PointerEvent::Kind::Leave;
+            return pointer;
+        default:
+            return std::nullopt;
+    }
+}
+
+std::optional<Key> toKey(const SDL_Event& event) {
+    if (event.type != SDL_KEYDOWN) return std::nullopt;
+    switch (event.key.keysym.sym) {
+        case SDLK_SPACE: return Key::PlayPause;
+        case SDLK_LEFT: return Key::Previous;
+        case SDLK_RIGHT: return Key::Next;
+        case SDLK_HOME: return Key::Home;
+        case SDLK_END: return Key::End;
+        case SDLK_PLUS:
+        case SDLK_EQUALS:
+        case SDLK_KP_PLUS: return Key::ZoomIn;
+        case SDLK_MINUS:
+        case SDLK_KP_MINUS: return Key::ZoomOut;
+        case SDLK_f: return Key::Fit;
+        case SDLK_F1: return Key::Help;
+        case SDLK_F11: return Key::Fullscreen;
+        case SDLK_F12: return Key::Screenshot;
+        case SDLK_ESCAPE: return Key::Escape;
+        default: return std::nullopt;
+    }
+}
+
+}  // namespace epilogue

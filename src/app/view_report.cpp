@@ -1,0 +1,84 @@
+// Describing the view as JSON.
+#include "app/view_report.h"
+
+#include <cstdio>
+#include <fstream>
+
+namespace epilogue {
+
+namespace {
+
+nlohmann::json rectJson(float x, float y, float width, float height, float scale) {
+    return {{"x", x * scale}, {"y", y * scale}, {"width", width * scale}, {"height", height * scale}};
+}
+
+}  // namespace
+
+nlohmann::json describeView(const Story& story, const ViewState& state, const TimelineLayout& layout,
+                            const ReportContext& context) {
+    const float scale = context.pixelScale;
+    auto eventId = [&](EventIndex index) -> nlohmann::json {
+        return index == kNone ? nlohmann::json(nullptr) : nlohmann::json(story.events[static_cast<std::size_t>(index)].id);
+    };
+    nlohmann::json events = nlohmann::json::array();
+    for (const EventMark& mark : layout.events) {
+        const Event& event = story.events[static_cast<std::size_t>(mark.event)];
+        events.push_back({{"id", event.id},
+                          {"lane", story.lanes[static_cast<std::size_t>(event.lane)].id},
+                          {"time", event.time},
+                          {"title", event.title},
+                          {"rect", rectJson(mark.position.x - mark.radius, mark.position.y - mark.radius,
+                                            2 * mark.radius, 2 * mark.radius, scale)}});
+    }
+    const Rect& canvas = state.view.canvas;
+    const float playheadX = state.view.timeToX(state.playheadTime);
+    return {
+        {"story", {{"title", story.title}, {"file", context.storyPath}, {"hash", context.storyHash}}},
+        {"playhead", state.playheadTime},
+        {"view", {{"start", state.view.startTime}, {"end", state.view.endTime}}},
+        {"selection", eventId(state.selectedEvent)},
+        {"hovered", eventId(state.hoveredEvent)},
+        {"playing", state.playing},
+        {"size", {{"width", context.logicalWidth}, {"height", context.logicalHeight}, {"scale", scale}}},
+        {"canvas", rectJson(canvas.x, canvas.y, canvas.width, canvas.height, scale)},
+        {"ruler", rectJson(layout.ruler.x, layout.ruler.y, layout.ruler.width, layout.ruler.height, scale)},
+        {"playhead_rect", rectJson(playheadX - 1, canvas.y, 2, layout.ruler.bottom() - canvas.y, scale)},
+        {"events", events},
+    };
+}
+
+std::string hashFile(const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    if (!file) return "";
+    std::uint64_t hash = 1469598103934665603ULL;
+    char buffer[65536];
+    while (file.read(buffer, sizeof buffer) || file.gcount() > 0) {
+        for (std::streamsize i = 0; i < file.gcount(); ++i) {
+            hash ^= static_cast<unsigned char>(buffer[i]);
+            hash *= 1099511628211ULL;
+        }
+    }
+    char text[17];
+    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
+    return text;
+}
+
+bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error) {
+    const std::string temporary = path + ".tmp";
+    {
+        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+        file << text;
+        if (!file.flush()) {
+            error = temporary + ": cannot write";
+            return false;
+        }
+    }
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        error = path + ": cannot replace";
+        std::remove(temporary.c_str());
+        return false;
+    }
+    return true;
+}
+
+}  // namespace epilogue

@@ -1,0 +1,32 @@
+// What is on screen, as JSON: the story, the playhead, the visible range, the selection, the size, and
+// the rectangle (in image pixels) of every visible event, of the ruler and of the playhead. The window
+// writes it to --state-file for end-to-end tests; screenshots write it beside the PNG as a sidecar.
+#pragma once
+
+#include "story/story.h"
+#include "timeline/layout.h"
+#include "timeline/view_state.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace epilogue {
+
+struct ReportContext {
+    std::string storyPath;
+    std::string storyHash;  // of the story file's bytes
+    float logicalWidth = 0, logicalHeight = 0;
+    float pixelScale = 1;
+};
+
+nlohmann::json describeView(const Story& story, const ViewState& state, const TimelineLayout& layout,
+                            const ReportContext& context);
+
+// FNV-1a 64 of a file's bytes, as 16 hex digits ("" if it cannot be read).
+std::string hashFile(const std::string& path);
+
+// Writes text to `path` atomically (a temporary file, then a rename). False with a message on failure.
+bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error);
+
+}  // namespace epilogue

@@ -1,0 +1,215 @@
+// The interactive window's loop.
+//
+// Redraw policy: a frame is drawn after any input (and one more, so ImGui settles), and continuously
+// while something moves: playback, a zoom animation, a drag, a toast, or the twinkling sky, which stills
+// itself after a few seconds without input. Otherwise the loop sleeps in SDL_WaitEvent and costs nothing.
+#include "app/window_loop.h"
+
+#include "app/frame.h"
+#include "app/platform_window.h"
+#include "app/preferences.h"
+#include "app/screenshot_writer.h"
+#include "app/sdl_input.h"
+#include "app/view_report.h"
+#include "app/xdg_paths.h"
+#include "timeline/canvas_input.h"
+#include "ui/canvas_labels.h"
+
+#include <SDL.h>
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+
+namespace epilogue {
+
+namespace {
+
+constexpr double kTwinkleSeconds = 3.0;  // the sky stills itself this long after the last input
+constexpr double kToastSeconds = 4.0;
+constexpr Uint32 kFrameMilliseconds = 16;
+
+double secondsNow() {
+    return static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());
+}
+
+}  // namespace
+
+int runWindow(const CommandLine& options, const Story& story, const std::string& storyPath, ViewState& state) {
+    const std::string configDir = configDirectory();
+    const std::string preferencesPath = configDir + "/preferences.json";
+    std::string message;
+    Preferences preferences = loadPreferences(preferencesPath, message);
+    if (!message.empty()) std::fprintf(stderr, "epilogue: warning: %s\n", message.c_str());
+    state.speed = preferences.speed;
+    state.loop = preferences.loop;
+    state.reducedMotion = options.reducedMotion || preferences.reducedMotion;
+
+    WindowOptions windowOptions;
+    windowOptions.width = options.sizeGiven ? options.width : preferences.windowWidth;
+    windowOptions.height = options.sizeGiven ? options.height : preferences.windowHeight;
+    windowOptions.title = "Epilogue \u2014 " + story.title;
+    PlatformWindow window;
+    std::string error;
+    if (!window.open(windowOptions, error)) {
+        std::fprintf(stderr, "epilogue: %s\n", error.c_str());
+        std::fprintf(stderr, "epilogue: with no display, render a still instead: epilogue --screenshot out.png\n");
+        return 1;
+    }
+    if (preferences.maximized && !options.sizeGiven) SDL_MaximizeWindow(window.sdlWindow());
+    std::error_code ignored;
+    std::filesystem::create_directories(configDir, ignored);
+    const std::string iniPath = configDir + "/imgui.ini";
+    ImGui::GetIO().IniFilename = iniPath.c_str();  // outlives the ImGui context: both end with this function
+
+    int logicalWidth = 0, logicalHeight = 0, pixelWidth = 0, pixelHeight = 0;
+    window.logicalSize(logicalWidth, logicalHeight);
+    window.pixelSize(pixelWidth, pixelHeight);
+    FrameComposer composer;
+    if (!composer.initialize(static_cast<float>(pixelWidth) / static_cast<float>(std::max(logicalWidth, 1)), error)) {
+        std::fprintf(stderr, "epilogue: %s\n", error.c_str());
+        return 1;
+    }
+    composer.setStory(story);
+    CanvasInput input(kLaneHeaderWidth);
+    input.setStory(story);
+    state.view = fitStory(story, screenLayout(static_cast<float>(logicalWidth), static_cast<float>(logicalHeight), true).canvas,
+                          kLaneHeaderWidth);
+    if (options.rangeStart) {
+        state.view.startTime = *options.rangeStart;
+        state.view.endTime = *options.rangeEnd;
+    }
+    state.targetStartTime = state.view.startTime;
+    state.targetEndTime = state.view.endTime;
+
+    ScreenshotWriter screenshots;
+    const std::string screenshotDirectory =
+        options.screenshotDirectory.empty() ? picturesDirectory() : options.screenshotDirectory;
+    ReportContext report{storyPath, hashFile(storyPath), 0, 0, 1};
+    std::string toast;
+    double toastUntil = 0;
+
+    double lastFrame = secondsNow();
+    double lastInput = lastFrame;
+    float animationTime = 0;  // advances only while the sky twinkles, so it resumes without a jump
+    int settleFrames = 2;
+    bool moving = false;
+    bool running = true;
+    while (running) {
+        // ---- Events: sleep until input when nothing moves -------------------------------------------
+        const double now = secondsNow();
+        const bool twinkling = !state.reducedMotion && now - lastInput < kTwinkleSeconds;
+        const bool animating = moving || input.scrubbing() || twinkling || now < toastUntil || screenshots.busy();
+        SDL_Event event;
+        bool have = false;
+        if (animating || settleFrames > 0) {
+            const auto sinceFrame = static_cast<Uint32>((now - lastFrame) * 1000.0);
+            const Uint32 wait = settleFrames > 0 ? 0 : (sinceFrame >= kFrameMilliseconds ? 0 : kFrameMilliseconds - sinceFrame);
+            have = SDL_WaitEventTimeout(&event, static_cast<int>(wait)) == 1;
+        } else {
+            have = SDL_WaitEvent(&event) == 1;
+        }
+        UiRequests requests;
+        AppAction action = AppAction::None;
+        while (have) {
+            window.processEvent(event);
+            const ImGuiIO& io = ImGui::GetIO();
+            if (event.type == SDL_QUIT) running = false;
+            if (const auto pointer = toPointerEvent(event)) {
+                input.pointer(*pointer, io.WantCaptureMouse && !input.scrubbing(), story, composer.layout(), state);
+            }
+            if (const auto key = toKey(event); key && !io.WantCaptureKeyboard) {
+                const AppAction wanted = input.key(*key, story, state);
+                if (wanted != AppAction::None) action = wanted;
+            }
+            lastInput = secondsNow();
+            settleFrames = 2;
+            have = SDL_PollEvent(&event) == 1;
+        }
+        if (!running) break;
+        if (action == AppAction::ToggleFullscreen) {
+            const bool fullscreen = (SDL_GetWindowFlags(window.sdlWindow()) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+            SDL_SetWindowFullscreen(window.sdlWindow(), fullscreen ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+        }
+        if (SDL_GetWindowFlags(window.sdlWindow()) & SDL_WINDOW_MINIMIZED) {
+            SDL_WaitEvent(nullptr);  // nothing to draw until the window comes back
+            continue;
+        }
+
+        // ---- Update ------------------------------------------------------------------------------------
+        const double frameStart = secondsNow();
+        const double delta = std::min(frameStart - lastFrame, 0.25);  // a long sleep is not a jump in time
+        lastFrame = frameStart;
+        if (!state.reducedMotion && frameStart - lastInput < kTwinkleSeconds) animationTime += static_cast<float>(delta);
+        moving = advanceView(story, state, delta);
+        if (settleFrames > 0) --settleFrames;
+
+        // ---- Layout, scene, UI, present ----------------------------------------------------------------
+        window.logicalSize(logicalWidth, logicalHeight);
+        window.pixelSize(pixelWidth, pixelHeight);
+        const FrameSize size{static_cast<float>(logicalWidth), static_cast<float>(logicalHeight),
+                             static_cast<float>(pixelWidth) / static_cast<float>(std::max(logicalWidth, 1))};
+        FrameOptions frameOptions;
+        frameOptions.tooltip = !input.scrubbing();
+        frameOptions.toast = frameStart < toastUntil ? toast.c_str() : nullptr;
+        window.beginUiFrame(size.logicalWidth, size.logicalHeight, size.pixelScale, static_cast<float>(delta));
+        if (!composer.render(story, state, size, animationTime, frameOptions, requests, error)) {
+            ImGui::EndFrame();
+            std::fprintf(stderr, "epilogue: %s\n", error.c_str());
+            return 1;
+        }
+        if (action == AppAction::Screenshot || requests.screenshot) {
+            // What the user sees, handed to the writer thread; this frame only pays for the readback.
+            ScreenshotJob job;
+            composer.target().readPixels(job.rgba);
+            job.width = composer.target().width();
+            job.height = composer.target().height();
+            job.directory = screenshotDirectory;
+            job.takenAt = std::time(nullptr);
+            report.logicalWidth = size.logicalWidth;
+            report.logicalHeight = size.logicalHeight;
+            report.pixelScale = size.pixelScale;
+            job.sidecar = describeView(story, state, composer.layout(), report).dump(2) + "\n";
+            screenshots.submit(std::move(job));
+        }
+        composer.target().presentToWindow(pixelWidth, pixelHeight);
+        window.swap();
+        for (std::size_t i = 0; i < requests.commandCount; ++i) {
+            applyViewCommand(story, input.timeOrder(), kLaneHeaderWidth, state, requests.commands[i]);
+            settleFrames = 2;
+        }
+        ScreenshotResult saved;
+        while (screenshots.poll(saved)) {
+            toast = saved.ok ? "Screenshot saved: " + saved.path : "Screenshot failed: " + saved.error;
+            toastUntil = secondsNow() + kToastSeconds;
+            std::fprintf(saved.ok ? stdout : stderr, "epilogue: %s\n", toast.c_str());
+            settleFrames = 2;
+        }
+        if (!options.stateFile.empty()) {
+            report.logicalWidth = size.logicalWidth;
+            report.logicalHeight = size.logicalHeight;
+            report.pixelScale = size.pixelScale;
+            if (!writeFileAtomically(options.stateFile, describeView(story, state, composer.layout(), report).dump() + "\n",
+                                     error)) {
+                std::fprintf(stderr, "epilogue: --state-file: %s\n", error.c_str());
+            }
+        }
+    }
+
+    // Remember the window and playback for next time.
+    const Uint32 flags = SDL_GetWindowFlags(window.sdlWindow());
+    preferences.maximized = (flags & SDL_WINDOW_MAXIMIZED) != 0;
+    if (!(flags & (SDL_WINDOW_MAXIMIZED | SDL_WINDOW_FULLSCREEN_DESKTOP))) {
+        window.logicalSize(preferences.windowWidth, preferences.windowHeight);
+    }
+    preferences.speed = state.speed;
+    preferences.loop = state.loop;
+    if (!savePreferences(preferencesPath, preferences, error)) {
+        std::fprintf(stderr, "epilogue: warning: preferences not saved: %s\n", error.c_str());
+    }
+    return 0;
+}
+
+}  // namespace epilogue

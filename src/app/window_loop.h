@@ -1,0 +1,16 @@
+// The interactive window: the main loop that reads as the frame (events -> update -> layout -> scene ->
+// UI -> present), drawing only while something moves so that an idle window costs nothing.
+#pragma once
+
+#include "app/command_line.h"
+#include "story/story.h"
+#include "timeline/view_state.h"
+
+#include <string>
+
+namespace epilogue {
+
+// Runs until the window is closed. Returns the process exit status.
+int runWindow(const CommandLine& options, const Story& story, const std::string& storyPath, ViewState& state);
+
+}  // namespace epilogue

@@ -1,0 +1,130 @@
+// Pointer gestures and keys -> view commands.
+#include "timeline/canvas_input.h"
+
+#include <cmath>
+
+namespace epilogue {
+
+void CanvasInput::setStory(const Story& story) {
+    timeOrder_ = eventsInTimeOrder(story);
+    gesture_ = Gesture::None;
+}
+
+void CanvasInput::apply(const Story& story, ViewState& state, const ViewCommand& command) {
+    applyViewCommand(story, timeOrder_, fitInset_, state, command);
+}
+
+void CanvasInput::scrubTo(float x, bool noSnap, const Story& story, ViewState& state) {
+    double time = state.view.xToTime(x + grabOffset_);
+    if (!noSnap) time = snapToEvent(story, state.view, time, kSnapPixels);
+    apply(story, state, {ViewCommand::Type::SetPlayhead, time, 0, kNone, false});
+}
+
+bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& story, const TimelineLayout& layout,
+                          ViewState& state) {
+    using Kind = PointerEvent::Kind;
+    const Rect& canvas = state.view.canvas;
+    const bool onCanvas = canvas.contains(event.x, event.y);
+    switch (event.kind) {
+        case Kind::Press: {
+            if (overUi || !onCanvas || gesture_ != Gesture::None) return false;
+            pressX_ = lastX_ = event.x;
+            pressY_ = event.y;
+            if (event.button != PointerButton::Left) {
+                gesture_ = Gesture::Pan;
+                return false;
+            }
+            const float playheadX = state.view.timeToX(state.playheadTime);
+            const bool onPlayhead = std::abs(event.x - playheadX) <= kPlayheadGrabPixels && event.y <= layout.ruler.bottom();
+            if (onPlayhead || layout.ruler.contains(event.x, event.y)) {
+                // Grabbing the playhead keeps it where it is (no jump); pressing elsewhere on the ruler moves it
+                // under the pointer at once, in this same frame.
+                grabOffset_ = onPlayhead ? playheadX - event.x : 0.0f;
+                gesture_ = Gesture::Scrub;
+                state.playing = false;
+                scrubTo(event.x, onPlayhead || event.noSnap, story, state);
+                return true;
+            }
+            if (event.clicks >= 2 && hitTestEvent(layout, {event.x, event.y}) == kNone) {
+                apply(story, state, {ViewCommand::Type::FitAll, 0, 0, kNone, false});
+                return true;
+            }
+            gesture_ = Gesture::Click;
+            return false;
+        }
+        case Kind::Move: {
+            if (gesture_ == Gesture::Scrub) {
+                scrubTo(event.x, event.noSnap, story, state);
+                return true;
+            }
+            if (gesture_ == Gesture::Pan) {
+                const double shift = static_cast<double>(lastX_ - event.x) / state.view.pixelsPerTime();
+                lastX_ = event.x;
+                apply(story, state, {ViewCommand::Type::PanBy, shift, 0, kNone, false});
+                return true;
+            }
+            if (gesture_ == Gesture::Click &&
+                std::abs(event.x - pressX_) + std::abs(event.y - pressY_) > kClickSlop) {
+                gesture_ = Gesture::None;  // a drag that started on the sky does nothing
+            }
+            const EventIndex hovered = overUi || !onCanvas ? kNone : hitTestEvent(layout, {event.x, event.y});
+            if (hovered == state.hoveredEvent) return false;
+            apply(story, state, {ViewCommand::Type::Hover, 0, 0, hovered, false});
+            return true;
+        }
+        case Kind::Release: {
+            const Gesture ended = gesture_;
+            gesture_ = Gesture::None;
+            grabOffset_ = 0;
+            if (ended != Gesture::Click || event.button != PointerButton::Left) return ended == Gesture::Scrub;
+            const EventIndex hit = hitTestEvent(layout, {event.x, event.y});
+            if (hit != kNone) {
+                apply(story, state, {ViewCommand::Type::Select, 0, 0, hit, false});
+            } else {
+                apply(story, state, {ViewCommand::Type::ClearSelection, 0, 0, kNone, false});
+            }
+            return true;
+        }
+        case Kind::Wheel: {
+            if (overUi || !onCanvas || event.wheel == 0) return false;
+            const double factor = std::pow(0.8, static_cast<double>(event.wheel));
+            apply(story, state, {ViewCommand::Type::ZoomAround, state.view.xToTime(event.x), factor, kNone, false});
+            return true;
+        }
+        case Kind::Leave:
+            if (state.hoveredEvent == kNone) return false;
+            apply(story, state, {ViewCommand::Type::Hover, 0, 0, kNone, false});
+            return true;
+    }
+    return false;
+}
+
+AppAction CanvasInput::key(Key key, const Story& story, ViewState& state) {
+    using Type = ViewCommand::Type;
+    // Keyboard zoom keeps the playhead in place when it is on screen, else the middle of the view.
+    const bool playheadVisible = state.playheadTime >= state.view.startTime && state.playheadTime <= state.view.endTime;
+    const double anchor = playheadVisible ? state.playheadTime : (state.view.startTime + state.view.endTime) / 2;
+    switch (key) {
+        case Key::PlayPause: apply(story, state, {Type::TogglePlay, 0, 0, kNone, false}); break;
+        case Key::Previous: apply(story, state, {Type::StepEvent, 0, -1, kNone, false}); break;
+        case Key::Next: apply(story, state, {Type::StepEvent, 0, +1, kNone, false}); break;
+        case Key::Home: apply(story, state, {Type::JumpToStart, 0, 0, kNone, false}); break;
+        case Key::End: apply(story, state, {Type::JumpToEnd, 0, 0, kNone, false}); break;
+        case Key::ZoomIn: apply(story, state, {Type::ZoomAround, anchor, 0.7, kNone, false}); break;
+        case Key::ZoomOut: apply(story, state, {Type::ZoomAround, anchor, 1.0 / 0.7, kNone, false}); break;
+        case Key::Fit: apply(story, state, {Type::FitAll, 0, 0, kNone, false}); break;
+        case Key::Help: apply(story, state, {Type::ToggleHelp, 0, 0, kNone, false}); break;
+        case Key::Escape:
+            if (state.helpVisible) {
+                apply(story, state, {Type::ToggleHelp, 0, 0, kNone, false});
+            } else {
+                apply(story, state, {Type::ClearSelection, 0, 0, kNone, false});
+            }
+            break;
+        case Key::Fullscreen: return AppAction::ToggleFullscreen;
+        case Key::Screenshot: return AppAction::Screenshot;
+    }
+    return AppAction::None;
+}
+
+}  // namespace epilogue

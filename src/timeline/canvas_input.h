@@ -1,0 +1,67 @@
+// The canvas's input layer: plain pointer and key events (translated from SDL by the application) become
+// view commands. Press-and-drag on the ruler or the playhead scrubs (snapping to nearby events unless the
+// no-snap modifier is held), the wheel zooms around the pointer, right or middle drag pans, a click
+// selects, a double click on empty sky fits the whole story. No SDL here: the tests drive it directly.
+#pragma once
+
+#include "story/story.h"
+#include "timeline/layout.h"
+#include "timeline/view_commands.h"
+#include "timeline/view_state.h"
+
+#include <vector>
+
+namespace epilogue {
+
+enum class PointerButton { Left, Middle, Right };
+
+struct PointerEvent {
+    enum class Kind { Press, Release, Move, Wheel, Leave };
+    Kind kind = Kind::Move;
+    PointerButton button = PointerButton::Left;
+    float x = 0, y = 0;   // logical pixels
+    int clicks = 1;       // 2 for a double click
+    float wheel = 0;      // notches; positive away from the user (zoom in)
+    bool noSnap = false;  // the no-snap modifier (Shift) is held
+};
+
+enum class Key { PlayPause, Previous, Next, Home, End, ZoomIn, ZoomOut, Fit, Help, Fullscreen, Screenshot, Escape };
+
+// What the application must do beyond the view (the input layer cannot open files or windows).
+enum class AppAction { None, ToggleFullscreen, Screenshot };
+
+class CanvasInput {
+public:
+    explicit CanvasInput(float fitInset) : fitInset_(fitInset) {}
+
+    // A new story: forget gestures in progress and learn its event order.
+    void setStory(const Story& story);
+
+    // `layout` is what is on screen (the last frame's); `overUi` when the pointer is over a panel, which
+    // then has it. Returns true when the view state changed.
+    bool pointer(const PointerEvent& event, bool overUi, const Story& story, const TimelineLayout& layout,
+                 ViewState& state);
+    AppAction key(Key key, const Story& story, ViewState& state);
+
+    bool scrubbing() const { return gesture_ == Gesture::Scrub; }
+    const std::vector<EventIndex>& timeOrder() const { return timeOrder_; }
+    float fitInset() const { return fitInset_; }
+
+    // Snap reach while scrubbing, and how far the pointer may move before a click becomes a drag.
+    static constexpr float kSnapPixels = 8;
+    static constexpr float kClickSlop = 4;
+    static constexpr float kPlayheadGrabPixels = 7;
+
+private:
+    enum class Gesture { None, Scrub, Pan, Click };
+    void apply(const Story& story, ViewState& state, const ViewCommand& command);
+    void scrubTo(float x, bool noSnap, const Story& story, ViewState& state);
+
+    float fitInset_;
+    std::vector<EventIndex> timeOrder_;
+    Gesture gesture_ = Gesture::None;
+    float pressX_ = 0, pressY_ = 0, lastX_ = 0;
+    float grabOffset_ = 0;  // pixels between the pointer and the playhead when it was grabbed
+};
+
+}  // namespace epilogue

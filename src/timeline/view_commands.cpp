@@ -1,0 +1,185 @@
+// Applying view commands, playback and zoom animation.
+#include "timeline/view_commands.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace epilogue {
+
+namespace {
+
+double storySpan(const Story& story) { return std::max(story.endTime - story.startTime, 1e-9); }
+
+// Keeps a proposed visible range within the zoom limits, keeping its centre.
+void clampSpan(const Story& story, double& start, double& end) {
+    const double span = std::clamp(end - start, minimumVisibleSpan(story), maximumVisibleSpan(story));
+    const double centre = (start + end) / 2;
+    start = centre - span / 2;
+    end = centre + span / 2;
+}
+
+void setViewNow(ViewState& state, double start, double end) {
+    state.view.startTime = state.targetStartTime = start;
+    state.view.endTime = state.targetEndTime = end;
+}
+
+}  // namespace
+
+double minimumVisibleSpan(const Story& story) { return storySpan(story) / 2000; }
+double maximumVisibleSpan(const Story& story) { return storySpan(story) * 4; }
+
+std::vector<EventIndex> eventsInTimeOrder(const Story& story) {
+    std::vector<EventIndex> order(story.events.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<EventIndex>(i);
+    std::stable_sort(order.begin(), order.end(), [&](EventIndex a, EventIndex b) {
+        return story.events[static_cast<std::size_t>(a)].time < story.events[static_cast<std::size_t>(b)].time;
+    });
+    return order;
+}
+
+double snapToEvent(const Story& story, const TimelineView& view, double time, float pixels) {
+    const double reach = pixels / view.pixelsPerTime();
+    double best = time;
+    double bestDistance = reach;
+    for (const Event& event : story.events) {
+        const double distance = std::abs(event.time - time);
+        if (distance <= bestDistance) {
+            best = event.time;
+            bestDistance = distance;
+        }
+    }
+    return best;
+}
+
+void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrder, float fitInset, ViewState& state,
+                      const ViewCommand& command) {
+    using Type = ViewCommand::Type;
+    switch (command.type) {
+        case Type::SetPlayhead:
+            state.playheadTime = std::clamp(command.time, story.startTime, story.endTime);
+            break;
+        case Type::Select:
+            state.selectedEvent = command.event;
+            if (command.event != kNone) {
+                const double time = story.events[static_cast<std::size_t>(command.event)].time;
+                state.playheadTime = time;
+                // Bring it into view if it is off screen, keeping the zoom.
+                if (time < state.targetStartTime || time > state.targetEndTime) {
+                    const double span = state.targetEndTime - state.targetStartTime;
+                    state.targetStartTime = time - span / 2;
+                    state.targetEndTime = time + span / 2;
+                    if (state.reducedMotion) setViewNow(state, state.targetStartTime, state.targetEndTime);
+                }
+            }
+            break;
+        case Type::ClearSelection:
+            state.selectedEvent = kNone;
+            break;
+        case Type::Hover:
+            state.hoveredEvent = command.event;
+            break;
+        case Type::StepEvent: {
+            if (timeOrder.empty()) break;
+            const EventIndex current = eventToDescribe(story, state);
+            const auto at = std::find(timeOrder.begin(), timeOrder.end(), current);
+            long index = 0;
+            if (at == timeOrder.end()) {
+                index = command.amount > 0 ? 0 : static_cast<long>(timeOrder.size()) - 1;
+            } else {
+                index = static_cast<long>(at - timeOrder.begin()) + (command.amount > 0 ? 1 : -1);
+                index = std::clamp(index, 0L, static_cast<long>(timeOrder.size()) - 1);
+            }
+            applyViewCommand(story, timeOrder, fitInset, state,
+                             {Type::Select, 0, 0, timeOrder[static_cast<std::size_t>(index)], false});
+            break;
+        }
+        case Type::JumpToStart:
+            state.playheadTime = story.startTime;
+            break;
+        case Type::JumpToEnd:
+            state.playheadTime = story.endTime;
+            state.playing = false;
+            break;
+        case Type::ZoomAround: {
+            // Zooms the target range (successive wheel steps compound) around an anchor that stays put.
+            const double factor = std::clamp(command.amount, 0.05, 20.0);
+            double start = command.time - (command.time - state.targetStartTime) * factor;
+            double end = command.time + (state.targetEndTime - command.time) * factor;
+            const double span = end - start;
+            const double clamped = std::clamp(span, minimumVisibleSpan(story), maximumVisibleSpan(story));
+            if (clamped != span) {  // at a limit: keep the anchor where it is on screen
+                const double anchorShare = (command.time - start) / span;
+                start = command.time - clamped * anchorShare;
+                end = start + clamped;
+            }
+            state.targetStartTime = start;
+            state.targetEndTime = end;
+            if (state.reducedMotion) setViewNow(state, start, end);
+            break;
+        }
+        case Type::PanBy:
+            state.view.startTime += command.time;
+            state.view.endTime += command.time;
+            state.targetStartTime += command.time;
+            state.targetEndTime += command.time;
+            break;
+        case Type::FitAll: {
+            const TimelineView fitted = fitStory(story, state.view.canvas, fitInset);
+            double start = fitted.startTime, end = fitted.endTime;
+            clampSpan(story, start, end);
+            state.targetStartTime = start;
+            state.targetEndTime = end;
+            if (state.reducedMotion) setViewNow(state, start, end);
+            break;
+        }
+        case Type::TogglePlay:
+            state.playing = !state.playing;
+            if (state.playing && state.playheadTime >= story.endTime) state.playheadTime = story.startTime;
+            break;
+        case Type::SetSpeed:
+            state.speed = std::clamp(command.amount, 0.05, 20.0);
+            break;
+        case Type::SetLoop:
+            state.loop = command.flag;
+            break;
+        case Type::SetReducedMotion:
+            state.reducedMotion = command.flag;
+            if (command.flag) setViewNow(state, state.targetStartTime, state.targetEndTime);
+            break;
+        case Type::ToggleHelp:
+            state.helpVisible = !state.helpVisible;
+            break;
+    }
+}
+
+bool advanceView(const Story& story, ViewState& state, double seconds) {
+    bool moving = false;
+    if (state.playing) {
+        state.playheadTime += seconds * state.speed * storySpan(story) / kSecondsPerStory;
+        if (state.playheadTime >= story.endTime) {
+            if (state.loop) {
+                state.playheadTime = story.startTime + std::fmod(state.playheadTime - story.endTime, storySpan(story));
+            } else {
+                state.playheadTime = story.endTime;
+                state.playing = false;
+            }
+        }
+        moving = state.playing;
+    }
+    // Zoom: move a fixed share of the remaining way each frame, frame-rate independent (about 90% in 0.2 s).
+    const double remainingStart = state.targetStartTime - state.view.startTime;
+    const double remainingEnd = state.targetEndTime - state.view.endTime;
+    const double closeEnough = (state.targetEndTime - state.targetStartTime) * 1e-4;
+    if (std::abs(remainingStart) > closeEnough || std::abs(remainingEnd) > closeEnough) {
+        const double share = state.reducedMotion ? 1.0 : 1.0 - std::exp(-seconds * 12.0);
+        state.view.startTime += remainingStart * share;
+        state.view.endTime += remainingEnd * share;
+        moving = true;
+    } else {
+        state.view.startTime = state.targetStartTime;
+        state.view.endTime = state.targetEndTime;
+    }
+    return moving;
+}
+
+}  // namespace epilogue

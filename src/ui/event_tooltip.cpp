@@ -1,0 +1,29 @@
+// The hover tooltip.
+#include "ui/event_tooltip.h"
+
+#include "render/palette.h"
+
+#include <imgui.h>
+
+namespace epilogue {
+
+void drawEventTooltip(const Story& story, EventIndex index, const UiFonts& fonts) {
+    const Event& event = story.events[static_cast<std::size_t>(index)];
+    const Lane& lane = story.lanes[static_cast<std::size_t>(event.lane)];
+    const LanePalette& palette = lanePalette(lane.kind);
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(340);
+    ImGui::PushFont(fonts.bold);
+    ImGui::TextUnformatted(event.title.c_str());
+    ImGui::PopFont();
+    const int era = story.eraAt(event.time);
+    ImGui::TextColored(ImVec4(palette.label.r, palette.label.g, palette.label.b, 1), "%s%s%s  \u00B7  t = %g",
+                       lane.title.c_str(), era == kNone ? "" : "  \u00B7  ",
+                       era == kNone ? "" : story.eras[static_cast<std::size_t>(era)].name.c_str(), event.time);
+    if (!event.summary.empty()) ImGui::TextUnformatted(event.summary.c_str());
+    ImGui::TextDisabled("Click to pin its commentary");
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+}  // namespace epilogue

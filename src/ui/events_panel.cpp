@@ -1,0 +1,111 @@
+// The events list with search.
+#include "ui/events_panel.h"
+
+#include "render/palette.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <string>
+
+namespace epilogue {
+
+namespace {
+
+bool containsIgnoringCase(const std::string& text, const char* query, std::size_t queryLength) {
+    if (queryLength == 0) return true;
+    if (text.size() < queryLength) return false;
+    for (std::size_t start = 0; start + queryLength <= text.size(); ++start) {
+        std::size_t i = 0;
+        while (i < queryLength && std::tolower(static_cast<unsigned char>(text[start + i])) ==
+                                      std::tolower(static_cast<unsigned char>(query[i]))) {
+            ++i;
+        }
+        if (i == queryLength) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+bool eventMatches(const Event& event, const char* query) {
+    const std::size_t length = std::strlen(query);
+    return containsIgnoringCase(event.title, query, length) || containsIgnoringCase(event.summary, query, length) ||
+           containsIgnoringCase(event.id, query, length);
+}
+
+void EventsPanel::draw(const Story& story, const std::vector<EventIndex>& timeOrder, const ViewState& state,
+                       const Rect& area, const UiFonts& fonts, UiRequests& requests) {
+    ImGui::SetNextWindowPos({area.x, area.y});
+    ImGui::SetNextWindowSize({area.width, area.height});
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.045f, 0.032f, 0.09f, 0.97f));
+    if (ImGui::Begin("Events", nullptr, flags)) {
+        ImGui::PushFont(fonts.bold);
+        ImGui::TextUnformatted("Events");
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::InputTextWithHint("##search", "Search titles and summaries", search_, sizeof search_)) stale_ = true;
+        if (stale_ || filteredFor_ != &story) {
+            shown_.clear();
+            for (EventIndex index : timeOrder) {
+                if (eventMatches(story.events[static_cast<std::size_t>(index)], search_)) shown_.push_back(index);
+            }
+            filteredFor_ = &story;
+            stale_ = false;
+        }
+        ImGui::BeginChild("list", {0, 0}, false);
+        if (shown_.empty()) ImGui::TextDisabled("No event matches.");
+        const EventIndex described = eventToDescribe(story, state);
+        int describedRow = -1;
+        if (described != lastDescribed_) {
+            const auto at = std::find(shown_.begin(), shown_.end(), described);
+            if (at != shown_.end()) describedRow = static_cast<int>(at - shown_.begin());
+            lastDescribed_ = described;
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(shown_.size()));
+        if (describedRow >= 0) clipper.ForceDisplayRangeByIndices(describedRow, describedRow + 1);
+        while (clipper.Step()) {
+            for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+                const EventIndex index = shown_[static_cast<std::size_t>(row)];
+                const Event& event = story.events[static_cast<std::size_t>(index)];
+                const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(event.lane)].kind);
+                ImGui::PushID(index);
+                // The lane's mark: a filled dot for what happened, a ring for the dream (not colour alone).
+                const ImVec2 at = ImGui::GetCursorScreenPos();
+                const float lineHeight = ImGui::GetTextLineHeight();
+                const ImU32 colour = ImGui::ColorConvertFloat4ToU32({palette.node.r, palette.node.g, palette.node.b, 1});
+                const ImVec2 centre{at.x + 6, at.y + lineHeight / 2 + 1};
+                if (palette.pattern == 0) {
+                    ImGui::GetWindowDrawList()->AddCircleFilled(centre, 4.5f, colour);
+                } else {
+                    ImGui::GetWindowDrawList()->AddCircle(centre, 4.0f, colour, 0, 2.0f);
+                }
+                ImGui::SetCursorScreenPos({at.x + 18, at.y});
+                if (ImGui::Selectable(event.title.c_str(), index == described)) {
+                    requests.push({ViewCommand::Type::Select, 0, 0, index, false});
+                }
+                if (row == describedRow) ImGui::SetScrollHereY(0.5f);
+                if (ImGui::IsItemHovered() && !event.summary.empty()) {
+                    ImGui::BeginTooltip();
+                    ImGui::PushTextWrapPos(320);
+                    ImGui::TextUnformatted(event.summary.c_str());
+                    ImGui::PopTextWrapPos();
+                    ImGui::EndTooltip();
+                }
+                ImGui::PopID();
+            }
+        }
+        ImGui::EndChild();
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace epilogue

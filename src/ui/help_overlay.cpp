@@ -1,0 +1,55 @@
+// The help overlay.
+#include "ui/help_overlay.h"
+
+#include <imgui.h>
+
+namespace epilogue {
+
+const KeyBinding kKeyBindings[] = {
+    {"Drag on the ruler or the playhead", "Scrub (snaps to nearby events)"},
+    {"Shift while scrubbing", "Scrub without snapping"},
+    {"Mouse wheel", "Zoom around the pointer"},
+    {"Right or middle drag", "Pan"},
+    {"Double-click empty sky, or F", "Fit the whole story"},
+    {"Click an event", "Pin its commentary"},
+    {"Hover an event", "Show its summary"},
+    {"Space", "Play / pause"},
+    {"Left / Right", "Previous / next event"},
+    {"Home / End", "Start / end of the story"},
+    {"+ / -", "Zoom in / out"},
+    {"Escape", "Unpin the commentary (or close this help)"},
+    {"F1", "This help"},
+    {"F11", "Fullscreen"},
+    {"F12", "Screenshot (to the pictures folder)"},
+};
+const int kKeyBindingCount = static_cast<int>(sizeof(kKeyBindings) / sizeof(kKeyBindings[0]));
+
+void drawHelpOverlay(float logicalWidth, float logicalHeight, const UiFonts& fonts, UiRequests& requests) {
+    ImGui::SetNextWindowPos({logicalWidth / 2, logicalHeight / 2}, ImGuiCond_Always, {0.5f, 0.5f});
+    ImGui::SetNextWindowBgAlpha(0.95f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings;
+    if (ImGui::Begin("Help", nullptr, flags)) {
+        ImGui::PushFont(fonts.title);
+        ImGui::TextUnformatted("Epilogue \u2014 keys and gestures");
+        ImGui::PopFont();
+        ImGui::Spacing();
+        if (ImGui::BeginTable("bindings", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX)) {
+            for (int i = 0; i < kKeyBindingCount; ++i) {
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                ImGui::PushFont(fonts.bold);
+                ImGui::TextUnformatted(kKeyBindings[i].keys);
+                ImGui::PopFont();
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(kKeyBindings[i].action);
+            }
+            ImGui::EndTable();
+        }
+        ImGui::Spacing();
+        if (ImGui::Button("Close (Esc)")) requests.push({ViewCommand::Type::ToggleHelp, 0, 0, kNone, false});
+    }
+    ImGui::End();
+}
+
+}  // namespace epilogue

@@ -1,0 +1,25 @@
+// The toast.
+#include "ui/toast.h"
+
+#include <imgui.h>
+
+namespace epilogue {
+
+void drawToast(const char* message, const Rect& canvas, const UiFonts& fonts) {
+    ImGui::SetNextWindowPos({canvas.right() - 16, canvas.y + 16}, ImGuiCond_Always, {1.0f, 0.0f});
+    ImGui::SetNextWindowBgAlpha(0.9f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
+                                   ImGuiWindowFlags_NoInputs;
+    if (ImGui::Begin("Toast", nullptr, flags)) {
+        ImGui::PushFont(fonts.body);
+        ImGui::PushTextWrapPos(canvas.width * 0.5f);
+        ImGui::TextUnformatted(message);
+        ImGui::PopTextWrapPos();
+        ImGui::PopFont();
+    }
+    ImGui::End();
+}
+
+}  // namespace epilogue

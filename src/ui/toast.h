@@ -1,0 +1,11 @@
+// A short message at the top right of the canvas (where a screenshot went, or why it failed).
+#pragma once
+
+#include "timeline/view.h"
+#include "ui/fonts.h"
+
+namespace epilogue {
+
+void drawToast(const char* message, const Rect& canvas, const UiFonts& fonts);
+
+}  // namespace epilogue

@@ -1,0 +1,80 @@
+// The transport bar.
+#include "ui/transport_panel.h"
+
+#include "render/palette.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <iterator>
+
+namespace epilogue {
+
+namespace {
+
+constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4};
+const char* const kSpeedNames[] = {"0.25\u00D7", "0.5\u00D7", "1\u00D7", "2\u00D7", "4\u00D7"};
+
+}  // namespace
+
+void TransportPanel::draw(const Story& story, const ViewState& state, const Rect& area, const UiFonts& fonts,
+                          UiRequests& requests) {
+    using Type = ViewCommand::Type;
+    ImGui::SetNextWindowPos({area.x, area.y});
+    ImGui::SetNextWindowSize({area.width, area.height});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 8));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.075f, 0.055f, 0.14f, 1.0f));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (ImGui::Begin("Transport", nullptr, flags)) {
+        ImGui::PushFont(fonts.bold);
+        if (ImGui::Button(state.playing ? "Pause" : "Play", ImVec2(70, 0))) {
+            requests.push({Type::TogglePlay, 0, 0, kNone, false});
+        }
+        ImGui::PopFont();
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");
+
+        ImGui::SameLine();
+        ImGui::SetNextItemWidth(74);
+        const auto* nearest = std::min_element(std::begin(kSpeeds), std::end(kSpeeds), [&](double a, double b) {
+            return std::abs(a - state.speed) < std::abs(b - state.speed);
+        });
+        const auto current = static_cast<int>(nearest - std::begin(kSpeeds));
+        if (ImGui::BeginCombo("##speed", kSpeedNames[current])) {
+            for (int i = 0; i < static_cast<int>(std::size(kSpeeds)); ++i) {
+                if (ImGui::Selectable(kSpeedNames[i], i == current)) {
+                    requests.push({Type::SetSpeed, 0, kSpeeds[i], kNone, false});
+                }
+            }
+            ImGui::EndCombo();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed");
+
+        ImGui::SameLine();
+        bool loop = state.loop;
+        if (ImGui::Checkbox("Loop", &loop)) requests.push({Type::SetLoop, 0, 0, kNone, loop});
+
+        ImGui::SameLine(0, 18);
+        const int era = story.eraAt(state.playheadTime);
+        ImGui::PushFont(fonts.bold);
+        ImGui::TextColored(ImVec4(kRealPalette.label.r, kRealPalette.label.g, kRealPalette.label.b, 1), "%s",
+                           era == kNone ? "\u2014" : story.eras[static_cast<std::size_t>(era)].name.c_str());
+        ImGui::PopFont();
+        ImGui::SameLine();
+        ImGui::TextDisabled("t = %.2f", state.playheadTime);
+
+        ImGui::SameLine(0, 18);
+        ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - 4));
+        double time = state.playheadTime;
+        const double start = story.startTime, end = story.endTime;
+        if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &time, &start, &end, "")) {
+            requests.push({Type::SetPlayhead, time, 0, kNone, false});
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+}
+
+}  // namespace epilogue

@@ -1,0 +1,18 @@
+// The transport bar under the canvas: play/pause, speed, loop, the current time and era, and a time
+// slider that is a second way to scrub.
+#pragma once
+
+#include "story/story.h"
+#include "timeline/view.h"
+#include "timeline/view_state.h"
+#include "ui/fonts.h"
+#include "ui/ui_requests.h"
+
+namespace epilogue {
+
+class TransportPanel {
+public:
+    void draw(const Story& story, const ViewState& state, const Rect& area, const UiFonts& fonts, UiRequests& requests);
+};
+
+}  // namespace epilogue

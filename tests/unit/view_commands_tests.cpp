@@ -1,0 +1,221 @@
+// Tier 1 (pure logic): view commands and the canvas input layer, driven without a window.
+#include "story/story_loader.h"
+#include "timeline/canvas_input.h"
+#include "timeline/layout.h"
+#include "timeline/view_commands.h"
+
+#include <doctest/doctest.h>
+
+using namespace epilogue;
+
+namespace {
+
+struct Fixture {
+    Story story;
+    ViewState state;
+    TimelineLayout layout;
+    CanvasInput input{150};
+
+    Fixture() {
+        StoryLoadResult loaded = loadStoryFile(EPILOGUE_ASSETS_DIR "/stories/la-la-land.json");
+        REQUIRE(loaded.ok());
+        story = std::move(loaded.story);
+        state.view = fitStory(story, {0, 0, 1280, 500}, 150);
+        state.targetStartTime = state.view.startTime;
+        state.targetEndTime = state.view.endTime;
+        state.playheadTime = story.endTime;
+        input.setStory(story);
+        relayout();
+    }
+    void relayout() { layout = layoutTimeline(story, state.view); }
+    double timeOf(const char* id) const { return story.events[static_cast<std::size_t>(story.findEvent(id))].time; }
+    EventMark markOf(const char* id) const {
+        for (const EventMark& mark : layout.events) {
+            if (mark.event == story.findEvent(id)) return mark;
+        }
+        FAIL("no mark");
+        return {};
+    }
+    bool pointer(PointerEvent::Kind kind, float x, float y, PointerButton button = PointerButton::Left,
+                 bool noSnap = false, int clicks = 1, float wheel = 0) {
+        PointerEvent event;
+        event.kind = kind;
+        event.x = x;
+        event.y = y;
+        event.button = button;
+        event.noSnap = noSnap;
+        event.clicks = clicks;
+        event.wheel = wheel;
+        return input.pointer(event, false, story, layout, state);
+    }
+    float rulerY() const { return layout.ruler.y + layout.ruler.height / 2; }
+};
+
+}  // namespace
+
+TEST_CASE("pressing on the ruler moves the playhead under the pointer at once, and dragging follows it") {
+    Fixture f;
+    const float x = f.state.view.timeToX(33);  // Fall: no event within snapping reach
+    CHECK(f.pointer(PointerEvent::Kind::Press, x, f.rulerY()));
+    CHECK(f.input.scrubbing());
+    CHECK(f.state.playheadTime == doctest::Approx(33).epsilon(1e-4));
+    for (float dx : {10.0f, 20.0f, 30.0f}) {
+        f.pointer(PointerEvent::Kind::Move, x + dx, f.rulerY() - 200);  // the pointer may leave the ruler
+        CHECK(f.state.playheadTime == doctest::Approx(f.state.view.xToTime(x + dx)).epsilon(1e-4));
+    }
+    f.pointer(PointerEvent::Kind::Release, x + 30, f.rulerY());
+    CHECK_FALSE(f.input.scrubbing());
+    const double left = f.state.playheadTime;
+    f.pointer(PointerEvent::Kind::Move, x + 200, f.rulerY());
+    CHECK(f.state.playheadTime == left);  // released: it stays
+}
+
+TEST_CASE("scrubbing snaps to nearby events; the modifier turns snapping off") {
+    Fixture f;
+    const double paris = f.timeOf("paris");
+    const float nearParis = f.state.view.timeToX(paris) + 5;  // within the snap reach
+    f.pointer(PointerEvent::Kind::Press, nearParis, f.rulerY());
+    CHECK(f.state.playheadTime == paris);
+    f.pointer(PointerEvent::Kind::Move, nearParis, f.rulerY(), PointerButton::Left, true);
+    CHECK(f.state.playheadTime == doctest::Approx(f.state.view.xToTime(nearParis)).epsilon(1e-6));
+    CHECK(f.state.playheadTime != paris);
+}
+
+TEST_CASE("grabbing the playhead does not make it jump") {
+    Fixture f;
+    f.state.playheadTime = 33.3;
+    const float playheadX = f.state.view.timeToX(33.3);
+    f.pointer(PointerEvent::Kind::Press, playheadX + 5, f.layout.laneRowY[0]);  // on the beam, off-centre
+    CHECK(f.input.scrubbing());
+    CHECK(f.state.playheadTime == doctest::Approx(33.3));
+    f.pointer(PointerEvent::Kind::Move, playheadX + 25, f.layout.laneRowY[0], PointerButton::Left, true);
+    CHECK(f.state.view.timeToX(f.state.playheadTime) == doctest::Approx(playheadX + 20));
+}
+
+TEST_CASE("clicking an event selects it; clicking empty sky clears; Escape clears") {
+    Fixture f;
+    const EventMark kiss = f.markOf("kiss");
+    f.pointer(PointerEvent::Kind::Press, kiss.position.x, kiss.position.y);
+    f.pointer(PointerEvent::Kind::Release, kiss.position.x + 1, kiss.position.y);
+    CHECK(f.state.selectedEvent == f.story.findEvent("kiss"));
+    CHECK(f.state.playheadTime == f.timeOf("kiss"));
+    f.pointer(PointerEvent::Kind::Press, 700, 30);
+    f.pointer(PointerEvent::Kind::Release, 700, 30);
+    CHECK(f.state.selectedEvent == kNone);
+    f.pointer(PointerEvent::Kind::Press, kiss.position.x, kiss.position.y);
+    f.pointer(PointerEvent::Kind::Release, kiss.position.x, kiss.position.y);
+    f.input.key(Key::Escape, f.story, f.state);
+    CHECK(f.state.selectedEvent == kNone);
+}
+
+TEST_CASE("hovering an event marks it, leaving unmarks it") {
+    Fixture f;
+    const EventMark paris = f.markOf("paris");
+    CHECK(f.pointer(PointerEvent::Kind::Move, paris.position.x + 2, paris.position.y));
+    CHECK(f.state.hoveredEvent == f.story.findEvent("paris"));
+    f.pointer(PointerEvent::Kind::Leave, 0, 0);
+    CHECK(f.state.hoveredEvent == kNone);
+}
+
+TEST_CASE("the wheel zooms around the pointer, animated, and the time under the pointer stays put") {
+    Fixture f;
+    const float x = 600;
+    const double anchor = f.state.view.xToTime(x);
+    const double spanBefore = f.state.view.endTime - f.state.view.startTime;
+    f.pointer(PointerEvent::Kind::Wheel, x, 200, PointerButton::Left, false, 1, 2);
+    CHECK(f.state.targetEndTime - f.state.targetStartTime == doctest::Approx(spanBefore * 0.64));
+    CHECK(f.state.view.endTime - f.state.view.startTime == doctest::Approx(spanBefore));  // not yet: animated
+    int frames = 0;
+    while (advanceView(f.story, f.state, 1.0 / 60) && frames < 600) ++frames;
+    CHECK(frames > 3);   // it took some frames
+    CHECK(frames < 120);  // and settled within two seconds
+    CHECK(f.state.view.endTime - f.state.view.startTime == doctest::Approx(spanBefore * 0.64));
+    CHECK(f.state.view.xToTime(x) == doctest::Approx(anchor).epsilon(1e-6));
+}
+
+TEST_CASE("zoom stays within its limits") {
+    Fixture f;
+    for (int i = 0; i < 100; ++i) f.input.key(Key::ZoomIn, f.story, f.state);
+    CHECK(f.state.targetEndTime - f.state.targetStartTime >= minimumVisibleSpan(f.story) * 0.999);
+    for (int i = 0; i < 200; ++i) f.input.key(Key::ZoomOut, f.story, f.state);
+    CHECK(f.state.targetEndTime - f.state.targetStartTime <= maximumVisibleSpan(f.story) * 1.001);
+}
+
+TEST_CASE("right or middle drag pans; double click on empty sky fits the whole story") {
+    Fixture f;
+    const double startBefore = f.state.view.startTime;
+    f.pointer(PointerEvent::Kind::Press, 600, 100, PointerButton::Right);
+    f.pointer(PointerEvent::Kind::Move, 500, 100, PointerButton::Right);
+    f.pointer(PointerEvent::Kind::Release, 500, 100, PointerButton::Right);
+    CHECK(f.state.view.startTime == doctest::Approx(startBefore + 100 / f.state.view.pixelsPerTime()));
+    f.pointer(PointerEvent::Kind::Press, 600, 30, PointerButton::Left, false, 2);
+    while (advanceView(f.story, f.state, 1.0 / 60)) {
+    }
+    const TimelineView fitted = fitStory(f.story, f.state.view.canvas, 150);
+    CHECK(f.state.view.startTime == doctest::Approx(fitted.startTime));
+    CHECK(f.state.view.endTime == doctest::Approx(fitted.endTime));
+}
+
+TEST_CASE("keys: Left/Right step through events in time order, Home/End, Space plays") {
+    Fixture f;
+    f.state.playheadTime = f.story.startTime;
+    f.input.key(Key::Next, f.story, f.state);
+    CHECK(f.state.selectedEvent == f.story.findEvent("restaurant"));
+    f.input.key(Key::Next, f.story, f.state);
+    CHECK(f.state.selectedEvent == f.story.findEvent("kiss"));
+    f.input.key(Key::Previous, f.story, f.state);
+    CHECK(f.state.selectedEvent == f.story.findEvent("restaurant"));
+    f.input.key(Key::End, f.story, f.state);
+    CHECK(f.state.playheadTime == f.story.endTime);
+    f.input.key(Key::Home, f.story, f.state);
+    CHECK(f.state.playheadTime == f.story.startTime);
+    f.input.key(Key::PlayPause, f.story, f.state);
+    CHECK(f.state.playing);
+    CHECK(f.input.key(Key::Screenshot, f.story, f.state) == AppAction::Screenshot);
+    CHECK(f.input.key(Key::Fullscreen, f.story, f.state) == AppAction::ToggleFullscreen);
+    f.input.key(Key::Help, f.story, f.state);
+    CHECK(f.state.helpVisible);
+    f.input.key(Key::Escape, f.story, f.state);
+    CHECK_FALSE(f.state.helpVisible);
+}
+
+TEST_CASE("playback advances story time at the chosen speed, stops at the end or loops") {
+    Fixture f;
+    f.state.playheadTime = f.story.startTime;
+    f.state.playing = true;
+    f.state.speed = 2;
+    const double span = f.story.endTime - f.story.startTime;
+    advanceView(f.story, f.state, 1.5);
+    CHECK(f.state.playheadTime == doctest::Approx(f.story.startTime + 1.5 * 2 * span / kSecondsPerStory));
+    advanceView(f.story, f.state, kSecondsPerStory);
+    CHECK(f.state.playheadTime == f.story.endTime);
+    CHECK_FALSE(f.state.playing);
+    f.state.loop = true;
+    f.state.playing = true;
+    f.state.playheadTime = f.story.endTime - 1;
+    advanceView(f.story, f.state, 0.5 * kSecondsPerStory / span * 4);  // four story units at speed 2
+    CHECK(f.state.playing);
+    CHECK(f.state.playheadTime == doctest::Approx(f.story.startTime + 3));
+}
+
+TEST_CASE("selecting an event off screen brings it into view; reduced motion jumps instead of animating") {
+    Fixture f;
+    f.state.reducedMotion = true;
+    applyViewCommand(f.story, f.input.timeOrder(), 150, f.state, {ViewCommand::Type::ZoomAround, 10, 0.1, kNone, false});
+    CHECK(f.state.view.endTime - f.state.view.startTime == doctest::Approx(f.state.targetEndTime - f.state.targetStartTime));
+    applyViewCommand(f.story, f.input.timeOrder(), 150, f.state,
+                     {ViewCommand::Type::Select, 0, 0, f.story.findEvent("the-look"), false});
+    CHECK(f.state.view.startTime <= f.timeOf("the-look"));
+    CHECK(f.state.view.endTime >= f.timeOf("the-look"));
+}
+
+TEST_CASE("a press over a panel belongs to the panel") {
+    Fixture f;
+    PointerEvent press;
+    press.kind = PointerEvent::Kind::Press;
+    press.x = 600;
+    press.y = f.rulerY();
+    const double before = f.state.playheadTime;
+    CHECK_FALSE(f.input.pointer(press, true, f.story, f.layout, f.state));
+    CHECK(f.state.playheadTime == before);
+}
