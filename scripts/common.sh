@@ -9,6 +9,9 @@ EPILOGUE_BUILD_PACKAGES=(g++ make cmake pkg-config libsdl2-dev libimgui-dev libg
     nlohmann-json3-dev libcli11-dev libfontconfig-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri
     fonts-dejavu-core fonts-dejavu-extra)
 
+# To run the tests: an X server without a display, and the tools that drive the window like a user.
+EPILOGUE_TEST_PACKAGES=(xvfb xauth xdotool jq)
+
 # Installs the packages in "$@" that are not installed yet: with apt-get when root, else says which.
 ensure_packages() {
     local missing=()

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds with warnings as errors, and runs every test headless (pure logic,
-# headless GL frames through Mesa's llvmpipe, and the program end to end), printing CTest's summary.
+# headless GL frames through Mesa's llvmpipe, the program end to end, and the real window under Xvfb
+# driven with xdotool), printing CTest's summary.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-ensure_packages "${EPILOGUE_BUILD_PACKAGES[@]}"
+ensure_packages "${EPILOGUE_BUILD_PACKAGES[@]}" "${EPILOGUE_TEST_PACKAGES[@]}"
 build_epilogue -DEPILOGUE_WARNINGS_AS_ERRORS=ON -DEPILOGUE_BUILD_TESTS=ON
 
 echo "==> Testing"
-# No display is needed: the GL tests and screenshots use SDL's offscreen driver.
+# No display is needed: the GL tests and screenshots use SDL's offscreen driver, the window test its own Xvfb.
 cd "$EPILOGUE_BUILD_DIR"
 ctest --output-on-failure --timeout 300

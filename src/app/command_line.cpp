@@ -83,6 +83,7 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
     app.add_option("--state-file", options.stateFile,
                    "Keep a JSON description of what the window shows in this file (for scripts and tests)")
         ->type_name("PATH");
+    app.add_flag("--frame-stats", options.frameStats, "On exit, print how many frames were drawn and how long they took");
     app.set_version_flag("--version", std::string("epilogue ") + EPILOGUE_VERSION);
 
     CommandLineResult result;

@@ -22,6 +22,7 @@ struct CommandLine {
     float animationTime = 2.0f;      // --animation-time S: the clock that drives twinkle and shimmer
     bool sizeGiven = false;          // --size was given (else the window takes its remembered size)
     std::string screenshotDirectory; // --screenshot-dir DIR: where F12 saves (default: the XDG pictures directory)
+    bool frameStats = false;         // --frame-stats: print how long drawn frames took, on exit
     std::string stateFile;           // --state-file PATH: the window writes what is on screen there (for tests)
 };
 

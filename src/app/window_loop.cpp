@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <vector>
 
 namespace epilogue {
 
@@ -91,6 +92,8 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
     std::string toast;
     double toastUntil = 0;
 
+    std::vector<double> frameMilliseconds;  // with --frame-stats: how long each drawn frame took
+    if (options.frameStats) frameMilliseconds.reserve(1 << 16);
     double lastFrame = secondsNow();
     double lastInput = lastFrame;
     float animationTime = 0;  // advances only while the sky twinkles, so it resumes without a jump
@@ -176,6 +179,9 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
         }
         composer.target().presentToWindow(pixelWidth, pixelHeight);
         window.swap();
+        if (options.frameStats && frameMilliseconds.size() < frameMilliseconds.capacity()) {
+            frameMilliseconds.push_back((secondsNow() - frameStart) * 1000.0);
+        }
         for (std::size_t i = 0; i < requests.commandCount; ++i) {
             applyViewCommand(story, input.timeOrder(), kLaneHeaderWidth, state, requests.commands[i]);
             settleFrames = 2;
@@ -198,6 +204,12 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
         }
     }
 
+    if (options.frameStats && !frameMilliseconds.empty()) {
+        std::sort(frameMilliseconds.begin(), frameMilliseconds.end());
+        const std::size_t n = frameMilliseconds.size();
+        std::printf("epilogue: %zu frames drawn; frame time median %.2f ms, p99 %.2f ms, max %.2f ms\n", n,
+                    frameMilliseconds[n / 2], frameMilliseconds[std::min(n - 1, n * 99 / 100)], frameMilliseconds[n - 1]);
+    }
     // Remember the window and playback for next time.
     const Uint32 flags = SDL_GetWindowFlags(window.sdlWindow());
     preferences.maximized = (flags & SDL_WINDOW_MAXIMIZED) != 0;

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Tier 4 (end to end, like a user): the real program in a real window on a real X server (Xvfb), driven
+# with xdotool; every input goes through X and SDL. The program reports what it shows through
+# --state-file, which this test reads with jq. Run under xvfb-run (CTest does): window_e2e.sh EPILOGUE
+set -u
+epilogue=$1
+work=$(mktemp -d)
+failures=0
+passes=0
+pid=
+
+cleanup() {
+    [ -n "$pid" ] && kill "$pid" 2>/dev/null
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+check() {  # check DESCRIPTION JQ-EXPRESSION: the expression must be true of the current state
+    local result
+    result=$(jq -r "$2" "$work/state.json" 2>/dev/null)
+    if [ "$result" = "true" ]; then
+        passes=$((passes + 1))
+    else
+        echo "FAIL: $1 ($2 gave '$result'; state: $(jq -c '{playhead, selection, view}' "$work/state.json" 2>/dev/null))"
+        failures=$((failures + 1))
+    fi
+}
+state() { jq -r "$1" "$work/state.json"; }
+settle() { sleep 0.4; }  # a few frames: the state file is written after each drawn frame
+
+if [ -z "${DISPLAY:-}" ]; then
+    echo "no DISPLAY: run this test under xvfb-run"
+    exit 1
+fi
+
+mkdir -p "$work/home" "$work/pictures"
+HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" "$epilogue" --size 1280x720 --reduced-motion \
+    --state-file "$work/state.json" --screenshot-dir "$work/pictures" >"$work/log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do [ -s "$work/state.json" ] && break; sleep 0.2; done
+if [ ! -s "$work/state.json" ]; then
+    echo "FAIL: the window never reported its state"; cat "$work/log"; echo "0 passed, 1 failed"; exit 1
+fi
+window=$(xdotool search --sync --onlyvisible --name "Epilogue" | head -n1)
+xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window"
+settle
+
+# Window-relative coordinates (the state file's rectangles are in pixels; the scale is 1 here).
+ruler_y=$(state '.ruler.y + .ruler.height / 2 | floor')
+time_at() {  # the story time under window x, from the reported view and canvas
+    jq -r --argjson x "$1" '.view.start + ($x - .canvas.x) / .canvas.width * (.view.end - .view.start)' "$work/state.json"
+}
+
+# 1. Drag on the ruler with Shift (no snapping): the playhead follows to the time under the pointer.
+xdotool mousemove --window "$window" 300 "$ruler_y"
+xdotool keydown shift mousedown 1
+for x in $(seq 320 20 700); do xdotool mousemove --window "$window" "$x" "$ruler_y"; sleep 0.01; done
+settle
+expected=$(time_at 700)
+check "scrubbing follows the mouse" "(.playhead - $expected) | fabs < 0.05"
+xdotool mouseup 1 keyup shift
+settle
+check "releasing leaves the playhead where it was" "(.playhead - $expected) | fabs < 0.05"
+
+# 2. Without Shift, a drag that ends 4 pixels from an event snaps to it.
+paris_x=$(state '.events[] | select(.id == "paris") | .rect.x + .rect.width / 2 | floor')
+xdotool mousemove --window "$window" $((paris_x - 60)) "$ruler_y" mousedown 1
+xdotool mousemove --window "$window" $((paris_x - 30)) "$ruler_y"
+xdotool mousemove --window "$window" $((paris_x + 4)) "$ruler_y"
+settle
+xdotool mouseup 1
+settle
+check "scrubbing snaps to a nearby event" '.playhead == (.events[] | select(.id == "paris") | .time)'
+
+# 3. Click an event: it is selected.
+read -r kiss_x kiss_y < <(state '.events[] | select(.id == "kiss") | "\(.rect.x + .rect.width / 2 | floor) \(.rect.y + .rect.height / 2 | floor)"')
+xdotool mousemove --window "$window" "$kiss_x" "$kiss_y" click 1
+settle
+check "clicking an event selects it" '.selection == "kiss"'
+
+# 4. Right: the next event in time order is selected.
+xdotool key --window "$window" Right
+settle
+check "Right selects the next event" '.selection == "keith-band"'
+
+# 5. Escape clears the selection.
+xdotool key --window "$window" Escape
+settle
+check "Escape clears the selection" '.selection == null'
+
+# 6. An ImGui widget drags too: the transport bar's time slider, dragged to the left.
+before=$(state '.playhead')
+slider_y=$(state '.canvas.height + 20 | floor')
+xdotool mousemove --window "$window" 1000 "$slider_y" mousedown 1
+for x in $(seq 980 -40 520); do xdotool mousemove --window "$window" "$x" "$slider_y"; sleep 0.01; done
+settle
+xdotool mouseup 1
+settle
+check "dragging the time slider moves the playhead back" ".playhead < $before - 10"
+
+# 7. The wheel zooms in around the pointer.
+span=$(state '.view.end - .view.start')
+xdotool mousemove --window "$window" 640 150
+xdotool click --repeat 3 --delay 60 4
+settle
+check "the wheel zooms in" "(.view.end - .view.start) < $span * 0.7"
+
+# 8. F12 writes a screenshot and its sidecar to the chosen directory.
+xdotool key --window "$window" F12
+for _ in $(seq 1 50); do ls "$work"/pictures/epilogue-*.png.json >/dev/null 2>&1 && break; sleep 0.2; done
+shots=$(ls "$work"/pictures/epilogue-*.png 2>/dev/null | wc -l)
+if [ "$shots" -eq 1 ]; then passes=$((passes + 1)); else echo "FAIL: F12 wrote $shots screenshots"; failures=$((failures + 1)); fi
+
+# 9. Closing the window ends the program cleanly and remembers the preferences.
+kill -TERM "$pid"
+wait "$pid"
+status=$?
+pid=
+if [ "$status" -eq 0 ] && [ -s "$work/home/.config/epilogue/preferences.json" ]; then
+    passes=$((passes + 1))
+else
+    echo "FAIL: exit status $status, preferences: $(cat "$work/home/.config/epilogue/preferences.json" 2>&1)"
+    failures=$((failures + 1))
+fi
+
+echo "$passes passed, $failures failed"
+[ "$failures" -eq 0 ]
