@@ -1,6 +1,7 @@
 // Frame composition shared by the window and headless screenshots.
 #include "app/frame.h"
 
+#include "ui/canvas_labels.h"
 #include "ui/event_tooltip.h"
 #include "ui/help_overlay.h"
 #include "ui/theme.h"
@@ -58,7 +59,9 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     };
     const ScreenLayout screen = screenLayout(size.logicalWidth, size.logicalHeight, options.panels);
     state.view.canvas = screen.canvas;
-    layoutTimeline(story, state.view, LayoutStyle{}, layout_);
+    LayoutStyle style;
+    style.topInset = titleBlockInset(screen.canvas);
+    layoutTimeline(story, state.view, style, layout_);
     lap(timings_.layout);
 
     SceneInputs inputs;

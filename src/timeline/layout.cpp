@@ -73,7 +73,7 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
     layout.ruler = {canvas.x, canvas.bottom() - style.rulerHeight, canvas.width, style.rulerHeight};
 
     // Lane rows, top to bottom in story order, in the band between the label space and the ruler.
-    const float bandTop = canvas.y + canvas.height * 0.16f;
+    const float bandTop = canvas.y + std::max(canvas.height * 0.16f, style.topInset);
     const float bandBottom = layout.ruler.y - canvas.height * 0.10f;
     const std::size_t laneCount = story.lanes.size();
     layout.laneRowY.resize(laneCount);

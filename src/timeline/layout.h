@@ -52,6 +52,7 @@ struct LayoutStyle {
     float forkRadius = 10;
     float samplePixels = 3;        // distance between curve points
     float minMajorTickPixels = 90; // major ticks at least this far apart
+    float topInset = 0;            // pixels kept free above the lanes (for the title)
 };
 
 TimelineLayout layoutTimeline(const Story& story, const TimelineView& view, const LayoutStyle& style = {});

@@ -73,6 +73,10 @@ void drawRuler(ImDrawList* list, const Story& story, const TimelineLayout& layou
 
 }  // namespace
 
+bool showsTitleBlock(const Rect& canvas) { return canvas.height >= 260 && canvas.width >= 560; }
+
+float titleBlockInset(const Rect& canvas) { return showsTitleBlock(canvas) ? 76.0f : 0.0f; }
+
 void CanvasLabels::draw(const Story& story, const TimelineLayout& layout, const ViewState& state,
                         const UiFonts& fonts) {
     ImDrawList* list = ImGui::GetBackgroundDrawList();
@@ -84,22 +88,25 @@ void CanvasLabels::draw(const Story& story, const TimelineLayout& layout, const 
     obstacles.push_back(layout.ruler);
 
     // Title block.
-    const ImVec2 titleAt{canvas.x + 22, canvas.y + 16};
-    shadowedText(list, fonts.title, titleAt, rgba(1, 0.97f, 0.92f, 1), story.title);
-    const ImVec2 titleSize = measure(fonts.title, story.title);
-    float blockBottom = titleAt.y + titleSize.y;
-    float blockWidth = titleSize.x;
-    if (!story.source.title.empty()) {
-        if (creditSource_ != story.source.title) {
-            creditSource_ = story.source.title;
-            credit_ = "Commentary: \u201C" + story.source.title + "\u201D";
+    float blockBottom = canvas.y;
+    if (showsTitleBlock(canvas)) {
+        const ImVec2 titleAt{canvas.x + 22, canvas.y + 16};
+        shadowedText(list, fonts.title, titleAt, rgba(1, 0.97f, 0.92f, 1), story.title);
+        const ImVec2 titleSize = measure(fonts.title, story.title);
+        blockBottom = titleAt.y + titleSize.y;
+        float blockWidth = titleSize.x;
+        if (!story.source.title.empty()) {
+            if (creditSource_ != story.source.title) {
+                creditSource_ = story.source.title;
+                credit_ = "Commentary: \u201C" + story.source.title + "\u201D";
+            }
+            shadowedText(list, fonts.small, {titleAt.x, blockBottom + 3}, rgba(kMoonlight, 0.7f), credit_);
+            const ImVec2 creditSize = measure(fonts.small, credit_);
+            blockBottom += 3 + creditSize.y;
+            blockWidth = std::max(blockWidth, creditSize.x);
         }
-        shadowedText(list, fonts.small, {titleAt.x, blockBottom + 3}, rgba(kMoonlight, 0.7f), credit_);
-        const ImVec2 creditSize = measure(fonts.small, credit_);
-        blockBottom += 3 + creditSize.y;
-        blockWidth = std::max(blockWidth, creditSize.x);
+        obstacles.push_back({titleAt.x - 4, titleAt.y - 4, blockWidth + 8, blockBottom - titleAt.y + 8});
     }
-    obstacles.push_back({titleAt.x - 4, titleAt.y - 4, blockWidth + 8, blockBottom - titleAt.y + 8});
 
     // The ribbons themselves: no text over them. A box every 10 pixels along each curve is close enough.
     for (const LaneCurve& curve : layout.lanes) {

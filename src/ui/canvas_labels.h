@@ -17,6 +17,11 @@ namespace epilogue {
 // Room kept at the canvas's left edge for the lane names, in logical pixels.
 constexpr float kLaneHeaderWidth = 150;
 
+// The story's title and source sit at the canvas's top left when there is room for them.
+bool showsTitleBlock(const Rect& canvas);
+// Pixels the title block keeps free above the lanes (0 when it is not shown).
+float titleBlockInset(const Rect& canvas);
+
 class CanvasLabels {
 public:
     void draw(const Story& story, const TimelineLayout& layout, const ViewState& state, const UiFonts& fonts);

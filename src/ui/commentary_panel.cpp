@@ -128,12 +128,20 @@ void CommentaryPanel::draw(const Story& story, const ViewState& state, const Rec
         return;
     }
     const Event& event = story.events[static_cast<std::size_t>(shown)];
-    const float leftWidth = std::max(260.0f, ImGui::GetContentRegionAvail().x * 0.38f);
-    ImGui::BeginChild("moment", {leftWidth, 0}, false);
-    drawMoment(story, event, state, fonts);
-    ImGui::EndChild();
-    ImGui::SameLine(0, 28);
-    ImGui::BeginChild("commentary", {0, 0}, false);
+    const float available = ImGui::GetContentRegionAvail().x;
+    if (available >= 560) {  // two columns: the moment, and the article's words beside it
+        ImGui::BeginChild("moment", {std::max(240.0f, available * 0.38f), 0}, false);
+        drawMoment(story, event, state, fonts);
+        ImGui::EndChild();
+        ImGui::SameLine(0, 28);
+        ImGui::BeginChild("commentary", {0, 0}, false);
+    } else {  // narrow: one column that scrolls
+        ImGui::BeginChild("commentary", {0, 0}, false);
+        drawMoment(story, event, state, fonts);
+        ImGui::Spacing();
+        ImGui::Separator();
+        ImGui::Spacing();
+    }
     drawCommentary(story, event, fonts, requests);
     if (state.selectedEvent != kNone) {
         ImGui::Spacing();
