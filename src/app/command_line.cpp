@@ -83,6 +83,20 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
     app.add_option("--state-file", options.stateFile,
                    "Keep a JSON description of what the window shows in this file (for scripts and tests)")
         ->type_name("PATH");
+    app.add_option("--restore", options.restorePath,
+                   "Open the view a screenshot's sidecar describes (with --screenshot: draw the same image)")
+        ->type_name("NAME.png.json");
+    auto* framesOption = app.add_option("--frames", options.framesDirectory,
+                                        "Render the playhead moving through the story into numbered PNGs in DIR")
+                             ->type_name("DIR");
+    auto* videoOption =
+        app.add_option("--video", options.videoPath, "Render the same frames into a video with ffmpeg")->type_name("OUT.mp4");
+    framesOption->excludes(videoOption);
+    app.add_option("--fps", options.fps, "Frames per second for --frames and --video (default 30)")
+        ->check(CLI::Range(1.0, 240.0));
+    app.add_option("--from", options.from, "Story time the frames start at (default: the story's start)");
+    app.add_option("--to", options.to, "Story time the frames end at (default: the story's end)");
+    app.add_option("--duration", options.duration, "Seconds the frames span (default 10)")->check(CLI::Range(0.01, 3600.0));
     app.add_flag("--frame-stats", options.frameStats, "On exit, print how many frames were drawn and how long they took");
     app.set_version_flag("--version", std::string("epilogue ") + EPILOGUE_VERSION);
 
@@ -97,6 +111,13 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
         return result;
     }
     options.sizeGiven = !size.empty();
+    options.given.story = !options.storyPath.empty();
+    options.given.size = !size.empty();
+    options.given.scale = app.count("--scale") > 0;
+    options.given.time = app.count("--time") > 0 || app.count("--at") > 0;
+    options.given.select = app.count("--select") > 0;
+    options.given.ui = app.count("--no-ui") > 0;
+    options.given.animation = app.count("--animation-time") > 0;
     if (!size.empty() && !parseSize(size, options.width, options.height)) {
         result.output = "epilogue: --size: '" + size + "' is not WxH with each side from 16 to 16384, e.g. 1280x720\n"
                         "Run with --help for more information.\n";

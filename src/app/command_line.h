@@ -6,6 +6,11 @@
 
 namespace epilogue {
 
+// Which flags the user gave explicitly (a restored sidecar must not override them).
+struct ExplicitFlags {
+    bool story = false, size = false, scale = false, time = false, select = false, ui = false, animation = false;
+};
+
 struct CommandLine {
     std::string storyPath;        // empty: the bundled La La Land story
     std::string validatePath;     // --validate FILE
@@ -24,6 +29,13 @@ struct CommandLine {
     std::string screenshotDirectory; // --screenshot-dir DIR: where F12 saves (default: the XDG pictures directory)
     bool frameStats = false;         // --frame-stats: print how long drawn frames took, on exit
     std::string stateFile;           // --state-file PATH: the window writes what is on screen there (for tests)
+    std::string restorePath;         // --restore NAME.png.json: open the view a screenshot shows
+    std::string framesDirectory;     // --frames DIR: render the playhead moving through the story as PNGs
+    std::string videoPath;           // --video OUT.mp4: the same frames piped into ffmpeg
+    double fps = 30;                 // --fps N
+    std::optional<double> from, to;  // --from T, --to T: the stretch of story time the frames cover
+    double duration = 10;            // --duration S: seconds of video
+    ExplicitFlags given;
 };
 
 struct CommandLineResult {

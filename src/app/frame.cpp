@@ -82,7 +82,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
 
     if (options.labels) canvasLabels_.draw(story, layout_, state, fonts_);
     if (options.panels) {
-        transportPanel_.draw(story, state, screen.transport, fonts_, requests);
+        transportPanel_.draw(story, state, screen.transport, options.screenshotCanvasOnly, fonts_, requests);
         commentaryPanel_.draw(story, state, screen.commentary, fonts_, requests);
         eventsPanel_.draw(story, timeOrder_, state, screen.events, fonts_, requests);
     }

@@ -30,6 +30,7 @@ struct FrameOptions {
     bool labels = true;    // text and ruler over the canvas (off only in tests that look at the scene alone)
     bool tooltip = false;  // the hovered event's tooltip (the window shows it unless a drag is under way)
     const char* toast = nullptr;  // a short message shown at the canvas's top right (screenshot saved...)
+    bool screenshotCanvasOnly = false;  // the transport bar's "canvas only" setting, as shown
 };
 
 // Where the canvas and the panels go in a window of the given size. Pure.

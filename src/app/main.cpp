@@ -4,8 +4,8 @@
 #include "app/command_line.h"
 #include "app/frame.h"
 #include "app/platform_window.h"
-#include "app/png_writer.h"
-#include "app/view_report.h"
+#include "app/headless.h"
+#include "app/restore.h"
 #include "app/window_loop.h"
 #include "story/story_loader.h"
 #include "ui/canvas_labels.h"
@@ -102,55 +102,6 @@ bool initialViewState(const Story& story, const CommandLine& options, ViewState&
     return true;
 }
 
-int runScreenshot(const CommandLine& options, const Story& story, const std::string& storyPath, ViewState& state) {
-    std::error_code ignored;
-    if (!options.overwrite && std::filesystem::exists(options.screenshotPath, ignored)) {
-        std::fprintf(stderr, "epilogue: %s: already exists; not overwritten (pass --overwrite to replace it)\n",
-                     options.screenshotPath.c_str());
-        return kExitFailed;
-    }
-    PlatformWindow window;
-    std::string error;
-    if (!window.open({true, options.width, options.height, "Epilogue"}, error)) {
-        std::fprintf(stderr, "epilogue: %s\n", error.c_str());
-        return kExitFailed;
-    }
-    FrameComposer composer;
-    if (!composer.initialize(options.scale, error)) {
-        std::fprintf(stderr, "epilogue: %s\n", error.c_str());
-        return kExitFailed;
-    }
-    composer.setStory(story);
-    const FrameSize size{static_cast<float>(options.width), static_cast<float>(options.height), options.scale};
-    // Two frames: ImGui settles its windows' sizes and scrolling in the first; the second is the picture.
-    for (int frame = 0; frame < 2; ++frame) {
-        UiRequests ignoredRequests;
-        window.beginUiFrame(size.logicalWidth, size.logicalHeight, size.pixelScale, 0);
-        FrameOptions frameOptions;
-        frameOptions.panels = !options.noUi;
-        if (!composer.render(story, state, size, options.animationTime, frameOptions, ignoredRequests, error)) {
-            ImGui::EndFrame();
-            std::fprintf(stderr, "epilogue: %s\n", error.c_str());
-            return kExitFailed;
-        }
-    }
-    std::vector<std::uint8_t> pixels;
-    composer.target().readPixels(pixels);
-    const PngWriteResult written =
-        writePng(options.screenshotPath, pixels, composer.target().width(), composer.target().height(), options.overwrite);
-    if (!written.ok) {
-        std::fprintf(stderr, "epilogue: %s\n", written.error.c_str());
-        return kExitFailed;
-    }
-    const ReportContext report{storyPath, hashFile(storyPath), size.logicalWidth, size.logicalHeight, size.pixelScale};
-    const std::string sidecar = options.screenshotPath + ".json";
-    if (!writeFileAtomically(sidecar, describeView(story, state, composer.layout(), report).dump(2) + "\n", error)) {
-        std::fprintf(stderr, "epilogue: %s\n", error.c_str());
-        return kExitFailed;
-    }
-    std::printf("%s: %dx%d\n", options.screenshotPath.c_str(), composer.target().width(), composer.target().height());
-    return kExitOk;
-}
 
 }  // namespace
 }  // namespace epilogue
@@ -162,8 +113,16 @@ int main(int argc, char** argv) {
         std::fputs(parsed.output.c_str(), parsed.exitCode == 0 ? stdout : stderr);
         return parsed.exitCode;
     }
-    const CommandLine& options = *parsed.options;
+    CommandLine options = *parsed.options;
     if (!options.validatePath.empty()) return runValidate(options.validatePath);
+    if (!options.restorePath.empty()) {
+        std::string error, warning;
+        if (!applySidecar(options.restorePath, options.given, options, error, warning)) {
+            std::fprintf(stderr, "epilogue: --restore: %s\n", error.c_str());
+            return kExitUsage;
+        }
+        if (!warning.empty()) std::fprintf(stderr, "epilogue: warning: %s\n", warning.c_str());
+    }
 
     Story story;
     std::string storyPath;
@@ -172,5 +131,6 @@ int main(int argc, char** argv) {
     ViewState state;
     if (!initialViewState(story, options, state)) return kExitUsage;
     if (!options.screenshotPath.empty()) return runScreenshot(options, story, storyPath, state);
+    if (!options.framesDirectory.empty() || !options.videoPath.empty()) return runFrames(options, story, storyPath, state);
     return runWindow(options, story, storyPath, state);
 }

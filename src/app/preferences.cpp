@@ -22,6 +22,7 @@ Preferences loadPreferences(const std::string& path, std::string& warning) {
         preferences.speed = json.value("speed", preferences.speed);
         preferences.loop = json.value("loop", preferences.loop);
         preferences.reducedMotion = json.value("reduced_motion", preferences.reducedMotion);
+        preferences.screenshotCanvasOnly = json.value("screenshot_canvas_only", preferences.screenshotCanvasOnly);
     } catch (const std::exception& error) {
         warning = path + ": ignored (" + error.what() + "); using the default preferences";
         return Preferences{};
@@ -42,6 +43,7 @@ bool savePreferences(const std::string& path, const Preferences& preferences, st
         {"window_width", preferences.windowWidth}, {"window_height", preferences.windowHeight},
         {"maximized", preferences.maximized},      {"speed", preferences.speed},
         {"loop", preferences.loop},                {"reduced_motion", preferences.reducedMotion},
+        {"screenshot_canvas_only", preferences.screenshotCanvasOnly},
     };
     const std::string temporary = path + ".tmp";
     {

@@ -14,6 +14,7 @@ struct Preferences {
     double speed = 1;
     bool loop = false;
     bool reducedMotion = false;
+    bool screenshotCanvasOnly = false;
 };
 
 // Reads `path`; on any problem returns the defaults and describes it in `warning`.

@@ -2,6 +2,7 @@
 #include "app/view_report.h"
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 
 namespace epilogue {
@@ -39,12 +40,23 @@ nlohmann::json describeView(const Story& story, const ViewState& state, const Ti
         {"selection", eventId(state.selectedEvent)},
         {"hovered", eventId(state.hoveredEvent)},
         {"playing", state.playing},
+        {"reduced_motion", state.reducedMotion},
+        {"animation_time", context.animationTime},
+        {"ui", context.panels},
         {"size", {{"width", context.logicalWidth}, {"height", context.logicalHeight}, {"scale", scale}}},
         {"canvas", rectJson(canvas.x, canvas.y, canvas.width, canvas.height, scale)},
         {"ruler", rectJson(layout.ruler.x, layout.ruler.y, layout.ruler.width, layout.ruler.height, scale)},
         {"playhead_rect", rectJson(playheadX - 1, canvas.y, 2, layout.ruler.bottom() - canvas.y, scale)},
         {"events", events},
     };
+}
+
+ReportContext reportContextFor(const std::string& storyPath) {
+    std::error_code ignored;
+    ReportContext context;
+    context.storyPath = std::filesystem::absolute(storyPath, ignored).lexically_normal().string();
+    context.storyHash = hashFile(storyPath);
+    return context;
 }
 
 std::string hashFile(const std::string& path) {

@@ -14,11 +14,16 @@
 namespace epilogue {
 
 struct ReportContext {
-    std::string storyPath;
+    std::string storyPath;  // absolute, so that --restore finds it from anywhere
     std::string storyHash;  // of the story file's bytes
     float logicalWidth = 0, logicalHeight = 0;
     float pixelScale = 1;
+    float animationTime = 0;  // the clock that drives twinkle and shimmer
+    bool panels = true;       // the panels were shown
 };
+
+// A report context for a story file: its absolute path and hash.
+ReportContext reportContextFor(const std::string& storyPath);
 
 nlohmann::json describeView(const Story& story, const ViewState& state, const TimelineLayout& layout,
                             const ReportContext& context);

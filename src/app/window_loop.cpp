@@ -32,6 +32,25 @@ constexpr double kTwinkleSeconds = 3.0;  // the sky stills itself this long afte
 constexpr double kToastSeconds = 4.0;
 constexpr Uint32 kFrameMilliseconds = 16;
 
+// The pixels of the frame just drawn and the sidecar that describes them.
+ScreenshotJob captureJob(const FrameComposer& composer, const Story& story, const ViewState& state,
+                         const FrameSize& size, float animationTime, bool panels, ReportContext report,
+                         const std::string& directory) {
+    ScreenshotJob job;
+    composer.target().readPixels(job.rgba);
+    job.width = composer.target().width();
+    job.height = composer.target().height();
+    job.directory = directory;
+    job.takenAt = std::time(nullptr);
+    report.logicalWidth = size.logicalWidth;
+    report.logicalHeight = size.logicalHeight;
+    report.pixelScale = size.pixelScale;
+    report.animationTime = animationTime;
+    report.panels = panels;
+    job.sidecar = describeView(story, state, composer.layout(), report).dump(2) + "\n";
+    return job;
+}
+
 double secondsNow() {
     return static_cast<double>(SDL_GetPerformanceCounter()) / static_cast<double>(SDL_GetPerformanceFrequency());
 }
@@ -88,7 +107,7 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
     ScreenshotWriter screenshots;
     const std::string screenshotDirectory =
         options.screenshotDirectory.empty() ? picturesDirectory() : options.screenshotDirectory;
-    ReportContext report{storyPath, hashFile(storyPath), 0, 0, 1};
+    ReportContext report = reportContextFor(storyPath);
     std::string toast;
     double toastUntil = 0;
 
@@ -98,13 +117,15 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
     double lastInput = lastFrame;
     float animationTime = 0;  // advances only while the sky twinkles, so it resumes without a jump
     int settleFrames = 2;
+    int pendingScreenshots = 0;  // F12 presses not yet captured: one a frame, none dropped
     bool moving = false;
     bool running = true;
     while (running) {
         // ---- Events: sleep until input when nothing moves -------------------------------------------
         const double now = secondsNow();
         const bool twinkling = !state.reducedMotion && now - lastInput < kTwinkleSeconds;
-        const bool animating = moving || input.scrubbing() || twinkling || now < toastUntil || screenshots.busy();
+        const bool animating = moving || input.scrubbing() || twinkling || now < toastUntil || screenshots.busy() ||
+                               pendingScreenshots > 0;
         SDL_Event event;
         bool have = false;
         if (animating || settleFrames > 0) {
@@ -115,7 +136,7 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
             have = SDL_WaitEvent(&event) == 1;
         }
         UiRequests requests;
-        AppAction action = AppAction::None;
+        int fullscreenToggles = 0;
         while (have) {
             window.processEvent(event);
             const ImGuiIO& io = ImGui::GetIO();
@@ -125,14 +146,15 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
             }
             if (const auto key = toKey(event); key && !io.WantCaptureKeyboard) {
                 const AppAction wanted = input.key(*key, story, state);
-                if (wanted != AppAction::None) action = wanted;
+                if (wanted == AppAction::Screenshot) ++pendingScreenshots;
+                if (wanted == AppAction::ToggleFullscreen) ++fullscreenToggles;
             }
             lastInput = secondsNow();
             settleFrames = 2;
             have = SDL_PollEvent(&event) == 1;
         }
         if (!running) break;
-        if (action == AppAction::ToggleFullscreen) {
+        if (fullscreenToggles % 2 == 1) {
             const bool fullscreen = (SDL_GetWindowFlags(window.sdlWindow()) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
             SDL_SetWindowFullscreen(window.sdlWindow(), fullscreen ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
         }
@@ -154,29 +176,38 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
         window.pixelSize(pixelWidth, pixelHeight);
         const FrameSize size{static_cast<float>(logicalWidth), static_cast<float>(logicalHeight),
                              static_cast<float>(pixelWidth) / static_cast<float>(std::max(logicalWidth, 1))};
+        // A capture of the canvas alone is its own frame, drawn before the one the window shows.
+        const bool capture = pendingScreenshots > 0;
+        if (capture) --pendingScreenshots;
+        if (capture && preferences.screenshotCanvasOnly) {
+            UiRequests ignoredRequests;
+            FrameOptions canvasOnly;
+            canvasOnly.panels = false;
+            window.beginUiFrame(size.logicalWidth, size.logicalHeight, size.pixelScale, 0);
+            if (!composer.render(story, state, size, animationTime, canvasOnly, ignoredRequests, error)) {
+                ImGui::EndFrame();
+                std::fprintf(stderr, "epilogue: %s\n", error.c_str());
+                return 1;
+            }
+            screenshots.submit(captureJob(composer, story, state, size, animationTime, false, report, screenshotDirectory));
+        }
         FrameOptions frameOptions;
         frameOptions.tooltip = !input.scrubbing();
-        frameOptions.toast = frameStart < toastUntil ? toast.c_str() : nullptr;
+        // A captured frame leaves the toast out: the picture is of the story, not of the last message.
+        frameOptions.toast = frameStart < toastUntil && !capture ? toast.c_str() : nullptr;
+        frameOptions.screenshotCanvasOnly = preferences.screenshotCanvasOnly;
         window.beginUiFrame(size.logicalWidth, size.logicalHeight, size.pixelScale, static_cast<float>(delta));
         if (!composer.render(story, state, size, animationTime, frameOptions, requests, error)) {
             ImGui::EndFrame();
             std::fprintf(stderr, "epilogue: %s\n", error.c_str());
             return 1;
         }
-        if (action == AppAction::Screenshot || requests.screenshot) {
+        if (capture && !preferences.screenshotCanvasOnly) {
             // What the user sees, handed to the writer thread; this frame only pays for the readback.
-            ScreenshotJob job;
-            composer.target().readPixels(job.rgba);
-            job.width = composer.target().width();
-            job.height = composer.target().height();
-            job.directory = screenshotDirectory;
-            job.takenAt = std::time(nullptr);
-            report.logicalWidth = size.logicalWidth;
-            report.logicalHeight = size.logicalHeight;
-            report.pixelScale = size.pixelScale;
-            job.sidecar = describeView(story, state, composer.layout(), report).dump(2) + "\n";
-            screenshots.submit(std::move(job));
+            screenshots.submit(captureJob(composer, story, state, size, animationTime, true, report, screenshotDirectory));
         }
+        if (requests.screenshot) ++pendingScreenshots;
+        if (requests.toggleScreenshotCanvasOnly) preferences.screenshotCanvasOnly = !preferences.screenshotCanvasOnly;
         composer.target().presentToWindow(pixelWidth, pixelHeight);
         window.swap();
         if (options.frameStats && frameMilliseconds.size() < frameMilliseconds.capacity()) {

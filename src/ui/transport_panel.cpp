@@ -17,8 +17,8 @@ const char* const kSpeedNames[] = {"0.25\u00D7", "0.5\u00D7", "1\u00D7", "2\u00D
 
 }  // namespace
 
-void TransportPanel::draw(const Story& story, const ViewState& state, const Rect& area, const UiFonts& fonts,
-                          UiRequests& requests) {
+void TransportPanel::draw(const Story& story, const ViewState& state, const Rect& area, bool screenshotCanvasOnly,
+                          const UiFonts& fonts, UiRequests& requests) {
     using Type = ViewCommand::Type;
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
@@ -64,13 +64,21 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Rect
         ImGui::SameLine();
         ImGui::TextDisabled("t = %.2f", state.playheadTime);
 
+        // The screenshot controls sit at the right end; the slider takes the room between.
+        const float screenshotWidth = 210;
         ImGui::SameLine(0, 18);
-        ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - 4));
+        ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - screenshotWidth));
         double time = state.playheadTime;
         const double start = story.startTime, end = story.endTime;
         if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &time, &start, &end, "")) {
             requests.push({Type::SetPlayhead, time, 0, kNone, false});
         }
+        ImGui::SameLine(0, 14);
+        if (ImGui::Button("Screenshot")) requests.screenshot = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("F12: save what you see to the pictures folder");
+        ImGui::SameLine();
+        bool canvasOnly = screenshotCanvasOnly;
+        if (ImGui::Checkbox("canvas only", &canvasOnly)) requests.toggleScreenshotCanvasOnly = true;
     }
     ImGui::End();
     ImGui::PopStyleColor();

@@ -1,5 +1,5 @@
-// The transport bar under the canvas: play/pause, speed, loop, the current time and era, and a time
-// slider that is a second way to scrub.
+// The transport bar under the canvas: play/pause, speed, loop, the current time and era, a time slider
+// that is a second way to scrub, and the screenshot button with its "canvas only" option.
 #pragma once
 
 #include "story/story.h"
@@ -12,7 +12,8 @@ namespace epilogue {
 
 class TransportPanel {
 public:
-    void draw(const Story& story, const ViewState& state, const Rect& area, const UiFonts& fonts, UiRequests& requests);
+    void draw(const Story& story, const ViewState& state, const Rect& area, bool screenshotCanvasOnly,
+              const UiFonts& fonts, UiRequests& requests);
 };
 
 }  // namespace epilogue

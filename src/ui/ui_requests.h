@@ -12,8 +12,8 @@ namespace epilogue {
 struct UiRequests {
     std::array<ViewCommand, 8> commands;  // a fixed array: asking allocates nothing
     std::size_t commandCount = 0;
-    bool screenshot = false;         // capture what the user sees
-    bool screenshotCanvasOnly = false;
+    bool screenshot = false;                // capture what the user sees
+    bool toggleScreenshotCanvasOnly = false;  // capture the canvas alone, without panels (or stop doing so)
 
     void push(const ViewCommand& command) {
         if (commandCount < commands.size()) commands[commandCount++] = command;

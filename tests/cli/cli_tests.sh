@@ -102,6 +102,52 @@ validate-fork-order)
     expect_in "la-la-land.json:$line_of:" "$err"
     expect_in 'before its last event "same-jazz-bar"' "$err"
     ;;
+sidecar)
+    run "$epilogue" --screenshot "$work/shot.png" --size 640x360 --scale 2 --at paris --select kiss
+    expect_status 0
+    [ -s "$work/shot.png.json" ] || fail "no sidecar beside the screenshot"
+    [ "$(jq -r '.story.title' "$work/shot.png.json")" = "La La Land — the ending" ] || fail "story title"
+    [ "$(jq -r '.story.hash | length' "$work/shot.png.json")" = "16" ] || fail "story hash"
+    [ "$(jq -r '.selection' "$work/shot.png.json")" = "kiss" ] || fail "selection"
+    [ "$(jq -r '.playhead' "$work/shot.png.json")" = "47" ] || fail "playhead"
+    [ "$(jq -r '.size.scale' "$work/shot.png.json")" = "2" ] || fail "scale"
+    [ "$(jq -r '.ruler.width' "$work/shot.png.json")" = "1280" ] || fail "ruler rectangle not in image pixels"
+    [ "$(jq -r '.events | length' "$work/shot.png.json")" = "16" ] || fail "not every event has a rectangle"
+    ;;
+restore-round-trip)
+    run "$epilogue" --screenshot "$work/a.png" --size 800x450 --range 2:20 --at kiss --select restaurant --animation-time 4.5
+    expect_status 0
+    run "$epilogue" --restore "$work/a.png.json" --screenshot "$work/b.png"
+    expect_status 0
+    cmp -s "$work/a.png" "$work/b.png" || fail "the restored screenshot differs from the original"
+    printf '{"playhead": 3,\n "view": }' >"$work/broken.json"
+    run "$epilogue" --restore "$work/broken.json" --screenshot "$work/c.png"
+    expect_status 2
+    expect_in "broken.json:2:10:" "$err"
+    ;;
+frames)
+    run "$epilogue" --frames "$work/frames" --fps 5 --duration 1 --size 320x180 --from 0 --to 20
+    expect_status 0
+    [ "$(ls "$work/frames" | grep -c '^frame-[0-9]*\.png$')" = "5" ] || fail "expected 5 frames, got: $(ls "$work/frames")"
+    [ "$(png_size "$work/frames/frame-00005.png")" = "320x180" ] || fail "frame size"
+    [ "$(jq -r '.playhead' "$work/frames/frames.json")" = "0" ] || fail "the sequence's sidecar"
+    before=$(cksum <"$work/frames/frame-00001.png")
+    run "$epilogue" --frames "$work/frames" --fps 5 --duration 1 --size 320x180
+    expect_status 1
+    expect_in "already holds frames" "$err"
+    [ "$(cksum <"$work/frames/frame-00001.png")" = "$before" ] || fail "an existing frame was changed"
+    ;;
+video)
+    run "$epilogue" --video "$work/out.mp4" --fps 5 --duration 1 --size 320x180
+    if command -v ffmpeg >/dev/null; then
+        expect_status 0
+        [ -s "$work/out.mp4" ] || fail "no video written"
+    else
+        expect_status 1
+        expect_in "--video needs ffmpeg" "$err"
+        [ ! -e "$work/out.mp4" ] || fail "a file appeared without ffmpeg"
+    fi
+    ;;
 font-fallback)
     # With no TrueType font to be found, the program says so and still renders, with the built-in font.
     printf '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n' >"$work/no-fonts.conf"

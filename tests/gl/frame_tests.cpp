@@ -5,6 +5,7 @@
 #include "allocation_counter.h"
 #include "app/platform_window.h"
 #include "app/png_writer.h"
+#include "app/view_report.h"
 #include "story/story_loader.h"
 #include "ui/canvas_labels.h"
 
@@ -248,4 +249,46 @@ TEST_CASE("golden image: the whole story at 960x540") {
     INFO("pixels differing by more than 24 steps: " << differing << "; mean difference " << meanDifference);
     CHECK(static_cast<double>(differing) <= pixelCount * 0.002);  // at most 0.2% of the pixels
     CHECK(meanDifference < 1.0);
+}
+
+TEST_CASE("the sidecar's rectangles are where the pixels are, also at pixel scale 2") {
+    Renderer& r = renderer();
+    for (float scale : {1.0f, 2.0f}) {
+        ViewState state = r.wholeStory(r.story.endTime);
+        std::string error;
+        UiRequests requests;
+        r.window.beginUiFrame(kWidth, kHeight, scale, 1.0f / 60);
+        REQUIRE(r.composer.render(r.story, state, {kWidth, kHeight, scale}, 2.0f, FrameOptions{false, true}, requests,
+                                  error));
+        std::vector<std::uint8_t> pixels;
+        r.composer.target().readPixels(pixels);
+        const int width = r.composer.target().width();
+        REQUIRE(width == static_cast<int>(kWidth * scale));
+        ReportContext context;
+        context.logicalWidth = kWidth;
+        context.logicalHeight = kHeight;
+        context.pixelScale = scale;
+        const nlohmann::json sidecar = describeView(r.story, state, r.composer.layout(), context);
+        auto brightness = [&](double x, double y) {
+            const auto index = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4;
+            return pixels[index] + pixels[index + 1] + pixels[index + 2];
+        };
+        REQUIRE(sidecar["events"].size() == r.story.events.size());
+        for (const auto& event : sidecar["events"]) {
+            const auto& rect = event["rect"];
+            const double cx = rect["x"].get<double>() + rect["width"].get<double>() / 2;
+            const double cy = rect["y"].get<double>() + rect["height"].get<double>() / 2;
+            INFO("scale " << scale << ", event " << event["id"].get<std::string>());
+            CHECK(brightness(cx, cy) > 600);  // the node's white-hot centre
+            // Just outside the rectangle, above it, the sky is darker.
+            CHECK(brightness(cx, rect["y"].get<double>() - 6 * scale) < brightness(cx, cy) - 150);
+        }
+        const auto& ruler = sidecar["ruler"];
+        CHECK(ruler["width"].get<double>() == doctest::Approx(kWidth * scale));
+        const double rulerMiddle = ruler["y"].get<double>() + ruler["height"].get<double>() / 2;
+        CHECK(brightness(2, rulerMiddle) < 120);  // the ruler's dark band, left of the first era
+        const auto& playhead = sidecar["playhead_rect"];
+        const double px = playhead["x"].get<double>() + playhead["width"].get<double>() / 2;
+        CHECK(brightness(px, playhead["y"].get<double>() + playhead["height"].get<double>() * 0.5) > 450);
+    }
 }
