@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <mutex>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -60,6 +61,14 @@ PngWriteResult writePng(const std::string& path, const std::vector<std::uint8_t>
     const int fd = ::mkstemp(temporary.data());
     if (fd < 0) return failure(path, std::string("cannot write in ") + directory.string() + ": " + std::strerror(errno));
 
+    // stb's settings are globals: set once, before any thread encodes. Level 5 with filter 0 (none)
+    // encodes a 1080p frame in about half the time of stb's defaults, and the file comes out smaller:
+    // the sky's dithering defeats the predictive filters.
+    static std::once_flag configured;
+    std::call_once(configured, [] {
+        stbi_write_png_compression_level = 5;
+        stbi_write_force_png_filter = 0;
+    });
     FileSink sink{fd, false, 0};
     const int encoded = stbi_write_png_to_func(writeToSink, &sink, width, height, 4, rgba.data(), width * 4);
     // mkstemp makes the file private; give it the mode any new file of the user's would have.

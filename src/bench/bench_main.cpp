@@ -4,6 +4,8 @@
 // Timings live here, never in the tests.
 #include "app/frame.h"
 #include "app/platform_window.h"
+#include "app/screenshot_writer.h"
+#include "app/view_report.h"
 #include "render/gl.h"
 #include "story/story_loader.h"
 #include "ui/canvas_labels.h"
@@ -14,6 +16,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -39,6 +43,12 @@ Summary summarise(std::vector<double> samples) {
     return summary;
 }
 
+struct CaptureFigures {
+    double readbackMs = 0;  // glReadPixels and the row flip: what a capture costs the render thread
+    double sidecarMs = 0;   // describing the view as JSON, also on the render thread
+    double encodeMs = 0;    // PNG encoding and writing, on the screenshot thread
+};
+
 struct FrameFigures {
     std::string story;
     std::size_t events = 0;
@@ -46,7 +56,37 @@ struct FrameFigures {
     Summary cpu;     // Epilogue's own work: layout, labels and panels (ImGui draw lists)
     Summary submit;  // building and submitting GL commands, including the driver's share
     Summary whole;   // the whole frame, through glFinish
+    CaptureFigures capture;
 };
+
+// Times one screenshot of the frame just drawn, as the window takes it (F12).
+CaptureFigures measureCapture(const Story& story, const ViewState& state, FrameComposer& composer, int width,
+                              int height) {
+    CaptureFigures figures;
+    glFinish();
+    auto start = Clock::now();
+    ScreenshotJob job;
+    composer.target().readPixels(job.rgba);
+    figures.readbackMs = millisecondsSince(start);
+    start = Clock::now();
+    ReportContext report;
+    report.logicalWidth = static_cast<float>(width);
+    report.logicalHeight = static_cast<float>(height);
+    job.sidecar = describeView(story, state, composer.layout(), report).dump(2);
+    figures.sidecarMs = millisecondsSince(start);
+    job.width = composer.target().width();
+    job.height = composer.target().height();
+    char directory[] = "/tmp/epilogue-bench-XXXXXX";
+    job.directory = mkdtemp(directory);
+    job.takenAt = std::time(nullptr);
+    start = Clock::now();
+    const ScreenshotResult result = writeScreenshot(job);
+    figures.encodeMs = millisecondsSince(start);
+    std::error_code ignored;
+    std::filesystem::remove_all(job.directory, ignored);
+    if (!result.ok) std::fprintf(stderr, "epilogue-bench: %s\n", result.error.c_str());
+    return figures;
+}
 
 bool measureStory(const std::string& path, PlatformWindow& window, FrameComposer& composer, int width, int height,
                   int frames, FrameFigures& figures) {
@@ -84,6 +124,7 @@ bool measureStory(const std::string& path, PlatformWindow& window, FrameComposer
             whole.push_back(wholeMs);
         }
     }
+    figures.capture = measureCapture(story, state, composer, width, height);
     figures.cpu = summarise(cpu);
     figures.submit = summarise(submit);
     figures.whole = summarise(whole);
@@ -132,9 +173,11 @@ int main(int argc, char** argv) {
             const FrameFigures& f = results[i];
             std::printf("%s{\"story\": \"%s\", \"events\": %zu, \"load_ms\": %.3f, \"frame_cpu_ms\": {\"median\": %.4f, "
                         "\"p99\": %.4f}, \"gl_submit_ms\": {\"median\": %.4f, \"p99\": %.4f}, "
-                        "\"whole_frame_ms\": {\"median\": %.4f, \"p99\": %.4f}}",
+                        "\"whole_frame_ms\": {\"median\": %.4f, \"p99\": %.4f}, \"capture_ms\": {\"readback\": %.3f, "
+                        "\"sidecar\": %.3f, \"png_encode_and_write\": %.3f}}",
                         i ? ", " : "", f.story.c_str(), f.events, f.loadMs, f.cpu.median, f.cpu.p99, f.submit.median,
-                        f.submit.p99, f.whole.median, f.whole.p99);
+                        f.submit.p99, f.whole.median, f.whole.p99, f.capture.readbackMs, f.capture.sidecarMs,
+                        f.capture.encodeMs);
         }
         std::printf("]}\n");
         return 0;
@@ -151,6 +194,14 @@ int main(int argc, char** argv) {
     for (const FrameFigures& f : results) {
         std::printf("%-20s %7zu %9.2f | %8.3f %8.3f | %8.3f %8.3f | %8.2f %8.2f\n", f.story.c_str(), f.events, f.loadMs,
                     f.cpu.median, f.cpu.p99, f.submit.median, f.submit.p99, f.whole.median, f.whole.p99);
+    }
+    std::printf("\nscreenshot of a %dx%d frame (ms): render thread blocked for readback + sidecar; PNG on its own "
+                "thread\n",
+                width, height);
+    for (const FrameFigures& f : results) {
+        std::printf("%-20s readback %.2f + sidecar %.2f = %.2f blocked | PNG encode and write %.1f\n", f.story.c_str(),
+                    f.capture.readbackMs, f.capture.sidecarMs, f.capture.readbackMs + f.capture.sidecarMs,
+                    f.capture.encodeMs);
     }
     return 0;
 }
