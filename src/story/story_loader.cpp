@@ -1,8 +1,13 @@
-// Story file -> Story. Three passes: bytes (size, UTF-8), JSON syntax (with source positions), then the
-// story's own rules. Every problem found is reported with its position; the story is returned only whole.
+// Story file -> Story, in one streaming pass over the JSON with simdjson's On Demand parser: no document
+// tree is built for the whole file, so a story of a hundred thousand events loads quickly and in little
+// memory. Each item of the story's arrays (a lane, an event, a pair) is read into a small located tree
+// (JsonNode: values with their offsets in the text), checked, and turned into the model; references
+// between items are resolved once everything is read. Every problem is reported with its position;
+// malformed JSON is located by nlohmann-json's parser, which names the exact character. The story is
+// returned only whole.
 //
-// [SECTION] Error reporting
-// [SECTION] Field access with type checks
+// [SECTION] Located values: one item of the file at a time
+// [SECTION] Error reporting and field access
 // [SECTION] Reading the parts of a story
 // [SECTION] Cross-checks: references, forks and time order
 // [SECTION] Entry points
@@ -11,7 +16,10 @@
 #include "story/located_json.h"
 #include "story/text_position.h"
 
+#include <simdjson.h>
+
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -51,16 +59,9 @@ const char* storyErrorKindName(StoryErrorKind kind) {
 
 namespace {
 
-std::string inQuotes(const std::string& text) { return "\"" + text + "\""; }
+namespace od = simdjson::ondemand;
 
-std::string jsonTypeName(const Json& value) {
-    if (value.is_string()) return "a string";
-    if (value.is_number()) return "a number";
-    if (value.is_boolean()) return "true or false";
-    if (value.is_null()) return "null";
-    if (value.is_array()) return "an array";
-    return "an object";
-}
+std::string inQuotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::string formatTime(double time) {
     std::ostringstream out;
@@ -69,276 +70,460 @@ std::string formatTime(double time) {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// [SECTION] Error reporting
+// [SECTION] Located values: one item of the file at a time
+// ---------------------------------------------------------------------------------------------------
+
+enum class JsonType { Object, Array, String, Number, Boolean, Null };
+
+const char* typeName(JsonType type) {
+    switch (type) {
+        case JsonType::String: return "a string";
+        case JsonType::Number: return "a number";
+        case JsonType::Boolean: return "true or false";
+        case JsonType::Null: return "null";
+        case JsonType::Array: return "an array";
+        case JsonType::Object: return "an object";
+    }
+    return "a value";
+}
+
+// A JSON value with the offset where it starts in the text. Strings view the parser's buffer, which
+// lives as long as the document. Children of objects carry their key and its offset.
+struct JsonNode {
+    JsonType type = JsonType::Null;
+    std::size_t offset = 0;
+    std::string_view key;
+    std::size_t keyOffset = 0;
+    std::string_view string;
+    double number = 0;
+    std::vector<std::size_t> children;  // indices into the tree's node pool
+};
+
+// The nodes of one item, reused from item to item so that reading allocates little.
+class JsonTree {
+public:
+    void clear() { used_ = 0; }
+    std::size_t add() {
+        if (used_ == nodes_.size()) nodes_.emplace_back();
+        JsonNode& node = nodes_[used_];
+        node.children.clear();
+        node.key = {};
+        node.string = {};
+        return used_++;
+    }
+    JsonNode& operator[](std::size_t index) { return nodes_[index]; }
+    const JsonNode& operator[](std::size_t index) const { return nodes_[index]; }
+
+    // The member `name` of an object node, or nullptr.
+    const JsonNode* member(const JsonNode& object, std::string_view name) const {
+        for (std::size_t child : object.children) {
+            if (nodes_[child].key == name) return &nodes_[child];
+        }
+        return nullptr;
+    }
+    const JsonNode& item(const JsonNode& array, std::size_t index) const { return nodes_[array.children[index]]; }
+
+private:
+    std::vector<JsonNode> nodes_;
+    std::size_t used_ = 0;
+};
+
+// A problem with the JSON itself (malformed text, a duplicate key): reading stops, and the caller
+// locates the problem precisely.
+struct JsonProblem {
+    bool found = false;
+    std::size_t offset = 0;
+    std::string message;  // set for duplicate keys; malformed text is described by the fallback parser
+};
+
+class JsonMaterializer {
+public:
+    JsonMaterializer(const char* base, JsonProblem& problem) : base_(base), problem_(problem) {}
+
+    // Reads `value` and everything in it into `tree`; returns the node's index, or false on a problem.
+    bool read(od::value value, JsonTree& tree, std::size_t& index) {
+        index = tree.add();
+        const std::size_t offset = static_cast<std::size_t>(value.raw_json_token().data() - base_);
+        od::json_type type;
+        if (value.type().get(type)) return fail(offset);
+        tree[index].offset = offset;
+        switch (type) {
+            case od::json_type::object: {
+                tree[index].type = JsonType::Object;
+                od::object object;
+                if (value.get_object().get(object)) return fail(offset);
+                for (auto fieldResult : object) {
+                    od::field field;
+                    if (std::move(fieldResult).get(field)) return fail(offset);
+                    const std::size_t keyOffset = static_cast<std::size_t>(field.key().raw() - base_) - 1;
+                    std::string_view key;
+                    if (field.unescaped_key().get(key)) return fail(keyOffset);
+                    for (std::size_t sibling : tree[index].children) {
+                        if (tree[sibling].key == key) {
+                            problem_ = {true, keyOffset, "duplicate key " + inQuotes(key)};
+                            return false;
+                        }
+                    }
+                    std::size_t child = 0;
+                    if (!read(field.value(), tree, child)) return false;
+                    tree[child].key = key;
+                    tree[child].keyOffset = keyOffset;
+                    tree[index].children.push_back(child);
+                }
+                return true;
+            }
+            case od::json_type::array: {
+                tree[index].type = JsonType::Array;
+                od::array array;
+                if (value.get_array().get(array)) return fail(offset);
+                for (auto itemResult : array) {
+                    od::value item;
+                    if (std::move(itemResult).get(item)) return fail(offset);
+                    std::size_t child = 0;
+                    if (!read(item, tree, child)) return false;
+                    tree[index].children.push_back(child);
+                }
+                return true;
+            }
+            case od::json_type::string: {
+                tree[index].type = JsonType::String;
+                std::string_view text;
+                if (value.get_string().get(text)) return fail(offset);
+                tree[index].string = text;
+                return true;
+            }
+            case od::json_type::number: {
+                tree[index].type = JsonType::Number;
+                double number = 0;
+                if (value.get_double().get(number)) return fail(offset);
+                tree[index].number = number;
+                return true;
+            }
+            case od::json_type::boolean: {
+                tree[index].type = JsonType::Boolean;
+                bool flag = false;
+                if (value.get_bool().get(flag)) return fail(offset);
+                tree[index].number = flag ? 1 : 0;
+                return true;
+            }
+            case od::json_type::null:
+                tree[index].type = JsonType::Null;
+                if (!value.is_null()) return fail(offset);
+                return true;
+        }
+        return fail(offset);
+    }
+
+    bool fail(std::size_t offset) {
+        problem_ = {true, offset, ""};
+        return false;
+    }
+
+private:
+    const char* base_;
+    JsonProblem& problem_;
+};
+
+// What an item said about references, kept until every item is read and the references can be resolved.
+struct LaneReferences {
+    std::size_t idOffset = 0;
+    std::string forkId, rejoinId;
+    std::size_t forkOffset = 0, rejoinOffset = 0;
+};
+
+struct EventReferences {
+    std::string laneId;
+    std::size_t idOffset = 0, laneOffset = 0, timeOffset = 0;
+    bool hasTime = false;
+};
+
+struct PairReferences {
+    std::size_t offset = 0;
+    std::array<std::string, 2> ids;
+    std::array<std::size_t, 2> idOffsets{};
+};
+
+// ---------------------------------------------------------------------------------------------------
+// [SECTION] Error reporting and field access
 // ---------------------------------------------------------------------------------------------------
 
 class StoryReader {
 public:
-    StoryReader(std::string_view text, std::string fileName, const LocatedJson& json, const StoryLoadOptions& options,
+    StoryReader(std::string_view text, std::string fileName, const StoryLoadOptions& options,
                 std::vector<StoryError>& errors)
-        : text_(text), file_(std::move(fileName)), json_(json), options_(options), errors_(errors) {}
+        : text_(text), file_(std::move(fileName)), options_(options), errors_(errors) {}
 
-    void read(Story& story);
+    // Reads the whole document. Returns false when the JSON itself is at fault (see problem()).
+    bool read(od::document& document, Story& story);
+    const JsonProblem& problem() const { return problem_; }
 
 private:
     void report(StoryErrorKind kind, std::size_t offset, const std::string& message) {
         if (errors_.size() >= options_.maxErrors) return;
-        const TextPosition position = textPositionOf(text_, offset);
+        const std::size_t resumeAt = std::max(offset, lastReportedOffset_) == offset ? lastReportedOffset_ : 0;
+        // Line numbers count from the last reported position onward when errors come in file order.
+        TextPosition position;
+        if (resumeAt > 0 && offset >= resumeAt) {
+            const TextPosition tail = textPositionOf(text_.substr(resumeAt), offset - resumeAt);
+            position.line = lastPosition_.line + tail.line - 1;
+            position.column = tail.line == 1 ? lastPosition_.column + tail.column - 1 : tail.column;
+        } else {
+            position = textPositionOf(text_, offset);
+        }
+        lastReportedOffset_ = offset;
+        lastPosition_ = position;
         errors_.push_back({kind, file_, position.line, position.column, message});
+        errorOffsets_.push_back(offset);
     }
-    const JsonLocations& at() const { return json_.locations; }
 
-    // -----------------------------------------------------------------------------------------------
-    // [SECTION] Field access with type checks
-    // -----------------------------------------------------------------------------------------------
-
-    // Reports members the format does not define; `context` names the object in messages.
-    void checkKnownFields(const Json& object, std::initializer_list<const char*> known, const std::string& context) {
-        for (const auto& member : object.items()) {
-            const bool isKnown = std::any_of(known.begin(), known.end(),
-                                             [&](const char* name) { return member.key() == name; });
+    void checkKnownFields(const JsonNode& object, std::initializer_list<const char*> known,
+                          const std::string& context) {
+        for (std::size_t child : object.children) {
+            const JsonNode& member = tree_[child];
+            const bool isKnown =
+                std::any_of(known.begin(), known.end(), [&](const char* name) { return member.key == name; });
             if (!isKnown) {
-                report(StoryErrorKind::UnknownField, at().ofKey(object, member.key()),
-                       context + ": unknown field " + inQuotes(member.key()));
+                report(StoryErrorKind::UnknownField, member.keyOffset, context + ": unknown field " + inQuotes(member.key));
             }
         }
     }
 
-    const Json* field(const Json& object, const char* name, bool required, const std::string& context) {
-        auto found = object.find(name);
-        if (found == object.end()) {
-            if (required) {
-                report(StoryErrorKind::MissingField, at().of(object),
-                       context + ": missing field " + inQuotes(name));
-            }
-            return nullptr;
+    const JsonNode* field(const JsonNode& object, const char* name, bool required, const std::string& context) {
+        const JsonNode* found = tree_.member(object, name);
+        if (!found && required) {
+            report(StoryErrorKind::MissingField, object.offset, context + ": missing field " + inQuotes(name));
         }
-        return &*found;
+        return found;
     }
 
-    void wrongType(const Json& object, const char* name, const std::string& context, const char* expected) {
-        report(StoryErrorKind::WrongType, at().ofMember(object, name),
-               context + ": field " + inQuotes(name) + " must be " + expected + ", not " +
-                   jsonTypeName(object.at(name)));
+    void wrongType(const JsonNode& value, const char* name, const std::string& context, const char* expected) {
+        report(StoryErrorKind::WrongType, value.offset,
+               context + ": field " + inQuotes(name) + " must be " + expected + ", not " + typeName(value.type));
     }
 
-    bool readString(const Json& object, const char* name, bool required, const std::string& context,
-                    std::string& out) {
-        const Json* value = field(object, name, required, context);
+    bool readString(const JsonNode& object, const char* name, bool required, const std::string& context,
+                    std::string& out, std::size_t* offset = nullptr) {
+        const JsonNode* value = field(object, name, required, context);
         if (!value) return !required;
-        if (!value->is_string()) {
-            wrongType(object, name, context, "a string");
+        if (offset) *offset = value->offset;
+        if (value->type != JsonType::String) {
+            wrongType(*value, name, context, "a string");
             return false;
         }
-        out = value->get<std::string>();
+        out.assign(value->string);
         return true;
     }
 
     // A required string that must not be empty (ids, titles).
-    bool readName(const Json& object, const char* name, const std::string& context, std::string& out) {
-        if (!readString(object, name, true, context, out)) return false;
+    bool readName(const JsonNode& object, const char* name, const std::string& context, std::string& out,
+                  std::size_t* offset = nullptr) {
+        if (!readString(object, name, true, context, out, offset)) return false;
         if (out.empty()) {
-            report(StoryErrorKind::InvalidValue, at().ofMember(object, name),
+            report(StoryErrorKind::InvalidValue, tree_.member(object, name)->offset,
                    context + ": field " + inQuotes(name) + " must not be empty");
             return false;
         }
         return true;
     }
 
-    bool readTime(const Json& object, const char* name, const std::string& context, double& out) {
-        const Json* value = field(object, name, true, context);
+    bool readTime(const JsonNode& object, const char* name, const std::string& context, double& out,
+                  std::size_t* offset = nullptr) {
+        const JsonNode* value = field(object, name, true, context);
         if (!value) return false;
-        if (!value->is_number()) {
-            wrongType(object, name, context, "a number");
+        if (offset) *offset = value->offset;
+        if (value->type != JsonType::Number) {
+            wrongType(*value, name, context, "a number");
             return false;
         }
-        out = value->get<double>();
+        out = value->number;
         if (!std::isfinite(out)) {
-            report(StoryErrorKind::InvalidValue, at().ofMember(object, name),
-                   context + ": field " + inQuotes(name) + " is out of range");
+            report(StoryErrorKind::InvalidValue, value->offset, context + ": field " + inQuotes(name) + " is out of range");
             return false;
         }
         return true;
     }
 
-    const Json* readArray(const Json& object, const char* name, bool required, const std::string& context) {
-        const Json* value = field(object, name, required, context);
+    const JsonNode* readArray(const JsonNode& object, const char* name, bool required, const std::string& context) {
+        const JsonNode* value = field(object, name, required, context);
         if (!value) return nullptr;
-        if (!value->is_array()) {
-            wrongType(object, name, context, "an array");
+        if (value->type != JsonType::Array) {
+            wrongType(*value, name, context, "an array");
             return nullptr;
         }
         return value;
     }
 
-    bool expectObject(const Json& array, std::size_t index, const std::string& context) {
-        if (array[index].is_object()) return true;
-        report(StoryErrorKind::WrongType, at().ofItem(array, index),
-               context + " must be an object, not " + jsonTypeName(array[index]));
+    bool expectObject(const JsonNode& item, const std::string& context) {
+        if (item.type == JsonType::Object) return true;
+        report(StoryErrorKind::WrongType, item.offset, context + " must be an object, not " + typeName(item.type));
         return false;
+    }
+
+    // Streams the items of the array `value` (a top-level field): each is read into the tree and handed
+    // to `onItem(item, index)`. False when the JSON is at fault.
+    template <typename OnItem>
+    bool forEachItem(od::value value, std::size_t offset, const char* name, bool required, OnItem&& onItem) {
+        od::json_type type;
+        if (value.type().get(type)) return materializer_.fail(offset);
+        if (type != od::json_type::array) {
+            tree_.clear();
+            std::size_t index = 0;
+            if (!materializer_.read(value, tree_, index)) return false;
+            wrongType(tree_[index], name, "story", "an array");
+            return true;
+        }
+        od::array array;
+        if (value.get_array().get(array)) return materializer_.fail(offset);
+        std::size_t count = 0;
+        for (auto itemResult : array) {
+            od::value item;
+            if (std::move(itemResult).get(item)) return materializer_.fail(offset);
+            tree_.clear();
+            std::size_t index = 0;
+            if (!materializer_.read(item, tree_, index)) return false;
+            onItem(tree_[index], count++);
+        }
+        if (count == 0 && required) report(StoryErrorKind::Empty, offset, std::string("story: has no ") + name);
+        return true;
     }
 
     // -----------------------------------------------------------------------------------------------
     // [SECTION] Reading the parts of a story
     // -----------------------------------------------------------------------------------------------
 
-    void readSource(const Json& root, Story& story) {
-        const Json* source = field(root, "source", false, "story");
-        if (!source) return;
-        if (!source->is_object()) {
-            wrongType(root, "source", "story", "an object");
+    void readSource(const JsonNode& source, Story& story) {
+        if (source.type != JsonType::Object) {
+            wrongType(source, "source", "story", "an object");
             return;
         }
-        checkKnownFields(*source, {"title", "publisher", "url"}, "source");
-        readName(*source, "title", "source", story.source.title);
-        readString(*source, "publisher", false, "source", story.source.publisher);
-        readString(*source, "url", false, "source", story.source.url);
+        checkKnownFields(source, {"title", "publisher", "url"}, "source");
+        readName(source, "title", "source", story.source.title);
+        readString(source, "publisher", false, "source", story.source.publisher);
+        readString(source, "url", false, "source", story.source.url);
     }
 
-    void readEras(const Json& root, Story& story) {
-        const Json* eras = readArray(root, "eras", false, "story");
-        if (!eras) return;
-        for (std::size_t i = 0; i < eras->size(); ++i) {
-            const std::string context = "eras[" + std::to_string(i) + "]";
-            if (!expectObject(*eras, i, context)) continue;
-            const Json& item = (*eras)[i];
-            checkKnownFields(item, {"name", "start", "end"}, context);
-            Era era;
-            bool good = readName(item, "name", context, era.name);
-            good = readTime(item, "start", context, era.start) && good;
-            good = readTime(item, "end", context, era.end) && good;
-            if (!good) continue;
-            const std::string named = "era " + inQuotes(era.name);
-            if (era.end <= era.start) {
-                report(StoryErrorKind::InvalidValue, at().ofMember(item, "end"),
-                       named + ": ends at " + formatTime(era.end) + ", not after its start " +
-                           formatTime(era.start));
-                continue;
-            }
-            if (!story.eras.empty() && era.start < story.eras.back().end) {
-                report(StoryErrorKind::EventOrder, at().ofMember(item, "start"),
-                       named + ": starts at " + formatTime(era.start) + ", before the previous era " +
-                           inQuotes(story.eras.back().name) + " ends at " + formatTime(story.eras.back().end));
-                continue;
-            }
-            story.eras.push_back(std::move(era));
-        }
-    }
-
-    void readLanes(const Json& root, Story& story) {
-        const Json* lanes = readArray(root, "lanes", true, "story");
-        if (!lanes) return;
-        if (lanes->empty()) {
-            report(StoryErrorKind::Empty, at().ofMember(root, "lanes"), "story: has no lanes");
+    void readEra(const JsonNode& item, std::size_t index, Story& story) {
+        const std::string context = "eras[" + std::to_string(index) + "]";
+        if (!expectObject(item, context)) return;
+        checkKnownFields(item, {"name", "start", "end"}, context);
+        Era era;
+        std::size_t startOffset = 0, endOffset = 0;
+        bool good = readName(item, "name", context, era.name);
+        good = readTime(item, "start", context, era.start, &startOffset) && good;
+        good = readTime(item, "end", context, era.end, &endOffset) && good;
+        if (!good) return;
+        const std::string named = "era " + inQuotes(era.name);
+        if (era.end <= era.start) {
+            report(StoryErrorKind::InvalidValue, endOffset,
+                   named + ": ends at " + formatTime(era.end) + ", not after its start " + formatTime(era.start));
             return;
         }
-        for (std::size_t i = 0; i < lanes->size(); ++i) {
-            std::string context = "lanes[" + std::to_string(i) + "]";
-            if (!expectObject(*lanes, i, context)) continue;
-            const Json& item = (*lanes)[i];
+        if (!story.eras.empty() && era.start < story.eras.back().end) {
+            report(StoryErrorKind::EventOrder, startOffset,
+                   named + ": starts at " + formatTime(era.start) + ", before the previous era " +
+                       inQuotes(story.eras.back().name) + " ends at " + formatTime(story.eras.back().end));
+            return;
+        }
+        story.eras.push_back(std::move(era));
+    }
+
+    void readLane(const JsonNode& item, std::size_t index, Story& story) {
+        std::string context = "lanes[" + std::to_string(index) + "]";
+        Lane lane;
+        LaneReferences references;
+        references.idOffset = item.offset;
+        if (expectObject(item, context)) {
             checkKnownFields(item, {"id", "title", "kind", "forks_from", "rejoins_at"}, context);
-            Lane lane;
-            if (readName(item, "id", context, lane.id)) context = "lane " + inQuotes(lane.id);
+            if (readName(item, "id", context, lane.id, &references.idOffset)) context = "lane " + inQuotes(lane.id);
             readName(item, "title", context, lane.title);
             std::string kind = "real";
-            if (readString(item, "kind", false, context, kind)) {
+            std::size_t kindOffset = 0;
+            if (readString(item, "kind", false, context, kind, &kindOffset)) {
                 if (kind == "dream") {
                     lane.kind = LaneKind::Dream;
                 } else if (kind != "real") {
-                    report(StoryErrorKind::InvalidValue, at().ofMember(item, "kind"),
+                    report(StoryErrorKind::InvalidValue, kindOffset,
                            context + ": kind " + inQuotes(kind) + " is not \"real\" or \"dream\"");
                 }
             }
-            readString(item, "forks_from", false, context, forkIds_[story.lanes.size()]);
-            readString(item, "rejoins_at", false, context, rejoinIds_[story.lanes.size()]);
-            if (!lane.id.empty() && story.findLane(lane.id) != kNone) {
-                report(StoryErrorKind::DuplicateId, at().ofMember(item, "id"),
-                       context + ": the id is used by another lane");
+            readString(item, "forks_from", false, context, references.forkId, &references.forkOffset);
+            readString(item, "rejoins_at", false, context, references.rejoinId, &references.rejoinOffset);
+            if (!lane.id.empty() && !laneIds_.emplace(lane.id, static_cast<LaneIndex>(story.lanes.size())).second) {
+                report(StoryErrorKind::DuplicateId, references.idOffset, context + ": the id is used by another lane");
             }
-            laneJson_.push_back(&item);
-            story.lanes.push_back(std::move(lane));
         }
+        laneReferences_.push_back(std::move(references));
+        story.lanes.push_back(std::move(lane));
     }
 
-    void readQuotes(const Json& item, const std::string& context, Event& event) {
-        const Json* quotes = readArray(item, "quotes", false, context);
+    void readQuotes(const JsonNode& item, const std::string& context, Event& event) {
+        const JsonNode* quotes = readArray(item, "quotes", false, context);
         if (!quotes) return;
-        for (std::size_t i = 0; i < quotes->size(); ++i) {
+        for (std::size_t i = 0; i < quotes->children.size(); ++i) {
             const std::string quoteContext = context + ": quotes[" + std::to_string(i) + "]";
-            if (!expectObject(*quotes, i, quoteContext)) continue;
-            const Json& quoteJson = (*quotes)[i];
-            checkKnownFields(quoteJson, {"speaker", "words"}, quoteContext);
+            const JsonNode& quoteNode = tree_.item(*quotes, i);
+            if (!expectObject(quoteNode, quoteContext)) continue;
+            checkKnownFields(quoteNode, {"speaker", "words"}, quoteContext);
             Quote quote;
-            bool good = readName(quoteJson, "speaker", quoteContext, quote.speaker);
-            good = readName(quoteJson, "words", quoteContext, quote.words) && good;
+            bool good = readName(quoteNode, "speaker", quoteContext, quote.speaker);
+            good = readName(quoteNode, "words", quoteContext, quote.words) && good;
             if (good) event.quotes.push_back(std::move(quote));
         }
     }
 
-    void readCommentary(const Json& item, const std::string& context, Event& event) {
-        const Json* commentary = readArray(item, "commentary", false, context);
+    void readCommentary(const JsonNode& item, const std::string& context, Event& event) {
+        const JsonNode* commentary = readArray(item, "commentary", false, context);
         if (!commentary) return;
-        for (std::size_t i = 0; i < commentary->size(); ++i) {
+        for (std::size_t i = 0; i < commentary->children.size(); ++i) {
             const std::string noteContext = context + ": commentary[" + std::to_string(i) + "]";
-            if (!expectObject(*commentary, i, noteContext)) continue;
-            const Json& noteJson = (*commentary)[i];
-            checkKnownFields(noteJson, {"text", "attribution"}, noteContext);
+            const JsonNode& noteNode = tree_.item(*commentary, i);
+            if (!expectObject(noteNode, noteContext)) continue;
+            checkKnownFields(noteNode, {"text", "attribution"}, noteContext);
             Commentary note;
-            bool good = readName(noteJson, "text", noteContext, note.text);
-            good = readName(noteJson, "attribution", noteContext, note.attribution) && good;
+            bool good = readName(noteNode, "text", noteContext, note.text);
+            good = readName(noteNode, "attribution", noteContext, note.attribution) && good;
             if (good) event.commentary.push_back(std::move(note));
         }
     }
 
-    void readEvents(const Json& root, Story& story) {
-        const Json* events = readArray(root, "events", true, "story");
-        if (!events) return;
-        if (events->empty()) {
-            report(StoryErrorKind::Empty, at().ofMember(root, "events"), "story: has no events");
-            return;
-        }
-        for (std::size_t i = 0; i < events->size(); ++i) {
-            std::string context = "events[" + std::to_string(i) + "]";
-            if (!expectObject(*events, i, context)) continue;
-            const Json& item = (*events)[i];
+    void readEvent(const JsonNode& item, std::size_t index, Story& story) {
+        std::string context = "events[" + std::to_string(index) + "]";
+        Event event;
+        EventReferences references;
+        references.idOffset = references.laneOffset = references.timeOffset = item.offset;
+        if (expectObject(item, context)) {
             checkKnownFields(item, {"id", "lane", "time", "title", "summary", "quotes", "commentary"}, context);
-            Event event;
-            if (readName(item, "id", context, event.id)) context = "event " + inQuotes(event.id);
-            std::string laneId;
-            if (readName(item, "lane", context, laneId)) {
-                event.lane = story.findLane(laneId);
-                if (event.lane == kNone) {
-                    report(StoryErrorKind::UnknownReference, at().ofMember(item, "lane"),
-                           context + ": unknown lane " + inQuotes(laneId));
-                }
-            }
-            const bool hasTime = readTime(item, "time", context, event.time);
+            if (readName(item, "id", context, event.id, &references.idOffset)) context = "event " + inQuotes(event.id);
+            readName(item, "lane", context, references.laneId, &references.laneOffset);
+            references.hasTime = readTime(item, "time", context, event.time, &references.timeOffset);
             readName(item, "title", context, event.title);
             readString(item, "summary", false, context, event.summary);
             readQuotes(item, context, event);
             readCommentary(item, context, event);
-
-            if (!event.id.empty()) {
-                if (!eventIds_.emplace(event.id, static_cast<EventIndex>(story.events.size())).second) {
-                    report(StoryErrorKind::DuplicateId, at().ofMember(item, "id"),
-                           context + ": the id is used by another event");
-                }
+            if (!event.id.empty() && !eventIds_.emplace(event.id, static_cast<EventIndex>(story.events.size())).second) {
+                report(StoryErrorKind::DuplicateId, references.idOffset, context + ": the id is used by another event");
             }
-            if (event.lane != kNone && hasTime) {
-                Lane& lane = story.lanes[static_cast<std::size_t>(event.lane)];
-                if (!lane.events.empty()) {
-                    const Event& previous = story.events[static_cast<std::size_t>(lane.events.back())];
-                    if (event.time < previous.time) {
-                        report(StoryErrorKind::EventOrder, at().ofMember(item, "time"),
-                               context + ": at time " + formatTime(event.time) + ", before " +
-                                   inQuotes(previous.id) + " (time " + formatTime(previous.time) +
-                                   ") listed earlier in lane " + inQuotes(lane.id));
-                    }
-                }
-                lane.events.push_back(static_cast<EventIndex>(story.events.size()));
-            }
-            story.events.push_back(std::move(event));
         }
+        eventReferences_.push_back(std::move(references));
+        story.events.push_back(std::move(event));
+    }
+
+    void readPair(const JsonNode& pair, std::size_t index) {
+        const std::string context = "pairs[" + std::to_string(index) + "]";
+        if (pair.type != JsonType::Array || pair.children.size() != 2 || tree_.item(pair, 0).type != JsonType::String ||
+            tree_.item(pair, 1).type != JsonType::String) {
+            report(StoryErrorKind::WrongType, pair.offset, context + " must be an array of two event ids");
+            pairReferences_.push_back({});  // keeps the indices of later pairs
+            pairReferences_.back().offset = std::string::npos;
+            return;
+        }
+        PairReferences references;
+        references.offset = pair.offset;
+        for (std::size_t k = 0; k < 2; ++k) {
+            references.ids[k].assign(tree_.item(pair, k).string);
+            references.idOffsets[k] = tree_.item(pair, k).offset;
+        }
+        pairReferences_.push_back(std::move(references));
     }
 
     // -----------------------------------------------------------------------------------------------
@@ -350,14 +535,41 @@ private:
         return found == eventIds_.end() ? kNone : found->second;
     }
 
-    EventIndex resolveLaneEvent(std::size_t laneIndex, const char* fieldName, const std::string& id,
-                                const Story& story) {
+    // Lanes of events, and time order within each lane.
+    void linkEvents(Story& story) {
+        for (std::size_t i = 0; i < story.events.size(); ++i) {
+            Event& event = story.events[i];
+            const EventReferences& references = eventReferences_[i];
+            if (references.laneId.empty()) continue;
+            const std::string context = event.id.empty() ? "events[" + std::to_string(i) + "]" : "event " + inQuotes(event.id);
+            auto lane = laneIds_.find(references.laneId);
+            if (lane == laneIds_.end()) {
+                report(StoryErrorKind::UnknownReference, references.laneOffset,
+                       context + ": unknown lane " + inQuotes(references.laneId));
+                continue;
+            }
+            event.lane = lane->second;
+            if (!references.hasTime) continue;
+            Lane& owner = story.lanes[static_cast<std::size_t>(event.lane)];
+            if (!owner.events.empty()) {
+                const Event& previous = story.events[static_cast<std::size_t>(owner.events.back())];
+                if (event.time < previous.time) {
+                    report(StoryErrorKind::EventOrder, references.timeOffset,
+                           context + ": at time " + formatTime(event.time) + ", before " + inQuotes(previous.id) +
+                               " (time " + formatTime(previous.time) + ") listed earlier in lane " + inQuotes(owner.id));
+                }
+            }
+            owner.events.push_back(static_cast<EventIndex>(i));
+        }
+    }
+
+    EventIndex resolveLaneEvent(const Story& story, std::size_t laneIndex, const char* fieldName, const std::string& id,
+                                std::size_t offset) {
         if (id.empty()) return kNone;
         const EventIndex event = findEventId(id);
         if (event == kNone) {
-            report(StoryErrorKind::UnknownReference, at().ofMember(*laneJson_[laneIndex], fieldName),
-                   "lane " + inQuotes(story.lanes[laneIndex].id) + ": " + fieldName + " names unknown event " +
-                       inQuotes(id));
+            report(StoryErrorKind::UnknownReference, offset,
+                   "lane " + inQuotes(story.lanes[laneIndex].id) + ": " + fieldName + " names unknown event " + inQuotes(id));
         }
         return event;
     }
@@ -365,19 +577,19 @@ private:
     void linkForks(Story& story) {
         for (std::size_t i = 0; i < story.lanes.size(); ++i) {
             Lane& lane = story.lanes[i];
-            const Json& item = *laneJson_[i];
+            const LaneReferences& references = laneReferences_[i];
             const std::string context = "lane " + inQuotes(lane.id);
-            lane.forkEvent = resolveLaneEvent(i, "forks_from", forkIds_[i], story);
-            lane.rejoinEvent = resolveLaneEvent(i, "rejoins_at", rejoinIds_[i], story);
-            if (lane.rejoinEvent != kNone && forkIds_[i].empty()) {
-                report(StoryErrorKind::InvalidValue, at().ofMember(item, "rejoins_at"),
+            lane.forkEvent = resolveLaneEvent(story, i, "forks_from", references.forkId, references.forkOffset);
+            lane.rejoinEvent = resolveLaneEvent(story, i, "rejoins_at", references.rejoinId, references.rejoinOffset);
+            if (lane.rejoinEvent != kNone && references.forkId.empty()) {
+                report(StoryErrorKind::InvalidValue, references.rejoinOffset,
                        context + ": rejoins_at needs forks_from: a lane can only rejoin the lane it forked from");
                 lane.rejoinEvent = kNone;
             }
             if (lane.forkEvent == kNone) continue;
             const Event& fork = story.events[static_cast<std::size_t>(lane.forkEvent)];
             if (fork.lane == static_cast<LaneIndex>(i)) {
-                report(StoryErrorKind::InvalidValue, at().ofMember(item, "forks_from"),
+                report(StoryErrorKind::InvalidValue, references.forkOffset,
                        context + ": forks_from names " + inQuotes(fork.id) + ", an event of this same lane");
                 lane.forkEvent = kNone;
                 continue;
@@ -385,22 +597,21 @@ private:
             if (!lane.events.empty()) {
                 const Event& first = story.events[static_cast<std::size_t>(lane.events.front())];
                 if (first.time < fork.time) {
-                    report(StoryErrorKind::ForkOrder, at().ofMember(item, "forks_from"),
+                    report(StoryErrorKind::ForkOrder, references.forkOffset,
                            context + ": forks from " + inQuotes(fork.id) + " at time " + formatTime(fork.time) +
-                               ", after its first event " + inQuotes(first.id) + " at time " +
-                               formatTime(first.time));
+                               ", after its first event " + inQuotes(first.id) + " at time " + formatTime(first.time));
                 }
             }
             if (lane.rejoinEvent == kNone) continue;
             const Event& rejoin = story.events[static_cast<std::size_t>(lane.rejoinEvent)];
             if (rejoin.lane != fork.lane) {
-                report(StoryErrorKind::InvalidValue, at().ofMember(item, "rejoins_at"),
+                report(StoryErrorKind::InvalidValue, references.rejoinOffset,
                        context + ": rejoins at " + inQuotes(rejoin.id) + ", which is not in the lane it forks from");
                 lane.rejoinEvent = kNone;
                 continue;
             }
             if (rejoin.time <= fork.time) {
-                report(StoryErrorKind::ForkOrder, at().ofMember(item, "rejoins_at"),
+                report(StoryErrorKind::ForkOrder, references.rejoinOffset,
                        context + ": rejoins at " + inQuotes(rejoin.id) + " (time " + formatTime(rejoin.time) +
                            "), not after it forks at " + inQuotes(fork.id) + " (time " + formatTime(fork.time) + ")");
                 continue;
@@ -408,10 +619,9 @@ private:
             if (!lane.events.empty()) {
                 const Event& last = story.events[static_cast<std::size_t>(lane.events.back())];
                 if (last.time > rejoin.time) {
-                    report(StoryErrorKind::ForkOrder, at().ofMember(item, "rejoins_at"),
+                    report(StoryErrorKind::ForkOrder, references.rejoinOffset,
                            context + ": rejoins at " + inQuotes(rejoin.id) + " at time " + formatTime(rejoin.time) +
-                               ", before its last event " + inQuotes(last.id) + " at time " +
-                               formatTime(last.time));
+                               ", before its last event " + inQuotes(last.id) + " at time " + formatTime(last.time));
                 }
             }
         }
@@ -421,7 +631,7 @@ private:
             for (std::size_t steps = 0; steps <= story.lanes.size() && ancestor != kNone; ++steps) {
                 ancestor = story.parentLane(ancestor);
                 if (ancestor == static_cast<LaneIndex>(i)) {
-                    report(StoryErrorKind::InvalidValue, at().ofMember(*laneJson_[i], "forks_from"),
+                    report(StoryErrorKind::InvalidValue, laneReferences_[i].forkOffset,
                            "lane " + inQuotes(story.lanes[i].id) + ": forks from a lane that forks from it in turn");
                     story.lanes[i].forkEvent = kNone;
                     break;
@@ -430,31 +640,24 @@ private:
         }
     }
 
-    void readPairs(const Json& root, Story& story) {
-        const Json* pairs = readArray(root, "pairs", false, "story");
-        if (!pairs) return;
-        for (std::size_t i = 0; i < pairs->size(); ++i) {
-            const Json& pair = (*pairs)[i];
+    void linkPairs(Story& story) {
+        for (std::size_t i = 0; i < pairReferences_.size(); ++i) {
+            const PairReferences& references = pairReferences_[i];
+            if (references.offset == std::string::npos) continue;  // reported as malformed
             const std::string context = "pairs[" + std::to_string(i) + "]";
-            if (!pair.is_array() || pair.size() != 2 || !pair[0].is_string() || !pair[1].is_string()) {
-                report(StoryErrorKind::WrongType, at().ofItem(*pairs, i),
-                       context + " must be an array of two event ids");
-                continue;
-            }
             EventIndex ends[2] = {kNone, kNone};
             for (std::size_t k = 0; k < 2; ++k) {
-                const std::string id = pair[k].get<std::string>();
-                ends[k] = findEventId(id);
+                ends[k] = findEventId(references.ids[k]);
                 if (ends[k] == kNone) {
-                    report(StoryErrorKind::UnknownReference, at().ofItem(pair, k),
-                           context + ": unknown event " + inQuotes(id));
+                    report(StoryErrorKind::UnknownReference, references.idOffsets[k],
+                           context + ": unknown event " + inQuotes(references.ids[k]));
                 }
             }
             if (ends[0] == kNone || ends[1] == kNone) continue;
             Event& a = story.events[static_cast<std::size_t>(ends[0])];
             Event& b = story.events[static_cast<std::size_t>(ends[1])];
             if (a.lane == b.lane) {
-                report(StoryErrorKind::InvalidValue, at().ofItem(*pairs, i),
+                report(StoryErrorKind::InvalidValue, references.offset,
                        context + ": " + inQuotes(a.id) + " and " + inQuotes(b.id) +
                            " are in the same lane; a pair joins the same moment in two lanes");
                 continue;
@@ -466,35 +669,133 @@ private:
 
     std::string_view text_;
     std::string file_;
-    const LocatedJson& json_;
     const StoryLoadOptions& options_;
     std::vector<StoryError>& errors_;
-    std::vector<const Json*> laneJson_;
+    std::vector<std::size_t> errorOffsets_;  // parallel to errors_, for putting them in file order
+    std::size_t lastReportedOffset_ = 0;
+    TextPosition lastPosition_;
+    JsonProblem problem_;
+    JsonMaterializer materializer_{text_.data(), problem_};
+    JsonTree tree_;
+    std::unordered_map<std::string, LaneIndex> laneIds_;
     std::unordered_map<std::string, EventIndex> eventIds_;  // the first event of each id
-    std::unordered_map<std::size_t, std::string> forkIds_;
-    std::unordered_map<std::size_t, std::string> rejoinIds_;
+    std::vector<LaneReferences> laneReferences_;
+    std::vector<EventReferences> eventReferences_;
+    std::vector<PairReferences> pairReferences_;
+
+public:
+    // Puts the errors in file order (cross-checks find some after later items were read).
+    void sortErrors() {
+        std::vector<std::size_t> order(errors_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return errorOffsets_[a] < errorOffsets_[b]; });
+        std::vector<StoryError> sorted;
+        sorted.reserve(errors_.size());
+        for (std::size_t index : order) sorted.push_back(std::move(errors_[index]));
+        errors_ = std::move(sorted);
+    }
 };
 
-void StoryReader::read(Story& story) {
-    const Json& root = json_.root;
-    if (!root.is_object()) {
-        report(StoryErrorKind::WrongType, 0, "the story must be a JSON object, not " + jsonTypeName(root));
-        return;
+bool StoryReader::read(od::document& document, Story& story) {
+    od::json_type rootType;
+    if (document.type().get(rootType)) return materializer_.fail(0);
+    if (rootType != od::json_type::object) {
+        const JsonType type = rootType == od::json_type::array    ? JsonType::Array
+                              : rootType == od::json_type::string  ? JsonType::String
+                              : rootType == od::json_type::number  ? JsonType::Number
+                              : rootType == od::json_type::boolean ? JsonType::Boolean
+                                                                   : JsonType::Null;
+        report(StoryErrorKind::WrongType, 0, std::string("the story must be a JSON object, not ") + typeName(type));
+        return true;
     }
-    checkKnownFields(root, {"format", "title", "source", "eras", "lanes", "events", "pairs"}, "story");
-    std::string format;
-    if (readString(root, "format", true, "story", format) && format != "epilogue-story/1") {
-        report(StoryErrorKind::InvalidValue, at().ofMember(root, "format"),
-               "story: format " + inQuotes(format) + " is not \"epilogue-story/1\"");
-    }
-    readName(root, "title", "story", story.title);
-    readSource(root, story);
-    readEras(root, story);
-    readLanes(root, story);
-    readEvents(root, story);
-    linkForks(story);
-    readPairs(root, story);
+    od::object root;
+    if (document.get_object().get(root)) return materializer_.fail(0);
+    // Room for as many events as the file could hold (an event takes at least ~40 bytes of JSON), so the
+    // vectors and tables do not regrow while reading; untouched room costs address space, not memory.
+    const std::size_t mostEvents = text_.size() / 40 + 16;
+    story.events.reserve(mostEvents);
+    eventReferences_.reserve(mostEvents);
+    eventIds_.reserve(std::min<std::size_t>(mostEvents, text_.size() / 200 + 16));
 
+    // The small fields are gathered into one tree; the arrays are streamed item by item.
+    JsonTree small;
+    const std::size_t rootNode = small.add();
+    small[rootNode].type = JsonType::Object;
+    const std::size_t rootOffset = static_cast<std::size_t>(text_.find('{'));
+    small[rootNode].offset = rootOffset;
+    std::array<std::size_t, 4> arrayOffsets{};  // eras, lanes, events, pairs: where each began
+    std::array<bool, 4> arraySeen{};
+    const char* const arrays[] = {"eras", "lanes", "events", "pairs"};
+    std::vector<std::pair<std::string, std::size_t>> unknown;
+    for (auto fieldResult : root) {
+        od::field field;
+        if (std::move(fieldResult).get(field)) return materializer_.fail(rootOffset);
+        const std::size_t keyOffset = static_cast<std::size_t>(field.key().raw() - text_.data()) - 1;
+        std::string_view key;
+        if (field.unescaped_key().get(key)) return materializer_.fail(keyOffset);
+        const std::size_t valueOffset = static_cast<std::size_t>(field.value().raw_json_token().data() - text_.data());
+        bool duplicate = small.member(small[rootNode], key) != nullptr;
+        for (std::size_t a = 0; a < 4; ++a) duplicate = duplicate || (arraySeen[a] && key == arrays[a]);
+        if (duplicate) {
+            problem_ = {true, keyOffset, "duplicate key " + inQuotes(key)};
+            return false;
+        }
+        bool streamed = false;
+        for (std::size_t a = 0; a < 4 && !streamed; ++a) {
+            if (key != arrays[a]) continue;
+            streamed = true;
+            arraySeen[a] = true;
+            arrayOffsets[a] = valueOffset;
+            bool ok = true;
+            switch (a) {
+                case 0: ok = forEachItem(field.value(), valueOffset, "eras", false,
+                                         [&](const JsonNode& item, std::size_t i) { readEra(item, i, story); });
+                    break;
+                case 1: ok = forEachItem(field.value(), valueOffset, "lanes", true,
+                                         [&](const JsonNode& item, std::size_t i) { readLane(item, i, story); });
+                    break;
+                case 2: ok = forEachItem(field.value(), valueOffset, "events", true,
+                                         [&](const JsonNode& item, std::size_t i) { readEvent(item, i, story); });
+                    break;
+                case 3: ok = forEachItem(field.value(), valueOffset, "pairs", false,
+                                         [&](const JsonNode& item, std::size_t i) { readPair(item, i); });
+                    break;
+            }
+            if (!ok) return false;
+        }
+        if (streamed) continue;
+        JsonMaterializer smallReader(text_.data(), problem_);
+        std::size_t child = 0;
+        if (!smallReader.read(field.value(), small, child)) return false;
+        small[child].key = key;
+        small[child].keyOffset = keyOffset;
+        small[rootNode].children.push_back(child);
+        if (key != "format" && key != "title" && key != "source") unknown.emplace_back(std::string(key), keyOffset);
+    }
+    // Nothing but white space may follow the story's object.
+    const char* rest = nullptr;
+    if (!document.current_location().get(rest)) {
+        const auto restOffset = static_cast<std::size_t>(rest - text_.data());
+        if (text_.find_first_not_of(" \t\r\n", restOffset) != std::string_view::npos) return materializer_.fail(restOffset);
+    }
+
+    for (const auto& [key, offset] : unknown) report(StoryErrorKind::UnknownField, offset, "story: unknown field " + inQuotes(key));
+    std::swap(tree_, small);  // the field helpers read from tree_
+    const JsonNode& rootObject = tree_[rootNode];
+    std::string format;
+    std::size_t formatOffset = 0;
+    if (readString(rootObject, "format", true, "story", format, &formatOffset) && format != "epilogue-story/1") {
+        report(StoryErrorKind::InvalidValue, formatOffset, "story: format " + inQuotes(format) + " is not \"epilogue-story/1\"");
+    }
+    readName(rootObject, "title", "story", story.title);
+    if (const JsonNode* source = tree_.member(rootObject, "source")) readSource(*source, story);
+    if (!arraySeen[1]) report(StoryErrorKind::MissingField, rootOffset, "story: missing field \"lanes\"");
+    if (!arraySeen[2]) report(StoryErrorKind::MissingField, rootOffset, "story: missing field \"events\"");
+
+    linkEvents(story);
+    linkForks(story);
+    linkPairs(story);
     for (const Lane& lane : story.lanes) {
         if (lane.forkEvent != kNone) story.events[static_cast<std::size_t>(lane.forkEvent)].isFork = true;
         if (lane.rejoinEvent != kNone) story.events[static_cast<std::size_t>(lane.rejoinEvent)].isRejoin = true;
@@ -510,6 +811,8 @@ void StoryReader::read(Story& story) {
         story.endTime = anyTime ? std::max(story.endTime, event.time) : event.time;
         anyTime = true;
     }
+    sortErrors();
+    return true;
 }
 
 }  // namespace
@@ -518,7 +821,11 @@ void StoryReader::read(Story& story) {
 // [SECTION] Entry points
 // ---------------------------------------------------------------------------------------------------
 
-StoryLoadResult parseStory(std::string_view text, const std::string& fileName, const StoryLoadOptions& options) {
+namespace {
+
+StoryLoadResult parsePadded(const simdjson::padded_string& padded, const std::string& fileName,
+                            const StoryLoadOptions& options) {
+    const std::string_view text(padded.data(), padded.size());
     StoryLoadResult result;
     auto fail = [&](StoryErrorKind kind, std::size_t offset, const std::string& message, bool positioned) {
         StoryError error{kind, fileName, 0, 0, message};
@@ -536,61 +843,74 @@ StoryLoadResult parseStory(std::string_view text, const std::string& fileName, c
                         std::to_string(options.maxBytes) + " bytes",
                     false);
     }
-    if (auto bad = findInvalidUtf8(text)) {
+    if (!simdjson::validate_utf8(text.data(), text.size())) {
+        const std::size_t bad = findInvalidUtf8(text).value_or(0);
         std::ostringstream message;
         message << "invalid UTF-8: byte 0x" << std::hex << std::uppercase
-                << static_cast<unsigned>(static_cast<unsigned char>(text[*bad]))
-                << " does not start a well-formed character";
-        return fail(StoryErrorKind::InvalidUtf8, *bad, message.str(), true);
+                << static_cast<unsigned>(static_cast<unsigned char>(text[bad])) << " does not start a well-formed character";
+        return fail(StoryErrorKind::InvalidUtf8, bad, message.str(), true);
     }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         return fail(StoryErrorKind::Empty, 0, "the file is empty", false);
     }
-    LocatedJson json = parseLocatedJson(text);
-    if (!json.errors.empty()) {
-        for (const JsonSyntaxError& error : json.errors) fail(StoryErrorKind::Syntax, error.offset, error.message, true);
-        return result;
+    simdjson::ondemand::parser parser;
+    simdjson::ondemand::document document;
+    StoryReader reader(text, fileName, options, result.errors);
+    bool wellFormed = false;
+    if (!parser.iterate(padded).get(document)) wellFormed = reader.read(document, result.story);
+    if (!wellFormed) {
+        // The JSON itself is at fault: nlohmann-json's parser names the character; a duplicate key was
+        // found by the reader.
+        result.errors.clear();
+        result.story = Story{};
+        const JsonProblem& problem = reader.problem();
+        if (!problem.message.empty()) return fail(StoryErrorKind::Syntax, problem.offset, problem.message, true);
+        const LocatedJson located = parseLocatedJson(text);
+        if (!located.errors.empty()) {
+            return fail(StoryErrorKind::Syntax, located.errors.front().offset, located.errors.front().message, true);
+        }
+        return fail(StoryErrorKind::Syntax, problem.offset, "malformed JSON", true);
     }
-    StoryReader reader(text, fileName, json, options, result.errors);
-    reader.read(result.story);
     if (!result.errors.empty()) result.story = Story{};  // never hand out a half-loaded story
     return result;
 }
 
+}  // namespace
+
+StoryLoadResult parseStory(std::string_view text, const std::string& fileName, const StoryLoadOptions& options) {
+    return parsePadded(simdjson::padded_string(text.data(), text.size()), fileName, options);
+}
+
 StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& options) {
+    StoryLoadResult result;
     std::error_code ignored;
     if (std::filesystem::is_directory(path, ignored)) {
-        StoryLoadResult result;
         result.errors.push_back({StoryErrorKind::Io, path, 0, 0, "is a directory, not a story file"});
         return result;
     }
     std::ifstream file(path, std::ios::binary | std::ios::ate);
     if (!file) {
-        StoryLoadResult result;
         result.errors.push_back({StoryErrorKind::Io, path, 0, 0, "cannot open the file"});
         return result;
     }
     const std::streamoff size = file.tellg();
     if (size < 0) {
-        StoryLoadResult result;
-        result.errors.push_back({StoryErrorKind::Io, path, 0, 0, "cannot read the file (is it a directory?)"});
+        result.errors.push_back({StoryErrorKind::Io, path, 0, 0, "cannot read the file"});
         return result;
     }
     if (static_cast<std::size_t>(size) > options.maxBytes) {
-        StoryLoadResult result;
         result.errors.push_back({StoryErrorKind::TooLarge, path, 0, 0,
                                  "the file is " + std::to_string(size) + " bytes, over the limit of " +
                                      std::to_string(options.maxBytes) + " bytes"});
         return result;
     }
-    std::string text(static_cast<std::size_t>(size), '\0');
+    simdjson::padded_string text(static_cast<std::size_t>(size));
     file.seekg(0);
     if (!file.read(text.data(), size)) {
-        StoryLoadResult result;
         result.errors.push_back({StoryErrorKind::Io, path, 0, 0, "cannot read the file"});
         return result;
     }
-    return parseStory(text, path, options);
+    return parsePadded(text, path, options);
 }
 
 }  // namespace epilogue

@@ -151,8 +151,9 @@ TEST_CASE("a fork or rejoin out of time order with its lane") {
 }
 
 TEST_CASE("events out of time order within a lane") {
-    checkSingleError(replaced(kValid, R"("time": 18)", R"("time": 5)"), StoryErrorKind::EventOrder, "5, \"title\"",
-                     "event \"end\": at time 5, before \"apart\" (time 12) listed earlier in lane \"real\"");
+    checkSingleError(replaced(kValid, R"("time": 12, "title": "Apart")", R"("time": 19, "title": "Apart")"),
+                     StoryErrorKind::EventOrder, "18, \"title\"",
+                     "event \"end\": at time 18, before \"apart\" (time 19) listed earlier in lane \"real\"");
 }
 
 TEST_CASE("invalid UTF-8 is reported at the bad byte") {
@@ -196,6 +197,25 @@ TEST_CASE("errors print as file:line:col: message") {
     REQUIRE_FALSE(result.ok());
     CHECK(result.errors[0].toString() == "two.json:15:29: event \"paris\": unknown lane \"dreem\"");
 }
+TEST_CASE("a story whose events come before its lanes reads the same") {
+    const std::string lanes = kValid.substr(kValid.find("  \"lanes\""), kValid.find("  \"events\"") - kValid.find("  \"lanes\""));
+    std::string reordered = kValid;
+    reordered.erase(reordered.find(lanes), lanes.size());
+    reordered.insert(reordered.find("  \"pairs\""), lanes);
+    const StoryLoadResult result = load(reordered);
+    for (const auto& error : result.errors) INFO(error.toString());
+    REQUIRE(result.ok());
+    CHECK(result.story.lanes[0].events.size() == 2);
+}
+
+TEST_CASE("JSON that is well-formed only in part is rejected: trailing text, a bad literal deep inside") {
+    checkSingleError(kValid + "\n{}", StoryErrorKind::Syntax, "{}", "syntax error", true);
+    const auto badLiteral = load(replaced(kValid, R"({"speaker": "A", "words": "Hello"})", R"({"speaker": "A", "words": tru})"));
+    REQUIRE(badLiteral.errors.size() == 1);
+    CHECK(badLiteral.errors[0].kind == StoryErrorKind::Syntax);
+    CHECK(badLiteral.errors[0].line == 12);
+}
+
 TEST_CASE("several problems are all reported, in file order") {
     std::string text = replaced(kValid, R"("title": "They kiss")", R"("title": 5)");
     text = replaced(text, R"("lane": "dream", "time": 12)", R"("lane": "dreem", "time": 12)");
