@@ -1,5 +1,6 @@
 // An event node: a glowing disc with a white-hot centre. Style: x = radius (logical pixels),
-// y = 1 for a fork or rejoin (a second, violet ring), z = 1 hovered / 2 selected, w = lit (1 once the
+// y = 1 for a fork or rejoin (a second, violet ring), 2 for a cluster of events (a faint ring of the
+// node's own colour, as of marks stacked behind it), z = 1 hovered / 2 selected, w = lit (1 once the
 // playhead has passed it, 0 ahead of it).
 in vec2 vLocal;
 flat in vec2 vHalfSize;
@@ -22,7 +23,11 @@ void main() {
     vec3 colour = mix(base, vec3(1.0, 0.97, 0.9), hot * mix(0.35, 0.85, lit)) * disc + vColour.rgb * glow;
     float alpha = disc;
 
-    if (vStyle.y > 0.5) {  // fork or rejoin: a ring of the dream's colour around the node
+    if (vStyle.y > 1.5) {  // a cluster: a faint ring of its own colour
+        float ring = 1.0 - smoothstep(0.8 - aa, 0.8 + aa, abs(d - (radius + 3.5)));
+        colour += vColour.rgb * ring * mix(0.35, 0.7, lit);
+        alpha = max(alpha, ring * 0.7);
+    } else if (vStyle.y > 0.5) {  // fork or rejoin: a ring of the dream's colour around the node
         float ringRadius = radius + 5.0;
         float ring = 1.0 - smoothstep(1.0 - aa, 1.0 + aa, abs(d - ringRadius));
         colour += uRingColour * ring * mix(0.6, 1.0, lit);

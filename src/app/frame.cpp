@@ -83,10 +83,20 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     if (options.labels) canvasLabels_.draw(story, layout_, state, fonts_);
     if (options.panels) {
         transportPanel_.draw(story, state, screen.transport, options.screenshotCanvasOnly, fonts_, requests);
-        commentaryPanel_.draw(story, state, screen.commentary, fonts_, requests);
+        commentaryPanel_.draw(story, timeOrder_, state, screen.commentary, fonts_, requests);
         eventsPanel_.draw(story, timeOrder_, state, screen.events, fonts_, requests);
     }
-    if (options.tooltip && state.hoveredEvent != kNone) drawEventTooltip(story, state.hoveredEvent, fonts_);
+    if (options.tooltip && state.hoveredEvent != kNone) {
+        const EventMark* hovered = nullptr;
+        for (const EventMark& mark : layout_.events) {
+            if (mark.event == state.hoveredEvent) hovered = &mark;
+        }
+        if (hovered && hovered->isCluster()) {
+            drawClusterTooltip(story, *hovered, fonts_);
+        } else {
+            drawEventTooltip(story, state.hoveredEvent, fonts_);
+        }
+    }
     if (options.toast) drawToast(options.toast, screen.canvas, fonts_);
     if (state.helpVisible) drawHelpOverlay(size.logicalWidth, size.logicalHeight, fonts_, requests);
     ImGui::Render();

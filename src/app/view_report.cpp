@@ -24,6 +24,15 @@ nlohmann::json describeView(const Story& story, const ViewState& state, const Ti
     nlohmann::json events = nlohmann::json::array();
     for (const EventMark& mark : layout.events) {
         const Event& event = story.events[static_cast<std::size_t>(mark.event)];
+        if (mark.isCluster()) {  // one mark for events too close to tell apart
+            events.push_back({{"cluster", mark.count},
+                              {"first", event.id},
+                              {"last", story.events[static_cast<std::size_t>(mark.lastEvent)].id},
+                              {"lane", story.lanes[static_cast<std::size_t>(event.lane)].id},
+                              {"rect", rectJson(mark.position.x - mark.radius, mark.position.y - mark.radius,
+                                                2 * mark.radius, 2 * mark.radius, scale)}});
+            continue;
+        }
         events.push_back({{"id", event.id},
                           {"lane", story.lanes[static_cast<std::size_t>(event.lane)].id},
                           {"time", event.time},

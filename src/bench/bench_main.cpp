@@ -1,12 +1,19 @@
-// epilogue-bench: prints what a frame of Epilogue costs, headless, so anyone can reproduce the figures.
-// For each story it times frames while the playhead scrubs across the whole story: the CPU work of a
-// frame (layout, draw-list building, GL submission) and the whole frame including the GPU (glFinish).
-// Timings live here, never in the tests.
+// epilogue-bench: what Epilogue costs, headless, with figures anyone can reproduce.
+//
+//   epilogue-bench [STORY.json ...]            the La La Land story and generated stories of 1,000,
+//                                              10,000 and 100,000 events, or the stories given
+//   epilogue-bench --generate N [-o FILE]      write a synthetic story (deterministic, seeded)
+//
+// For each story: load + validate time and peak memory (in a fresh process), layout time for the whole
+// story and a zoomed view, per-frame costs while the playhead scrubs across the whole story at three
+// zoom levels (Epilogue's own CPU work, GL submission, and the whole frame through glFinish), and what a
+// 1080p screenshot costs. Timings live here, never in the tests.
 #include "app/frame.h"
 #include "app/platform_window.h"
 #include "app/screenshot_writer.h"
 #include "app/view_report.h"
 #include "render/gl.h"
+#include "story/story_generator.h"
 #include "story/story_loader.h"
 #include "ui/canvas_labels.h"
 
@@ -14,10 +21,13 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -25,6 +35,7 @@ namespace epilogue {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+namespace fs = std::filesystem;
 
 double millisecondsSince(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
@@ -43,26 +54,106 @@ Summary summarise(std::vector<double> samples) {
     return summary;
 }
 
-struct CaptureFigures {
-    double readbackMs = 0;  // glReadPixels and the row flip: what a capture costs the render thread
-    double sidecarMs = 0;   // describing the view as JSON, also on the render thread
-    double encodeMs = 0;    // PNG encoding and writing, on the screenshot thread
+long peakResidentKilobytes() {
+    std::ifstream status("/proc/self/status");
+    std::string line;
+    while (std::getline(status, line)) {
+        if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6);
+    }
+    return 0;
+}
+
+struct ZoomFigures {
+    const char* name;
+    double share;  // of the story's span shown
+    Summary cpu, submit, whole;
 };
 
-struct FrameFigures {
-    std::string story;
-    std::size_t events = 0;
+struct StoryFigures {
+    std::string name;
+    std::size_t events = 0, lanes = 0;
     double loadMs = 0;
-    Summary cpu;     // Epilogue's own work: layout, labels and panels (ImGui draw lists)
-    Summary submit;  // building and submitting GL commands, including the driver's share
-    Summary whole;   // the whole frame, through glFinish
-    CaptureFigures capture;
+    long peakKilobytes = 0;
+    double layoutWholeMs = 0, layoutZoomedMs = 0;
+    std::array<ZoomFigures, 3> zooms{{{"whole", 1.0, {}, {}, {}}, {"10%", 0.1, {}, {}, {}}, {"1%", 0.01, {}, {}, {}}}};
+    double readbackMs = 0, sidecarMs = 0, encodeMs = 0;
 };
 
-// Times one screenshot of the frame just drawn, as the window takes it (F12).
-CaptureFigures measureCapture(const Story& story, const ViewState& state, FrameComposer& composer, int width,
-                              int height) {
-    CaptureFigures figures;
+// Loads in a fresh process, so that its peak memory is the load's own: epilogue-bench --measure-load FILE.
+bool measureLoadInChild(const std::string& self, const std::string& path, double& milliseconds, long& kilobytes) {
+    const std::string command = "'" + self + "' --measure-load '" + path + "'";
+    FILE* child = ::popen(command.c_str(), "r");
+    if (!child) return false;
+    const int read = std::fscanf(child, "%lf %ld", &milliseconds, &kilobytes);
+    return ::pclose(child) == 0 && read == 2;
+}
+
+int measureLoad(const std::string& path) {
+    const auto start = Clock::now();
+    const StoryLoadResult loaded = loadStoryFile(path);
+    const double milliseconds = millisecondsSince(start);
+    if (!loaded.ok()) {
+        for (const StoryError& error : loaded.errors) std::fprintf(stderr, "%s\n", error.toString().c_str());
+        return 1;
+    }
+    std::printf("%.3f %ld\n", milliseconds, peakResidentKilobytes());
+    return 0;
+}
+
+double timeLayout(const Story& story, TimelineView view, int repeats) {
+    TimelineLayout layout;
+    layoutTimeline(story, view, LayoutStyle{}, layout);  // warm the buffers
+    const auto start = Clock::now();
+    for (int i = 0; i < repeats; ++i) layoutTimeline(story, view, LayoutStyle{}, layout);
+    return millisecondsSince(start) / repeats;
+}
+
+bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& composer, int width, int height,
+                   int frames, StoryFigures& figures) {
+    const FrameSize size{static_cast<float>(width), static_cast<float>(height), 1.0f};
+    const Rect canvas = screenLayout(size.logicalWidth, size.logicalHeight, true).canvas;
+    composer.setStory(story);
+    const double span = std::max(story.endTime - story.startTime, 1e-9);
+    std::string error;
+    for (ZoomFigures& zoom : figures.zooms) {
+        std::vector<double> cpu, submit, whole;
+        ViewState state;
+        state.view = fitStory(story, canvas, kLaneHeaderWidth);
+        const double visible = (state.view.endTime - state.view.startTime) * zoom.share;
+        for (int frame = -10; frame < frames; ++frame) {  // ten frames of warm-up
+            const double progress = frame < 0 ? 0.0 : static_cast<double>(frame) / std::max(frames - 1, 1);
+            state.playheadTime = story.startTime + span * progress;
+            if (zoom.share < 1) {  // zoomed in, the view follows the playhead
+                state.view.startTime = state.playheadTime - visible / 2;
+                state.view.endTime = state.playheadTime + visible / 2;
+            }
+            const auto start = Clock::now();
+            window.beginUiFrame(size.logicalWidth, size.logicalHeight, 1.0f, 1.0f / 60);
+            UiRequests requests;
+            if (!composer.render(story, state, size, static_cast<float>(frame) / 60.0f, FrameOptions{}, requests, error)) {
+                std::fprintf(stderr, "epilogue-bench: %s\n", error.c_str());
+                return false;
+            }
+            const FrameTimings& t = composer.timings();
+            glFinish();
+            const double wholeMs = millisecondsSince(start);
+            if (frame >= 0) {
+                cpu.push_back(t.layout + t.uiBuild);
+                submit.push_back(t.sceneSubmit + t.uiSubmit);
+                whole.push_back(wholeMs);
+            }
+        }
+        zoom.cpu = summarise(cpu);
+        zoom.submit = summarise(submit);
+        zoom.whole = summarise(whole);
+    }
+
+    // A screenshot of the last frame, as the window takes one (F12).
+    ViewState state;
+    state.view = fitStory(story, canvas, kLaneHeaderWidth);
+    window.beginUiFrame(size.logicalWidth, size.logicalHeight, 1.0f, 1.0f / 60);
+    UiRequests requests;
+    composer.render(story, state, size, 0, FrameOptions{}, requests, error);
     glFinish();
     auto start = Clock::now();
     ScreenshotJob job;
@@ -70,65 +161,71 @@ CaptureFigures measureCapture(const Story& story, const ViewState& state, FrameC
     figures.readbackMs = millisecondsSince(start);
     start = Clock::now();
     ReportContext report;
-    report.logicalWidth = static_cast<float>(width);
-    report.logicalHeight = static_cast<float>(height);
+    report.logicalWidth = size.logicalWidth;
+    report.logicalHeight = size.logicalHeight;
     job.sidecar = describeView(story, state, composer.layout(), report).dump(2);
     figures.sidecarMs = millisecondsSince(start);
     job.width = composer.target().width();
     job.height = composer.target().height();
     char directory[] = "/tmp/epilogue-bench-XXXXXX";
-    job.directory = mkdtemp(directory);
+    job.directory = ::mkdtemp(directory);
     job.takenAt = std::time(nullptr);
     start = Clock::now();
-    const ScreenshotResult result = writeScreenshot(job);
+    const ScreenshotResult written = writeScreenshot(job);
     figures.encodeMs = millisecondsSince(start);
     std::error_code ignored;
-    std::filesystem::remove_all(job.directory, ignored);
-    if (!result.ok) std::fprintf(stderr, "epilogue-bench: %s\n", result.error.c_str());
-    return figures;
+    fs::remove_all(job.directory, ignored);
+    if (!written.ok) std::fprintf(stderr, "epilogue-bench: %s\n", written.error.c_str());
+    return true;
 }
 
-bool measureStory(const std::string& path, PlatformWindow& window, FrameComposer& composer, int width, int height,
-                  int frames, FrameFigures& figures) {
-    const auto loadStart = Clock::now();
-    StoryLoadResult loaded = loadStoryFile(path);
-    figures.loadMs = millisecondsSince(loadStart);
-    if (!loaded.ok()) {
-        for (const StoryError& error : loaded.errors) std::fprintf(stderr, "%s\n", error.toString().c_str());
-        return false;
+void printTable(const std::vector<StoryFigures>& results, int width, int height, int frames, const char* renderer) {
+    std::printf("epilogue-bench: %dx%d, renderer %s, %d frames per zoom level scrubbing the whole story\n\n", width,
+                height, renderer, frames);
+    std::printf("%-18s %8s %6s %10s %9s %12s %12s\n", "story", "events", "lanes", "load ms", "peak MB", "layout whole",
+                "layout 1%");
+    for (const StoryFigures& f : results) {
+        std::printf("%-18s %8zu %6zu %10.1f %9.1f %9.3f ms %9.3f ms\n", f.name.c_str(), f.events, f.lanes, f.loadMs,
+                    static_cast<double>(f.peakKilobytes) / 1024.0, f.layoutWholeMs, f.layoutZoomedMs);
     }
-    const Story& story = loaded.story;
-    figures.story = path.substr(path.find_last_of('/') + 1);
-    figures.events = story.events.size();
-    ViewState state;
-    const FrameSize size{static_cast<float>(width), static_cast<float>(height), 1.0f};
-    state.view = fitStory(story, screenLayout(size.logicalWidth, size.logicalHeight, true).canvas, kLaneHeaderWidth);
-    std::vector<double> cpu, submit, whole;
-    std::string error;
-    for (int frame = -10; frame < frames; ++frame) {  // ten frames of warm-up
-        const double progress = frame < 0 ? 0.0 : static_cast<double>(frame) / std::max(frames - 1, 1);
-        state.playheadTime = story.startTime + (story.endTime - story.startTime) * progress;
-        const auto start = Clock::now();
-        window.beginUiFrame(size.logicalWidth, size.logicalHeight, 1.0f, 1.0f / 60);
-        UiRequests requests;
-        if (!composer.render(story, state, size, static_cast<float>(frame) / 60.0f, FrameOptions{}, requests, error)) {
-            std::fprintf(stderr, "epilogue-bench: %s\n", error.c_str());
-            return false;
-        }
-        const FrameTimings& t = composer.timings();
-        glFinish();
-        const double wholeMs = millisecondsSince(start);
-        if (frame >= 0) {
-            cpu.push_back(t.layout + t.uiBuild);
-            submit.push_back(t.sceneSubmit + t.uiSubmit);
-            whole.push_back(wholeMs);
+    std::printf("\nper frame while scrubbing, median / p99 in ms: frame CPU (Epilogue's own work: layout, labels,\n"
+                "panels), GL submit (commands and the driver's share), whole frame (through glFinish)\n\n");
+    std::printf("%-18s %6s | %17s | %17s | %17s\n", "story", "zoom", "frame CPU", "GL submit", "whole frame");
+    for (const StoryFigures& f : results) {
+        for (const ZoomFigures& z : f.zooms) {
+            std::printf("%-18s %6s | %7.3f / %7.3f | %7.3f / %7.3f | %7.2f / %7.2f\n", f.name.c_str(), z.name,
+                        z.cpu.median, z.cpu.p99, z.submit.median, z.submit.p99, z.whole.median, z.whole.p99);
         }
     }
-    figures.capture = measureCapture(story, state, composer, width, height);
-    figures.cpu = summarise(cpu);
-    figures.submit = summarise(submit);
-    figures.whole = summarise(whole);
-    return true;
+    std::printf("\nscreenshot of a %dx%d frame, in ms (the render thread waits for readback and sidecar only)\n\n", width,
+                height);
+    for (const StoryFigures& f : results) {
+        std::printf("%-18s readback %6.2f + sidecar %6.2f | PNG encode and write %7.1f (screenshot thread)\n",
+                    f.name.c_str(), f.readbackMs, f.sidecarMs, f.encodeMs);
+    }
+}
+
+void printJson(const std::vector<StoryFigures>& results, int width, int height, int frames, const char* renderer) {
+    std::printf("{\"renderer\": \"%s\", \"width\": %d, \"height\": %d, \"frames\": %d, \"stories\": [", renderer, width,
+                height, frames);
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const StoryFigures& f = results[i];
+        std::printf("%s{\"story\": \"%s\", \"events\": %zu, \"lanes\": %zu, \"load_ms\": %.3f, \"peak_mb\": %.1f, "
+                    "\"layout_whole_ms\": %.4f, \"layout_zoomed_ms\": %.4f, \"zoom\": [",
+                    i ? ", " : "", f.name.c_str(), f.events, f.lanes, f.loadMs,
+                    static_cast<double>(f.peakKilobytes) / 1024.0, f.layoutWholeMs, f.layoutZoomedMs);
+        for (std::size_t z = 0; z < f.zooms.size(); ++z) {
+            const ZoomFigures& zoom = f.zooms[z];
+            std::printf("%s{\"view\": \"%s\", \"frame_cpu_ms\": {\"median\": %.4f, \"p99\": %.4f}, \"gl_submit_ms\": "
+                        "{\"median\": %.4f, \"p99\": %.4f}, \"whole_frame_ms\": {\"median\": %.4f, \"p99\": %.4f}}",
+                        z ? ", " : "", zoom.name, zoom.cpu.median, zoom.cpu.p99, zoom.submit.median, zoom.submit.p99,
+                        zoom.whole.median, zoom.whole.p99);
+        }
+        std::printf("], \"frame_cpu_ms\": {\"median\": %.4f, \"p99\": %.4f}, \"capture_ms\": {\"readback\": %.3f, "
+                    "\"sidecar\": %.3f, \"png_encode_and_write\": %.3f}}",
+                    f.zooms[0].cpu.median, f.zooms[0].cpu.p99, f.readbackMs, f.sidecarMs, f.encodeMs);
+    }
+    std::printf("]}\n");
 }
 
 }  // namespace
@@ -137,20 +234,57 @@ bool measureStory(const std::string& path, PlatformWindow& window, FrameComposer
 int main(int argc, char** argv) {
     using namespace epilogue;
     std::vector<std::string> stories;
-    int width = 1920, height = 1080, frames = 300;
+    std::vector<int> sizes{1000, 10000, 100000};
+    int width = 1920, height = 1080, frames = 200, generate = 0, lanes = 6;
+    unsigned long long seed = 1;
+    std::string output, measureLoadPath;
     bool json = false;
-    CLI::App app{"epilogue-bench: what a frame of Epilogue costs, headless", "epilogue-bench"};
-    app.add_option("stories", stories, "Story files to measure (default: the bundled La La Land story)");
-    app.add_option("--frames", frames, "Frames to time per story while scrubbing")->check(CLI::Range(10, 100000));
+    CLI::App app{"epilogue-bench: what Epilogue costs, headless", "epilogue-bench"};
+    app.add_option("stories", stories, "Story files to measure (default: La La Land and generated stories)");
+    app.add_option("--sizes", sizes, "Event counts of the generated stories measured by default")->delimiter(',');
+    app.add_option("--frames", frames, "Frames timed per zoom level")->check(CLI::Range(10, 100000));
     app.add_option("--width", width, "Frame width in pixels")->check(CLI::Range(64, 8192));
     app.add_option("--height", height, "Frame height in pixels")->check(CLI::Range(64, 8192));
     app.add_flag("--json", json, "Print the figures as JSON");
+    app.add_option("--generate", generate, "Write a synthetic story of N events and exit")->check(CLI::Range(1, 10000000));
+    app.add_option("--lanes", lanes, "Lanes of a generated story")->check(CLI::Range(1, 64));
+    app.add_option("--seed", seed, "Seed of a generated story");
+    app.add_option("-o,--output", output, "Where --generate writes (default: standard output)");
+    app.add_option("--measure-load", measureLoadPath, "Internal: load FILE and print milliseconds and peak KB")
+        ->group("");
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? 0 : 2;
     }
-    if (stories.empty()) stories.push_back(EPILOGUE_DEFAULT_STORY);
+    if (!measureLoadPath.empty()) return measureLoad(measureLoadPath);
+    if (generate > 0) {
+        const std::string text = generateStory({generate, lanes, seed});
+        if (output.empty()) {
+            std::fwrite(text.data(), 1, text.size(), stdout);
+            return 0;
+        }
+        std::ofstream file(output, std::ios::binary | std::ios::trunc);
+        if (!(file << text) || !file.flush()) {
+            std::fprintf(stderr, "epilogue-bench: %s: cannot write\n", output.c_str());
+            return 1;
+        }
+        return 0;
+    }
+
+    // The stories: the given ones, or La La Land and generated ones in a temporary directory.
+    char scratch[] = "/tmp/epilogue-bench-stories-XXXXXX";
+    const std::string scratchDirectory = stories.empty() ? ::mkdtemp(scratch) : "";
+    if (stories.empty()) {
+        stories.push_back(EPILOGUE_DEFAULT_STORY);
+        for (int events : sizes) {
+            const std::string path = scratchDirectory + "/generated-" + std::to_string(events) + ".json";
+            std::ofstream(path, std::ios::binary) << generateStory({events, lanes, seed});
+            stories.push_back(path);
+        }
+    }
+    std::error_code ignored;
+    const std::string self = fs::read_symlink("/proc/self/exe", ignored).string();
 
     PlatformWindow window;
     std::string error;
@@ -160,48 +294,34 @@ int main(int argc, char** argv) {
         return 1;
     }
     const char* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
-    std::vector<FrameFigures> results;
+    std::vector<StoryFigures> results;
     for (const std::string& path : stories) {
-        FrameFigures figures;
-        if (!measureStory(path, window, composer, width, height, frames, figures)) return 1;
+        StoryFigures figures;
+        figures.name = fs::path(path).filename().string();
+        if (!measureLoadInChild(self, path, figures.loadMs, figures.peakKilobytes)) {
+            std::fprintf(stderr, "epilogue-bench: %s: could not be loaded\n", path.c_str());
+            return 1;
+        }
+        const StoryLoadResult loaded = loadStoryFile(path);
+        if (!loaded.ok()) return 1;
+        const Story& story = loaded.story;
+        figures.events = story.events.size();
+        figures.lanes = story.lanes.size();
+        const Rect canvas = screenLayout(static_cast<float>(width), static_cast<float>(height), true).canvas;
+        TimelineView view = fitStory(story, canvas, kLaneHeaderWidth);
+        figures.layoutWholeMs = timeLayout(story, view, 50);
+        const double middle = (view.startTime + view.endTime) / 2, visible = (view.endTime - view.startTime) * 0.01;
+        view.startTime = middle - visible / 2;
+        view.endTime = middle + visible / 2;
+        figures.layoutZoomedMs = timeLayout(story, view, 200);
+        if (!measureFrames(story, window, composer, width, height, frames, figures)) return 1;
         results.push_back(figures);
     }
+    if (!scratchDirectory.empty()) fs::remove_all(scratchDirectory, ignored);
     if (json) {
-        std::printf("{\"renderer\": \"%s\", \"width\": %d, \"height\": %d, \"frames\": %d, \"stories\": [", renderer, width,
-                    height, frames);
-        for (std::size_t i = 0; i < results.size(); ++i) {
-            const FrameFigures& f = results[i];
-            std::printf("%s{\"story\": \"%s\", \"events\": %zu, \"load_ms\": %.3f, \"frame_cpu_ms\": {\"median\": %.4f, "
-                        "\"p99\": %.4f}, \"gl_submit_ms\": {\"median\": %.4f, \"p99\": %.4f}, "
-                        "\"whole_frame_ms\": {\"median\": %.4f, \"p99\": %.4f}, \"capture_ms\": {\"readback\": %.3f, "
-                        "\"sidecar\": %.3f, \"png_encode_and_write\": %.3f}}",
-                        i ? ", " : "", f.story.c_str(), f.events, f.loadMs, f.cpu.median, f.cpu.p99, f.submit.median,
-                        f.submit.p99, f.whole.median, f.whole.p99, f.capture.readbackMs, f.capture.sidecarMs,
-                        f.capture.encodeMs);
-        }
-        std::printf("]}\n");
-        return 0;
-    }
-    std::printf("epilogue-bench: %dx%d, %d frames scrubbing the playhead across each story, renderer %s\n\n", width,
-                height, frames, renderer);
-    std::printf("frame CPU: Epilogue's own work per frame (layout, labels, panels)\n"
-                "GL submit: building and submitting GL commands, with the driver's share (llvmpipe does vertex work here)\n"
-                "whole frame: everything through glFinish, rasterisation included\n\n");
-    std::printf("%-20s %7s %9s | %-17s | %-17s | %-17s\n", "", "", "", "frame CPU (ms)", "GL submit (ms)",
-                "whole frame (ms)");
-    std::printf("%-20s %7s %9s | %8s %8s | %8s %8s | %8s %8s\n", "story", "events", "load ms", "median", "p99",
-                "median", "p99", "median", "p99");
-    for (const FrameFigures& f : results) {
-        std::printf("%-20s %7zu %9.2f | %8.3f %8.3f | %8.3f %8.3f | %8.2f %8.2f\n", f.story.c_str(), f.events, f.loadMs,
-                    f.cpu.median, f.cpu.p99, f.submit.median, f.submit.p99, f.whole.median, f.whole.p99);
-    }
-    std::printf("\nscreenshot of a %dx%d frame (ms): render thread blocked for readback + sidecar; PNG on its own "
-                "thread\n",
-                width, height);
-    for (const FrameFigures& f : results) {
-        std::printf("%-20s readback %.2f + sidecar %.2f = %.2f blocked | PNG encode and write %.1f\n", f.story.c_str(),
-                    f.capture.readbackMs, f.capture.sidecarMs, f.capture.readbackMs + f.capture.sidecarMs,
-                    f.capture.encodeMs);
+        printJson(results, width, height, frames, renderer);
+    } else {
+        printTable(results, width, height, frames, renderer);
     }
     return 0;
 }

@@ -213,13 +213,14 @@ void SceneRenderer::drawNodes(const SceneInputs& inputs) {
         const Event& event = story.events[static_cast<std::size_t>(mark.event)];
         const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(event.lane)].kind);
         const bool hinge = mark.isFork || mark.isRejoin;
+        const float shape = mark.isCluster() ? 2.0f : hinge ? 1.0f : 0.0f;
         const float extent = mark.radius * 2.4f + (hinge ? 14.0f : 8.0f);
         const float highlight = mark.event == inputs.selectedEvent ? 2.0f : mark.event == inputs.hoveredEvent ? 1.0f : 0.0f;
         const float lit = event.time <= inputs.playheadTime + 1e-9 ? 1.0f : 0.0f;
         sprites.push_back({{mark.position.x, mark.position.y},
                             {extent, extent},
                             {palette.node.r, palette.node.g, palette.node.b, 1.0f},
-                            {mark.radius, hinge ? 1.0f : 0.0f, highlight, lit}});
+                            {mark.radius, shape, highlight, lit}});
     }
     if (sprites.empty()) return;
     uploadSprites(nodes_);

@@ -16,7 +16,7 @@ void CanvasInput::apply(const Story& story, ViewState& state, const ViewCommand&
 
 void CanvasInput::scrubTo(float x, bool noSnap, const Story& story, ViewState& state) {
     double time = state.view.xToTime(x + grabOffset_);
-    if (!noSnap) time = snapToEvent(story, state.view, time, kSnapPixels);
+    if (!noSnap) time = snapToEvent(story, timeOrder_, state.view, time, kSnapPixels);
     apply(story, state, {ViewCommand::Type::SetPlayhead, time, 0, kNone, false});
 }
 
@@ -77,9 +77,17 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
             gesture_ = Gesture::None;
             grabOffset_ = 0;
             if (ended != Gesture::Click || event.button != PointerButton::Left) return ended == Gesture::Scrub;
-            const EventIndex hit = hitTestEvent(layout, {event.x, event.y});
-            if (hit != kNone) {
-                apply(story, state, {ViewCommand::Type::Select, 0, 0, hit, false});
+            const EventMark* hit = hitTestMark(layout, {event.x, event.y});
+            if (hit && hit->isCluster()) {
+                const double first = story.events[static_cast<std::size_t>(hit->event)].time;
+                const double last = story.events[static_cast<std::size_t>(hit->lastEvent)].time;
+                if (last > first) {
+                    apply(story, state, {ViewCommand::Type::ZoomTo, first, last, kNone, false});
+                } else {  // all at one time: zooming cannot separate them; select the first
+                    apply(story, state, {ViewCommand::Type::Select, 0, 0, hit->event, false});
+                }
+            } else if (hit) {
+                apply(story, state, {ViewCommand::Type::Select, 0, 0, hit->event, false});
             } else {
                 apply(story, state, {ViewCommand::Type::ClearSelection, 0, 0, kNone, false});
             }

@@ -2,6 +2,7 @@
 #include "timeline/label_placement.h"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace epilogue {
@@ -17,6 +18,41 @@ std::vector<PlacedLabel> placeLabels(const std::vector<LabelRequest>& requests, 
     return placed;
 }
 
+namespace {
+constexpr float kCellSize = 96;
+}
+
+template <typename Visit>
+void LabelPlacer::forEachCell(const Rect& rect, Visit&& visit) const {
+    const int x0 = std::clamp(static_cast<int>((rect.x - gridBounds_.x) / kCellSize), 0, columns_ - 1);
+    const int x1 = std::clamp(static_cast<int>((rect.right() - gridBounds_.x) / kCellSize), 0, columns_ - 1);
+    const int y0 = std::clamp(static_cast<int>((rect.y - gridBounds_.y) / kCellSize), 0, rows_ - 1);
+    const int y1 = std::clamp(static_cast<int>((rect.bottom() - gridBounds_.y) / kCellSize), 0, rows_ - 1);
+    for (int y = y0; y <= y1; ++y) {
+        for (int x = x0; x <= x1; ++x) visit(static_cast<std::size_t>(y * columns_ + x));
+    }
+}
+
+void LabelPlacer::file(const Rect& rect) {
+    const auto index = static_cast<std::uint32_t>(taken_.size());
+    taken_.push_back(rect);
+    forEachCell(rect, [&](std::size_t cell) { cells_[cell].push_back(index); });
+}
+
+bool LabelPlacer::isFree(const Rect& rect) const {
+    bool free = true;
+    forEachCell(rect, [&](std::size_t cell) {
+        if (!free) return;
+        for (std::uint32_t index : cells_[cell]) {
+            if (rectsOverlap(rect, taken_[index])) {
+                free = false;
+                return;
+            }
+        }
+    });
+    return free;
+}
+
 void LabelPlacer::place(const std::vector<LabelRequest>& requests, const Rect& bounds,
                         const std::vector<Rect>& obstacles, std::vector<PlacedLabel>& placed) {
     placed.assign(requests.size(), PlacedLabel{});
@@ -30,8 +66,14 @@ void LabelPlacer::place(const std::vector<LabelRequest>& requests, const Rect& b
         return a < b;
     });
 
-    std::vector<Rect>& taken = taken_;
-    taken.assign(obstacles.begin(), obstacles.end());
+    // The grid covers the bounds with a margin; what lies beyond lands in the edge cells.
+    gridBounds_ = {bounds.x - kCellSize, bounds.y - kCellSize, bounds.width + 2 * kCellSize, bounds.height + 2 * kCellSize};
+    columns_ = std::max(1, static_cast<int>(std::ceil(gridBounds_.width / kCellSize)));
+    rows_ = std::max(1, static_cast<int>(std::ceil(gridBounds_.height / kCellSize)));
+    cells_.resize(static_cast<std::size_t>(columns_ * rows_));
+    for (auto& cell : cells_) cell.clear();
+    taken_.clear();
+    for (const Rect& obstacle : obstacles) file(obstacle);
     for (std::size_t index : order) {
         const LabelRequest& request = requests[index];
         const float left = std::clamp(request.anchorX - request.width / 2, bounds.x,
@@ -51,12 +93,9 @@ void LabelPlacer::place(const std::vector<LabelRequest>& requests, const Rect& b
             if (box.y < bounds.y || box.bottom() > bounds.bottom()) continue;
             // Labels keep a little air between each other, more to the sides than above and below.
             const Rect padded{box.x - 5, box.y - 1, box.width + 10, box.height + 2};
-            const bool free = std::none_of(taken.begin(), taken.end(), [&](const Rect& other) {
-                return rectsOverlap(padded, other);
-            });
-            if (!free) continue;
+            if (!isFree(padded)) continue;
             placed[index] = {true, box};
-            taken.push_back(box);
+            file(box);
             break;
         }
     }

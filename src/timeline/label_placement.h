@@ -5,6 +5,7 @@
 
 #include "timeline/view.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace epilogue {
@@ -32,8 +33,18 @@ public:
                std::vector<PlacedLabel>& placed);
 
 private:
+    // Taken rectangles are filed in a coarse grid, so each candidate is checked against its neighbours
+    // only: placing stays fast with thousands of labels and obstacles.
+    void file(const Rect& rect);
+    bool isFree(const Rect& rect) const;
+    template <typename Visit>
+    void forEachCell(const Rect& rect, Visit&& visit) const;
+
     std::vector<std::size_t> order_;
     std::vector<Rect> taken_;
+    std::vector<std::vector<std::uint32_t>> cells_;
+    Rect gridBounds_;
+    int columns_ = 0, rows_ = 0;
 };
 
 // The same as a one-off call.

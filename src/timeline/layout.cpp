@@ -106,18 +106,42 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
         }
     }
 
-    // Event marks. Forks and rejoins are the story's hinges and get a larger mark.
+    // Event marks, lane by lane: only the visible stretch of each lane (found by binary search), and
+    // events closer than clusterPixels on screen merged into one mark, so the work follows the pixels,
+    // not the number of events.
     layout.events.clear();
-    for (std::size_t i = 0; i < story.events.size(); ++i) {
-        const Event& event = story.events[i];
-        EventMark mark;
-        mark.event = static_cast<EventIndex>(i);
-        mark.isFork = event.isFork;
-        mark.isRejoin = event.isRejoin;
-        mark.radius = (mark.isFork || mark.isRejoin) ? style.forkRadius : style.eventRadius;
-        mark.position = {view.timeToX(event.time), laneY(story, layout, event.lane, event.time)};
-        if (mark.position.x < canvas.x - mark.radius || mark.position.x > canvas.right() + mark.radius) continue;
-        layout.events.push_back(mark);
+    auto timeOf = [&](EventIndex event) { return story.events[static_cast<std::size_t>(event)].time; };
+    const double reach = (style.forkRadius + style.clusterPixels) / view.pixelsPerTime();
+    const double visibleStart = view.xToTime(canvas.x) - reach;
+    const double visibleEnd = view.xToTime(canvas.right()) + reach;
+    for (std::size_t laneIndex = 0; laneIndex < laneCount; ++laneIndex) {
+        const std::vector<EventIndex>& own = story.lanes[laneIndex].events;
+        auto at = std::lower_bound(own.begin(), own.end(), visibleStart,
+                                   [&](EventIndex event, double time) { return timeOf(event) < time; });
+        const auto end = std::upper_bound(at, own.end(), visibleEnd,
+                                          [&](double time, EventIndex event) { return time < timeOf(event); });
+        while (at != end) {
+            const double clusterEnd = view.xToTime(view.timeToX(timeOf(*at)) + style.clusterPixels);
+            auto next = std::upper_bound(at, end, clusterEnd,
+                                         [&](double time, EventIndex event) { return time < timeOf(event); });
+            if (next == at) ++next;  // a time that does not move on screen still makes progress
+            EventMark mark;
+            mark.event = *at;
+            mark.lastEvent = *(next - 1);
+            mark.count = static_cast<int>(next - at);
+            const double time = (timeOf(mark.event) + timeOf(mark.lastEvent)) / 2;
+            mark.position = {view.timeToX(time), laneY(story, layout, static_cast<LaneIndex>(laneIndex), time)};
+            if (mark.isCluster()) {
+                mark.radius = std::min(style.forkRadius + 2, style.eventRadius + std::log2(static_cast<float>(mark.count)));
+            } else {
+                const Event& event = story.events[static_cast<std::size_t>(mark.event)];
+                mark.isFork = event.isFork;
+                mark.isRejoin = event.isRejoin;
+                mark.radius = (mark.isFork || mark.isRejoin) ? style.forkRadius : style.eventRadius;
+            }
+            layout.events.push_back(mark);
+            at = next;
+        }
     }
 
     // Ruler ticks: major ticks at a nice step at least minMajorTickPixels apart, minor ones between.
@@ -143,18 +167,23 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
     }
 }
 
-EventIndex hitTestEvent(const TimelineLayout& layout, glm::vec2 point, float slack) {
-    EventIndex best = kNone;
+const EventMark* hitTestMark(const TimelineLayout& layout, glm::vec2 point, float slack) {
+    const EventMark* best = nullptr;
     float bestDistance = 0;
     for (const EventMark& mark : layout.events) {
         const glm::vec2 d = point - mark.position;
         const float distance = std::sqrt(d.x * d.x + d.y * d.y);
-        if (distance <= mark.radius + slack && (best == kNone || distance < bestDistance)) {
-            best = mark.event;
+        if (distance <= mark.radius + slack && (!best || distance < bestDistance)) {
+            best = &mark;
             bestDistance = distance;
         }
     }
     return best;
+}
+
+EventIndex hitTestEvent(const TimelineLayout& layout, glm::vec2 point, float slack) {
+    const EventMark* mark = hitTestMark(layout, point, slack);
+    return mark ? mark->event : kNone;
 }
 
 }  // namespace epilogue

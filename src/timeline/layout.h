@@ -17,12 +17,17 @@ struct LaneCurve {
     std::vector<float> separation;      // per point: 0 where the lane lies on its parent, 1 where fully apart
 };
 
+// One mark on a lane: an event, or a cluster of events too close together on screen to tell apart
+// (they are drawn as one mark with a count, and a click zooms in on them).
 struct EventMark {
-    EventIndex event = kNone;
+    EventIndex event = kNone;      // the event, or a cluster's first event
+    EventIndex lastEvent = kNone;  // a cluster's last event (the event itself for a single one)
+    int count = 1;                 // events the mark stands for
     glm::vec2 position{0, 0};
     float radius = 0;
     bool isFork = false;    // another lane branches from this event
     bool isRejoin = false;  // another lane merges back into this event
+    bool isCluster() const { return count > 1; }
 };
 
 struct RulerTick {
@@ -40,7 +45,7 @@ struct TimelineLayout {
     Rect ruler;                        // the strip at the bottom of the canvas with ticks and eras
     std::vector<float> laneRowY;       // per lane: the y of its own row
     std::vector<LaneCurve> lanes;      // one per story lane, indexed by LaneIndex
-    std::vector<EventMark> events;     // visible events, in story order
+    std::vector<EventMark> events;     // visible marks, lane by lane, each lane's in time order
     std::vector<RulerTick> ticks;      // visible ticks, left to right
     double tickStep = 1;               // story time between minor ticks
     std::vector<EraBand> eras;         // visible eras, left to right
@@ -51,6 +56,7 @@ struct LayoutStyle {
     float eventRadius = 7;
     float forkRadius = 10;
     float samplePixels = 3;        // distance between curve points
+    float clusterPixels = 6;       // events closer than this on screen share one mark
     float minMajorTickPixels = 90; // major ticks at least this far apart
     float topInset = 0;            // pixels kept free above the lanes (for the title)
 };
@@ -71,7 +77,9 @@ float laneY(const Story& story, const TimelineLayout& layout, LaneIndex lane, do
 double laneStartTime(const Story& story, LaneIndex lane);
 double laneEndTime(const Story& story, LaneIndex lane);
 
-// The event under a point: the nearest mark whose radius plus `slack` pixels contains it, or kNone.
+// The mark under a point: the nearest whose radius plus `slack` pixels contains it, or nullptr.
+const EventMark* hitTestMark(const TimelineLayout& layout, glm::vec2 point, float slack = 4);
+// The event under a point (a cluster's first event), or kNone.
 EventIndex hitTestEvent(const TimelineLayout& layout, glm::vec2 point, float slack = 4);
 
 }  // namespace epilogue

@@ -37,17 +37,19 @@ std::vector<EventIndex> eventsInTimeOrder(const Story& story) {
     return order;
 }
 
-double snapToEvent(const Story& story, const TimelineView& view, double time, float pixels) {
+double snapToEvent(const Story& story, const std::vector<EventIndex>& timeOrder, const TimelineView& view, double time,
+                   float pixels) {
     const double reach = pixels / view.pixelsPerTime();
+    auto timeOf = [&](EventIndex event) { return story.events[static_cast<std::size_t>(event)].time; };
+    const auto after = std::lower_bound(timeOrder.begin(), timeOrder.end(), time,
+                                        [&](EventIndex event, double t) { return timeOf(event) < t; });
     double best = time;
     double bestDistance = reach;
-    for (const Event& event : story.events) {
-        const double distance = std::abs(event.time - time);
-        if (distance <= bestDistance) {
-            best = event.time;
-            bestDistance = distance;
-        }
+    if (after != timeOrder.end() && timeOf(*after) - time <= bestDistance) {
+        best = timeOf(*after);
+        bestDistance = best - time;
     }
+    if (after != timeOrder.begin() && time - timeOf(*(after - 1)) <= bestDistance) best = timeOf(*(after - 1));
     return best;
 }
 
@@ -80,7 +82,7 @@ void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrd
             break;
         case Type::StepEvent: {
             if (timeOrder.empty()) break;
-            const EventIndex current = eventToDescribe(story, state);
+            const EventIndex current = eventToDescribe(story, timeOrder, state);
             const auto at = std::find(timeOrder.begin(), timeOrder.end(), current);
             long index = 0;
             if (at == timeOrder.end()) {
@@ -112,6 +114,18 @@ void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrd
                 start = command.time - clamped * anchorShare;
                 end = start + clamped;
             }
+            state.targetStartTime = start;
+            state.targetEndTime = end;
+            if (state.reducedMotion) setViewNow(state, start, end);
+            break;
+        }
+        case Type::ZoomTo: {
+            double start = command.time, end = command.amount;
+            if (!(start < end)) break;
+            const double margin = (end - start) * 0.1;
+            start -= margin;
+            end += margin;
+            clampSpan(story, start, end);
             state.targetStartTime = start;
             state.targetEndTime = end;
             if (state.reducedMotion) setViewNow(state, start, end);

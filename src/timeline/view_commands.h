@@ -20,6 +20,7 @@ struct ViewCommand {
         JumpToStart,
         JumpToEnd,
         ZoomAround,      // amount: factor (< 1 zooms in), time: the anchor that stays put
+        ZoomTo,          // time: start, amount: end of the stretch to show (animated)
         PanBy,           // time: how far to move the view
         FitAll,          // animate to the whole story
         TogglePlay,
@@ -47,8 +48,10 @@ void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrd
 // whether anything is still moving (the window keeps drawing while it is).
 bool advanceView(const Story& story, ViewState& state, double seconds);
 
-// The time of the event nearest to `time` within `pixels` on screen, or `time` itself if none is.
-double snapToEvent(const Story& story, const TimelineView& view, double time, float pixels);
+// The time of the event nearest to `time` within `pixels` on screen, or `time` itself if none is
+// (a binary search in `timeOrder`).
+double snapToEvent(const Story& story, const std::vector<EventIndex>& timeOrder, const TimelineView& view, double time,
+                   float pixels);
 
 // Limits of zoom: the visible span stays between these.
 double minimumVisibleSpan(const Story& story);

@@ -1,20 +1,19 @@
 // Which event the panel describes.
 #include "timeline/view_state.h"
 
+#include <algorithm>
+
 namespace epilogue {
 
-EventIndex eventToDescribe(const Story& story, const ViewState& state) {
+EventIndex eventToDescribe(const Story& story, const std::vector<EventIndex>& timeOrder, const ViewState& state) {
     if (state.selectedEvent != kNone) return state.selectedEvent;
-    EventIndex latest = kNone;
-    for (std::size_t i = 0; i < story.events.size(); ++i) {
-        const Event& event = story.events[i];
-        if (event.time > state.playheadTime) continue;
-        // Later events win; at equal times, the one listed later in the file.
-        if (latest == kNone || event.time >= story.events[static_cast<std::size_t>(latest)].time) {
-            latest = static_cast<EventIndex>(i);
-        }
-    }
-    return latest;
+    // The first event after the playhead; the one before it is the latest at or before it (at equal
+    // times, the one listed later in the file, as the order is stable).
+    const auto after = std::upper_bound(timeOrder.begin(), timeOrder.end(), state.playheadTime,
+                                        [&](double time, EventIndex event) {
+                                            return time < story.events[static_cast<std::size_t>(event)].time;
+                                        });
+    return after == timeOrder.begin() ? kNone : *(after - 1);
 }
 
 }  // namespace epilogue

@@ -6,6 +6,8 @@
 #include "story/story.h"
 #include "timeline/view.h"
 
+#include <vector>
+
 namespace epilogue {
 
 struct ViewState {
@@ -26,7 +28,8 @@ struct ViewState {
 constexpr double kSecondsPerStory = 60;
 
 // The event the commentary panel shows: the selection, or else the latest event at or before the
-// playhead (the panel follows the playhead), or kNone before the first event.
-EventIndex eventToDescribe(const Story& story, const ViewState& state);
+// playhead (the panel follows the playhead), or kNone before the first event. `timeOrder` is the story's
+// events in time order (eventsInTimeOrder); the search is a binary one.
+EventIndex eventToDescribe(const Story& story, const std::vector<EventIndex>& timeOrder, const ViewState& state);
 
 }  // namespace epilogue

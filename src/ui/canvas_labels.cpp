@@ -142,6 +142,9 @@ void CanvasLabels::draw(const Story& story, const TimelineLayout& layout, const 
 
     // Event labels.
     for (const EventMark& mark : layout.events) {
+        const float r = mark.radius + 3;
+        obstacles.push_back({mark.position.x - r, mark.position.y - r, 2 * r, 2 * r});
+        if (mark.isCluster()) continue;  // a cluster's count is in its tooltip; its events' titles would crowd
         const Event& event = story.events[static_cast<std::size_t>(mark.event)];
         const ImVec2 size = measure(fonts.body, event.title);
         LabelRequest request;
@@ -154,8 +157,6 @@ void CanvasLabels::draw(const Story& story, const TimelineLayout& layout, const 
         request.priority = mark.event == state.selectedEvent ? 3 : (mark.isFork || mark.isRejoin) ? 2 : 1;
         requests.push_back(request);
         marks.push_back(&mark);
-        const float r = mark.radius + 3;
-        obstacles.push_back({mark.position.x - r, mark.position.y - r, 2 * r, 2 * r});
     }
     const Rect bounds{canvas.x + 4, canvas.y + 4, canvas.width - 8, layout.ruler.y - canvas.y - 6};
     placer_.place(requests, bounds, obstacles, placed_);

@@ -9,14 +9,15 @@
 #include "ui/ui_requests.h"
 
 #include <string>
+#include <vector>
 
 namespace epilogue {
 
 class CommentaryPanel {
 public:
     // Draws the panel into `area` (logical pixels) and records what the user asked for.
-    void draw(const Story& story, const ViewState& state, const Rect& area, const UiFonts& fonts,
-              UiRequests& requests);
+    void draw(const Story& story, const std::vector<EventIndex>& timeOrder, const ViewState& state, const Rect& area,
+              const UiFonts& fonts, UiRequests& requests);
 
 private:
     void drawMoment(const Story& story, const Event& event, const ViewState& state, const UiFonts& fonts);

@@ -27,3 +27,20 @@ void drawEventTooltip(const Story& story, EventIndex index, const UiFonts& fonts
 }
 
 }  // namespace epilogue
+
+namespace epilogue {
+
+void drawClusterTooltip(const Story& story, const EventMark& mark, const UiFonts& fonts) {
+    const Event& first = story.events[static_cast<std::size_t>(mark.event)];
+    const Event& last = story.events[static_cast<std::size_t>(mark.lastEvent)];
+    ImGui::BeginTooltip();
+    ImGui::PushFont(fonts.bold);
+    ImGui::Text("%d events", mark.count);
+    ImGui::PopFont();
+    ImGui::Text("t = %g to %g", first.time, last.time);
+    ImGui::TextDisabled("from \u201C%s\u201D to \u201C%s\u201D", first.title.c_str(), last.title.c_str());
+    ImGui::TextDisabled(last.time > first.time ? "Click to zoom in on them" : "Click to select the first");
+    ImGui::EndTooltip();
+}
+
+}  // namespace epilogue

@@ -2,10 +2,13 @@
 #pragma once
 
 #include "story/story.h"
+#include "timeline/layout.h"
 #include "ui/fonts.h"
 
 namespace epilogue {
 
 void drawEventTooltip(const Story& story, EventIndex event, const UiFonts& fonts);
+// For a mark that stands for many events: how many, over which stretch, and that a click zooms in.
+void drawClusterTooltip(const Story& story, const EventMark& mark, const UiFonts& fonts);
 
 }  // namespace epilogue

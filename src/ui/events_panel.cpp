@@ -61,13 +61,18 @@ void EventsPanel::draw(const Story& story, const std::vector<EventIndex>& timeOr
         }
         ImGui::BeginChild("list", {0, 0}, false);
         if (shown_.empty()) ImGui::TextDisabled("No event matches.");
-        const EventIndex described = eventToDescribe(story, state);
+        const EventIndex described = eventToDescribe(story, timeOrder, state);
         int describedRow = -1;
-        if (described != lastDescribed_) {
-            const auto at = std::find(shown_.begin(), shown_.end(), described);
-            if (at != shown_.end()) describedRow = static_cast<int>(at - shown_.begin());
-            lastDescribed_ = described;
+        if (described != lastDescribed_ && described != kNone) {
+            // The list is in time order: search by time, then among equal times.
+            const double time = story.events[static_cast<std::size_t>(described)].time;
+            auto at = std::lower_bound(shown_.begin(), shown_.end(), time, [&](EventIndex event, double t) {
+                return story.events[static_cast<std::size_t>(event)].time < t;
+            });
+            while (at != shown_.end() && *at != described && story.events[static_cast<std::size_t>(*at)].time == time) ++at;
+            if (at != shown_.end() && *at == described) describedRow = static_cast<int>(at - shown_.begin());
         }
+        lastDescribed_ = described;
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(shown_.size()));
         if (describedRow >= 0) clipper.ForceDisplayRangeByIndices(describedRow, describedRow + 1);

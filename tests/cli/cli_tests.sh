@@ -158,13 +158,21 @@ font-fallback)
     ;;
 bench-runs)
     # The benchmark runs and prints its table (its figures are not checked: timings stay out of the tests).
-    run "$build_dir/epilogue-bench" --frames 10 --width 640 --height 360
+    run "$build_dir/epilogue-bench" --sizes 100,1000 --frames 10 --width 640 --height 360
     expect_status 0
     expect_in "la-la-land.json" "$out"
+    expect_in "generated-1000.json" "$out"
     expect_in "whole frame" "$out"
-    run "$build_dir/epilogue-bench" --frames 10 --width 640 --height 360 --json
+    run "$build_dir/epilogue-bench" --sizes 100 --frames 10 --width 640 --height 360 --json
     expect_status 0
-    expect_in '"frame_cpu_ms"' "$out"
+    [ "$(jq -r '.stories | length' <<<"$out")" = "2" ] || fail "--json: $out"
+    [ "$(jq -r '.stories[1].events' <<<"$out")" = "100" ] || fail "--json events"
+    # --generate writes a story that validates.
+    run "$build_dir/epilogue-bench" --generate 2000 --lanes 5 --seed 3 -o "$work/generated.json"
+    expect_status 0
+    run "$epilogue" --validate "$work/generated.json"
+    expect_status 0
+    [ "$out" = "ok: 2000 events in 5 lanes" ] || fail "generated story: $out"
     ;;
 installed)
     # cmake --install puts the program and its stories where it finds them again, from any directory.
