@@ -18,6 +18,7 @@ void main() {
     float disc = 1.0 - smoothstep(radius - aa, radius + aa, d);
     float hot = 1.0 - smoothstep(0.0, radius * 0.7, d);
     float glow = exp(-(d * d) / (radius * radius * 2.2)) * mix(0.25, 0.7, lit);
+    if (vStyle.y > 1.5) glow *= 0.4;  // clusters sit side by side: their glows must not add up to a white bar
 
     vec3 base = vColour.rgb * mix(0.55, 1.0, lit);
     vec3 colour = mix(base, vec3(1.0, 0.97, 0.9), hot * mix(0.35, 0.85, lit)) * disc + vColour.rgb * glow;

@@ -132,7 +132,7 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
             const double time = (timeOf(mark.event) + timeOf(mark.lastEvent)) / 2;
             mark.position = {view.timeToX(time), laneY(story, layout, static_cast<LaneIndex>(laneIndex), time)};
             if (mark.isCluster()) {
-                mark.radius = std::min(style.forkRadius + 2, style.eventRadius + std::log2(static_cast<float>(mark.count)));
+                mark.radius = style.eventRadius + std::min(3.0f, 0.5f * std::log2(static_cast<float>(mark.count)));
             } else {
                 const Event& event = story.events[static_cast<std::size_t>(mark.event)];
                 mark.isFork = event.isFork;

@@ -56,7 +56,7 @@ struct LayoutStyle {
     float eventRadius = 7;
     float forkRadius = 10;
     float samplePixels = 3;        // distance between curve points
-    float clusterPixels = 6;       // events closer than this on screen share one mark
+    float clusterPixels = 14;      // events closer than this on screen share one mark (marks do not pile up)
     float minMajorTickPixels = 90; // major ticks at least this far apart
     float topInset = 0;            // pixels kept free above the lanes (for the title)
 };
