@@ -112,7 +112,8 @@ sidecar)
     [ "$(jq -r '.playhead' "$work/shot.png.json")" = "47" ] || fail "playhead"
     [ "$(jq -r '.size.scale' "$work/shot.png.json")" = "2" ] || fail "scale"
     [ "$(jq -r '.ruler.width' "$work/shot.png.json")" = "1280" ] || fail "ruler rectangle not in image pixels"
-    [ "$(jq -r '.events | length' "$work/shot.png.json")" = "16" ] || fail "not every event has a rectangle"
+    # Every event has a rectangle, alone or in a cluster of events too close to tell apart at this size.
+    [ "$(jq -r '[.events[] | (.cluster // 1)] | add' "$work/shot.png.json")" = "16" ] || fail "not every event has a rectangle"
     ;;
 restore-round-trip)
     run "$epilogue" --screenshot "$work/a.png" --size 800x450 --range 2:20 --at kiss --select restaurant --animation-time 4.5
