@@ -187,6 +187,24 @@ public:
             }
             case od::json_type::string: {
                 tree[index].type = JsonType::String;
+                // Most strings have no escapes: view them in the file's text itself, which spares the
+                // parser copying them into its own buffer (a large story's memory and time go to such
+                // copies). Strings with escapes are unescaped by the parser.
+                const std::string_view token = value.raw_json_token();
+                const std::size_t closing = token.rfind('"');
+                const std::string_view inside = closing > 0 && closing != std::string_view::npos
+                                                    ? token.substr(1, closing - 1)
+                                                    : std::string_view();
+                // Plain: no escapes and no raw control characters (which strict JSON forbids in strings).
+                const bool plain = closing > 0 && closing != std::string_view::npos &&
+                                   std::none_of(inside.begin(), inside.end(), [](char c) {
+                                       return c == '\\' || static_cast<unsigned char>(c) < 0x20;
+                                   });
+                if (plain) {
+                    tree[index].string = inside;
+                    if (value.get_raw_json_string().error()) return fail(offset);  // consumes the value
+                    return true;
+                }
                 std::string_view text;
                 if (value.get_string().get(text)) return fail(offset);
                 tree[index].string = text;

@@ -216,6 +216,16 @@ TEST_CASE("JSON that is well-formed only in part is rejected: trailing text, a b
     CHECK(badLiteral.errors[0].line == 12);
 }
 
+TEST_CASE("strings: escapes are unescaped, raw control characters are refused") {
+    const auto escaped = load(replaced(kValid, R"("title": "Paris")", R"("title": "Par\u00EDs \"\u2764\"\n")"));
+    REQUIRE(escaped.ok());
+    CHECK(escaped.story.events[2].title == "Par\xC3\xADs \"\xE2\x9D\xA4\"\n");
+    const auto raw = load(replaced(kValid, R"("title": "Paris")", "\"title\": \"Pa\tris\""));
+    REQUIRE(raw.errors.size() == 1);
+    CHECK(raw.errors[0].kind == StoryErrorKind::Syntax);
+    CHECK(raw.errors[0].line == 15);
+}
+
 TEST_CASE("several problems are all reported, in file order") {
     std::string text = replaced(kValid, R"("title": "They kiss")", R"("title": 5)");
     text = replaced(text, R"("lane": "dream", "time": 12)", R"("lane": "dreem", "time": 12)");
