@@ -1,6 +1,7 @@
 // Frame composition shared by the window and headless screenshots.
 #include "app/frame.h"
 
+#include "ui/banner.h"
 #include "ui/canvas_labels.h"
 #include "ui/event_tooltip.h"
 #include "ui/help_overlay.h"
@@ -18,7 +19,8 @@ namespace epilogue {
 
 ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPanels) {
     ScreenLayout layout;
-    if (!showPanels) {
+    // Below this size the panels would be slivers: the canvas alone is shown.
+    if (!showPanels || logicalWidth < 420 || logicalHeight < 300) {
         layout.canvas = {0, 0, logicalWidth, logicalHeight};
         return layout;
     }
@@ -81,7 +83,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     lap(timings_.sceneSubmit);
 
     if (options.labels) canvasLabels_.draw(story, layout_, state, fonts_);
-    if (options.panels) {
+    if (options.panels && screen.transport.height > 0) {
         transportPanel_.draw(story, state, screen.transport, options.screenshotCanvasOnly, fonts_, requests);
         commentaryPanel_.draw(story, timeOrder_, state, screen.commentary, fonts_, requests);
         eventsPanel_.draw(story, timeOrder_, state, screen.events, fonts_, requests);
@@ -97,6 +99,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
             drawEventTooltip(story, state.hoveredEvent, fonts_);
         }
     }
+    if (options.banner) drawBanner(options.banner, screen.canvas, fonts_);
     if (options.toast) drawToast(options.toast, screen.canvas, fonts_);
     if (state.helpVisible) drawHelpOverlay(size.logicalWidth, size.logicalHeight, fonts_, requests);
     ImGui::Render();

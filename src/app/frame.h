@@ -31,9 +31,10 @@ struct FrameOptions {
     bool tooltip = false;  // the hovered event's tooltip (the window shows it unless a drag is under way)
     const char* toast = nullptr;  // a short message shown at the canvas's top right (screenshot saved...)
     bool screenshotCanvasOnly = false;  // the transport bar's "canvas only" setting, as shown
+    const char* banner = nullptr;  // a problem the user must fix, across the top of the canvas
 };
 
-// Where the canvas and the panels go in a window of the given size. Pure.
+// Where the canvas and the panels go in a window of the given size; below 420x300 the canvas alone. Pure.
 struct ScreenLayout {
     Rect canvas;
     Rect transport;   // the bar under the canvas; zero-sized when the panels are hidden

@@ -132,5 +132,5 @@ int main(int argc, char** argv) {
     if (!initialViewState(story, options, state)) return kExitUsage;
     if (!options.screenshotPath.empty()) return runScreenshot(options, story, storyPath, state);
     if (!options.framesDirectory.empty() || !options.videoPath.empty()) return runFrames(options, story, storyPath, state);
-    return runWindow(options, story, storyPath, state);
+    return runWindow(options, std::move(story), storyPath, state);
 }

@@ -25,7 +25,7 @@ bool PlatformWindow::open(const WindowOptions& options, std::string& error) {
     headless_ = options.headless;
     // Headless rendering uses SDL's offscreen driver (EGL, no display) unless the user chose a driver.
     if (headless_ && !std::getenv("SDL_VIDEODRIVER")) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         error = headless_ ? std::string("cannot start headless rendering: ") + SDL_GetError()
                           : std::string("cannot open a window (is there a display? DISPLAY or WAYLAND_DISPLAY "
                                         "must be set): ") + SDL_GetError();
@@ -57,7 +57,7 @@ bool PlatformWindow::open(const WindowOptions& options, std::string& error) {
     }
     SDL_GL_MakeCurrent(window_, glContext_);
     if (!headless_) {
-        SDL_SetWindowMinimumSize(window_, 480, 360);
+        SDL_SetWindowMinimumSize(window_, 200, 150);
         SDL_GL_SetSwapInterval(1);
     }
 

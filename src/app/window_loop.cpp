@@ -10,6 +10,8 @@
 #include "app/preferences.h"
 #include "app/screenshot_writer.h"
 #include "app/sdl_input.h"
+#include "app/story_watcher.h"
+#include "story/story_loader.h"
 #include "app/view_report.h"
 #include "app/xdg_paths.h"
 #include "timeline/canvas_input.h"
@@ -19,6 +21,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -57,7 +60,33 @@ double secondsNow() {
 
 }  // namespace
 
-int runWindow(const CommandLine& options, const Story& story, const std::string& storyPath, ViewState& state) {
+// Swaps in a reloaded story, keeping the view, the playhead (within the new story) and the selection
+// where the selected event still exists.
+void adoptStory(Story& story, Story&& reloaded, ViewState& state) {
+    const std::string selected =
+        state.selectedEvent == kNone ? "" : story.events[static_cast<std::size_t>(state.selectedEvent)].id;
+    story = std::move(reloaded);
+    state.selectedEvent = selected.empty() ? kNone : story.findEvent(selected);
+    state.hoveredEvent = kNone;
+    state.playheadTime = std::clamp(state.playheadTime, story.startTime, story.endTime);
+}
+
+// The first few errors of a failed reload, for the banner.
+std::string describeErrors(const std::vector<StoryError>& errors) {
+    std::string text;
+    for (std::size_t i = 0; i < errors.size() && i < 4; ++i) text += (i ? "\n" : "") + errors[i].toString();
+    if (errors.size() > 4) text += "\n... and " + std::to_string(errors.size() - 4) + " more";
+    return text;
+}
+
+Uint32 requestWatchCheck(Uint32 interval, void* eventType) {
+    SDL_Event event{};
+    event.type = static_cast<Uint32>(reinterpret_cast<std::uintptr_t>(eventType));
+    SDL_PushEvent(&event);
+    return interval;
+}
+
+int runWindow(const CommandLine& options, Story story, const std::string& storyPath, ViewState& state) {
     const std::string configDir = configDirectory();
     const std::string preferencesPath = configDir + "/preferences.json";
     std::string message;
@@ -111,6 +140,15 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
     std::string toast;
     double toastUntil = 0;
 
+    // The story file is checked about once a second; a check that finds nothing changed draws nothing.
+    StoryWatcher watcher(storyPath);
+    std::string reloadError;
+    const Uint32 watchEvent = SDL_RegisterEvents(1);
+    const SDL_TimerID watchTimer =
+        watchEvent == static_cast<Uint32>(-1)
+            ? 0
+            : SDL_AddTimer(1000, requestWatchCheck, reinterpret_cast<void*>(static_cast<std::uintptr_t>(watchEvent)));
+
     std::vector<double> frameMilliseconds;  // with --frame-stats: how long each drawn frame took
     if (options.frameStats) frameMilliseconds.reserve(1 << 16);
     double lastFrame = secondsNow();
@@ -137,7 +175,13 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
         }
         UiRequests requests;
         int fullscreenToggles = 0;
+        bool checkStory = false;
         while (have) {
+            if (event.type == watchEvent) {  // not input: it neither wakes the sky nor asks for a frame
+                checkStory = true;
+                have = SDL_PollEvent(&event) == 1;
+                continue;
+            }
             window.processEvent(event);
             const ImGuiIO& io = ImGui::GetIO();
             if (event.type == SDL_QUIT) running = false;
@@ -154,6 +198,22 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
             have = SDL_PollEvent(&event) == 1;
         }
         if (!running) break;
+        if (checkStory && watcher.changed()) {
+            StoryLoadResult reloaded = loadStoryFile(storyPath);
+            if (reloaded.ok()) {
+                adoptStory(story, std::move(reloaded.story), state);
+                composer.setStory(story);
+                input.setStory(story);
+                report = reportContextFor(storyPath);
+                reloadError.clear();
+                toast = "Reloaded " + storyPath;
+                toastUntil = secondsNow() + kToastSeconds;
+            } else {
+                reloadError = describeErrors(reloaded.errors);
+                for (const StoryError& problem : reloaded.errors) std::fprintf(stderr, "%s\n", problem.toString().c_str());
+            }
+            settleFrames = 2;
+        }
         if (fullscreenToggles % 2 == 1) {
             const bool fullscreen = (SDL_GetWindowFlags(window.sdlWindow()) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
             SDL_SetWindowFullscreen(window.sdlWindow(), fullscreen ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
@@ -196,6 +256,7 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
         // A captured frame leaves the toast out: the picture is of the story, not of the last message.
         frameOptions.toast = frameStart < toastUntil && !capture ? toast.c_str() : nullptr;
         frameOptions.screenshotCanvasOnly = preferences.screenshotCanvasOnly;
+        frameOptions.banner = reloadError.empty() ? nullptr : reloadError.c_str();
         window.beginUiFrame(size.logicalWidth, size.logicalHeight, size.pixelScale, static_cast<float>(delta));
         if (!composer.render(story, state, size, animationTime, frameOptions, requests, error)) {
             ImGui::EndFrame();
@@ -228,13 +289,15 @@ int runWindow(const CommandLine& options, const Story& story, const std::string&
             report.logicalWidth = size.logicalWidth;
             report.logicalHeight = size.logicalHeight;
             report.pixelScale = size.pixelScale;
-            if (!writeFileAtomically(options.stateFile, describeView(story, state, composer.layout(), report).dump() + "\n",
-                                     error)) {
+            nlohmann::json described = describeView(story, state, composer.layout(), report);
+            described["reload_error"] = reloadError.empty() ? nlohmann::json(nullptr) : nlohmann::json(reloadError);
+            if (!writeFileAtomically(options.stateFile, described.dump() + "\n", error)) {
                 std::fprintf(stderr, "epilogue: --state-file: %s\n", error.c_str());
             }
         }
     }
 
+    if (watchTimer) SDL_RemoveTimer(watchTimer);
     if (options.frameStats && !frameMilliseconds.empty()) {
         std::sort(frameMilliseconds.begin(), frameMilliseconds.end());
         const std::size_t n = frameMilliseconds.size();

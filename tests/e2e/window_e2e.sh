@@ -34,7 +34,9 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 
 mkdir -p "$work/home" "$work/pictures"
-HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" "$epilogue" --size 1280x720 --reduced-motion \
+# A copy of the story, so that the test can edit it while the window shows it.
+cp "$(dirname "$epilogue")/assets/stories/la-la-land.json" "$work/story.json"
+HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" "$epilogue" "$work/story.json" --size 1280x720 --reduced-motion \
     --state-file "$work/state.json" --screenshot-dir "$work/pictures" >"$work/log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do [ -s "$work/state.json" ] && break; sleep 0.2; done
@@ -110,13 +112,41 @@ for _ in $(seq 1 50); do ls "$work"/pictures/epilogue-*.png.json >/dev/null 2>&1
 shots=$(ls "$work"/pictures/epilogue-*.png 2>/dev/null | wc -l)
 if [ "$shots" -eq 1 ]; then passes=$((passes + 1)); else echo "FAIL: F12 wrote $shots screenshots"; failures=$((failures + 1)); fi
 
-# 9. Ten quick presses of F12 give ten more files: none is lost or overwritten.
+# 9. Live reload: a broken save keeps the last good story on screen with the error in a banner; the
+#    fixed file is reloaded, keeping the selection.
+xdotool key --window "$window" Home Right Right
+settle
+check "Home, Right, Right selects the second event" '.selection == "kiss"'
+sed -i '0,/"lane": "dream"/s//"lane": "dreem"/' "$work/story.json"
+for _ in $(seq 1 30); do [ "$(state '.reload_error != null')" = "true" ] && break; sleep 0.2; done
+check "a broken save shows its error with file, line and column" '.reload_error | test("story.json:[0-9]+:[0-9]+: event \"kiss\": unknown lane \"dreem\"")'
+check "the last good story stays on screen" '.story.title == "La La Land — the ending" and .selection == "kiss"'
+sed -e 's/"lane": "dreem"/"lane": "dream"/' -e 's/La La Land — the ending/The ending, revised/' "$work/story.json" >"$work/story.json.new"
+mv "$work/story.json.new" "$work/story.json"
+for _ in $(seq 1 30); do [ "$(state '.reload_error == null')" = "true" ] && break; sleep 0.2; done
+check "the fixed file is reloaded" '.story.title == "The ending, revised" and .reload_error == null'
+check "the selection survives the reload" '.selection == "kiss"'
+
+# 10. The window survives a tiny size, rapid resizing and minimising.
+for size in "200 150" "1400 800" "640 480" "300 900" "1000 300" "200 150" "1280 720"; do
+    xdotool windowsize "$window" $size
+    sleep 0.05
+done
+xdotool windowminimize "$window"
+sleep 0.5
+xdotool windowmap "$window" 2>/dev/null; xdotool windowactivate "$window" 2>/dev/null
+xdotool windowsize "$window" 1280 720
+sleep 1
+check "after resizing and minimising, the window draws at its new size" '.size.width == 1280 and .size.height == 720'
+if kill -0 "$pid" 2>/dev/null; then passes=$((passes + 1)); else echo "FAIL: the program died while resizing"; failures=$((failures + 1)); fi
+
+# 11. Ten quick presses of F12 give ten more files: none is lost or overwritten.
 for _ in $(seq 1 10); do xdotool key --window "$window" F12; done
 for _ in $(seq 1 100); do [ "$(ls "$work"/pictures/epilogue-*.png.json 2>/dev/null | wc -l)" -ge 11 ] && break; sleep 0.2; done
 shots=$(ls "$work"/pictures/epilogue-*.png 2>/dev/null | wc -l)
 if [ "$shots" -eq 11 ]; then passes=$((passes + 1)); else echo "FAIL: 11 presses of F12 wrote $shots screenshots"; failures=$((failures + 1)); fi
 
-# 10. Closing the window ends the program cleanly and remembers the preferences.
+# 12. Closing the window ends the program cleanly and remembers the preferences.
 kill -TERM "$pid"
 wait "$pid"
 status=$?
