@@ -139,6 +139,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     ReportContext report = reportContextFor(storyPath);
     std::string toast;
     double toastUntil = 0;
+    bool toastOnScreen = false;
 
     // The story file is checked about once a second; a check that finds nothing changed draws nothing.
     StoryWatcher watcher(storyPath);
@@ -161,6 +162,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     while (running) {
         // ---- Events: sleep until input when nothing moves -------------------------------------------
         const double now = secondsNow();
+        if (toastOnScreen && now >= toastUntil) settleFrames = std::max(settleFrames, 1);  // take the toast down
         const bool twinkling = !state.reducedMotion && now - lastInput < kTwinkleSeconds;
         const bool animating = moving || input.scrubbing() || twinkling || now < toastUntil || screenshots.busy() ||
                                pendingScreenshots > 0;
@@ -218,6 +220,8 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             const bool fullscreen = (SDL_GetWindowFlags(window.sdlWindow()) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
             SDL_SetWindowFullscreen(window.sdlWindow(), fullscreen ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
         }
+        // Woken only by the file check, with nothing changed and nothing moving: no frame to draw.
+        if (!animating && settleFrames == 0) continue;
         if (SDL_GetWindowFlags(window.sdlWindow()) & SDL_WINDOW_MINIMIZED) {
             SDL_WaitEvent(nullptr);  // nothing to draw until the window comes back
             continue;
@@ -255,6 +259,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         frameOptions.tooltip = !input.scrubbing();
         // A captured frame leaves the toast out: the picture is of the story, not of the last message.
         frameOptions.toast = frameStart < toastUntil && !capture ? toast.c_str() : nullptr;
+        toastOnScreen = frameOptions.toast != nullptr;
         frameOptions.screenshotCanvasOnly = preferences.screenshotCanvasOnly;
         frameOptions.banner = reloadError.empty() ? nullptr : reloadError.c_str();
         window.beginUiFrame(size.logicalWidth, size.logicalHeight, size.pixelScale, static_cast<float>(delta));
