@@ -100,4 +100,9 @@ void PlatformWindow::processEvent(const SDL_Event& event) {
 
 void PlatformWindow::swap() { SDL_GL_SwapWindow(window_); }
 
+void PlatformWindow::setSettingsFile(std::string path) {
+    settingsFile_ = std::move(path);
+    ImGui::GetIO().IniFilename = settingsFile_.c_str();
+}
+
 }  // namespace epilogue

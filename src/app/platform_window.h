@@ -34,6 +34,9 @@ public:
     // Starts an ImGui frame. Headless frames have the given size and scale; windowed ones the window's.
     void beginUiFrame(float headlessWidth, float headlessHeight, float headlessScale, float deltaSeconds);
     void processEvent(const SDL_Event& event);  // passes input to ImGui
+    // Where Dear ImGui keeps its window state between runs; the window owns the path, which ImGui reads
+    // again when the context is destroyed.
+    void setSettingsFile(std::string path);
     void swap();
     SDL_Window* sdlWindow() const { return window_; }
     bool headless() const { return headless_; }
@@ -44,6 +47,7 @@ private:
     bool headless_ = false;
     bool sdlStarted_ = false;
     bool imguiStarted_ = false;
+    std::string settingsFile_;
 };
 
 }  // namespace epilogue

@@ -110,8 +110,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     if (preferences.maximized && !options.sizeGiven) SDL_MaximizeWindow(window.sdlWindow());
     std::error_code ignored;
     std::filesystem::create_directories(configDir, ignored);
-    const std::string iniPath = configDir + "/imgui.ini";
-    ImGui::GetIO().IniFilename = iniPath.c_str();  // outlives the ImGui context: both end with this function
+    window.setSettingsFile(configDir + "/imgui.ini");
 
     int logicalWidth = 0, logicalHeight = 0, pixelWidth = 0, pixelHeight = 0;
     window.logicalSize(logicalWidth, logicalHeight);

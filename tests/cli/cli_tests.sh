@@ -3,7 +3,10 @@
 # test: cli_tests.sh EPILOGUE_BINARY STORY_FILE CASE [BUILD_DIR]. Prints "1 passed, 0 failed" or what
 # went wrong.
 set -u
-epilogue=$1
+# Under the sanitizers, Epilogue's programs (only they) run with the preload CTest gives (tests/CMakeLists.txt).
+sanitized() { LD_PRELOAD="${EPILOGUE_SANITIZER_PRELOAD:-}" "$@"; }
+epilogue_program=$1
+epilogue() { sanitized "$epilogue_program" "$@"; }
 story=$2
 case_name=$3
 work=$(mktemp -d)
@@ -42,40 +45,40 @@ broken_copy() {
 
 case "$case_name" in
 help)
-    run "$epilogue" --help
+    run epilogue --help
     expect_status 0
     expect_in "--screenshot" "$out"
     expect_in "--validate" "$out"
     ;;
 version)
-    run "$epilogue" --version
+    run epilogue --version
     expect_status 0
     expect_in "epilogue 0." "$out"
     ;;
 bad-flag)
-    run "$epilogue" --no-such-flag
+    run epilogue --no-such-flag
     expect_status 2
     expect_in "--no-such-flag" "$err"
-    run "$epilogue" --screenshot "$work/a.png" --size 12x
+    run epilogue --screenshot "$work/a.png" --size 12x
     expect_status 2
     expect_in "--size" "$err"
     [ ! -e "$work/a.png" ] || fail "a usage error wrote a file"
     ;;
 missing-file)
-    run "$epilogue" "$work/nope.json" --screenshot "$work/a.png"
+    run epilogue "$work/nope.json" --screenshot "$work/a.png"
     expect_status 2
     expect_in "$work/nope.json: cannot open the file" "$err"
-    run "$epilogue" --validate "$work/nope.json"
+    run epilogue --validate "$work/nope.json"
     expect_status 2
     ;;
 validate-ok)
-    run "$epilogue" --validate "$story"
+    run epilogue --validate "$story"
     expect_status 0
     [ "$out" = "ok: 16 events in 2 lanes" ] || fail "summary was: $out"
     ;;
 validate-unknown-lane)
     broken_copy '"lane": "dream"' '"lane": "dreem"'
-    run "$epilogue" --validate "$work/la-la-land.json"
+    run epilogue --validate "$work/la-la-land.json"
     expect_status 1
     # The error names the file, the line of the typo, a column, and the problem.
     expect_in "la-la-land.json:$line_of:" "$err"
@@ -83,27 +86,27 @@ validate-unknown-lane)
     ;;
 validate-malformed)
     broken_copy '"time": 25,' '"time": 25,,'
-    run "$epilogue" --validate "$work/la-la-land.json"
+    run epilogue --validate "$work/la-la-land.json"
     expect_status 1
     expect_in "la-la-land.json:$line_of:" "$err"
     expect_in "syntax error" "$err"
     ;;
 validate-out-of-order)
     broken_copy '"time": 53,' '"time": 43.5,'
-    run "$epilogue" --validate "$work/la-la-land.json"
+    run epilogue --validate "$work/la-la-land.json"
     expect_status 1
     expect_in "la-la-land.json:$line_of:" "$err"
     expect_in 'event "five-years": at time 43.5, before "always-love"' "$err"
     ;;
 validate-fork-order)
     broken_copy '"rejoins_at": "final-notes"' '"rejoins_at": "night-out"'
-    run "$epilogue" --validate "$work/la-la-land.json"
+    run epilogue --validate "$work/la-la-land.json"
     expect_status 1
     expect_in "la-la-land.json:$line_of:" "$err"
     expect_in 'before its last event "same-jazz-bar"' "$err"
     ;;
 sidecar)
-    run "$epilogue" --screenshot "$work/shot.png" --size 640x360 --scale 2 --at paris --select kiss
+    run epilogue --screenshot "$work/shot.png" --size 640x360 --scale 2 --at paris --select kiss
     expect_status 0
     [ -s "$work/shot.png.json" ] || fail "no sidecar beside the screenshot"
     [ "$(jq -r '.story.title' "$work/shot.png.json")" = "La La Land — the ending" ] || fail "story title"
@@ -116,30 +119,30 @@ sidecar)
     [ "$(jq -r '[.events[] | (.cluster // 1)] | add' "$work/shot.png.json")" = "16" ] || fail "not every event has a rectangle"
     ;;
 restore-round-trip)
-    run "$epilogue" --screenshot "$work/a.png" --size 800x450 --range 2:20 --at kiss --select restaurant --animation-time 4.5
+    run epilogue --screenshot "$work/a.png" --size 800x450 --range 2:20 --at kiss --select restaurant --animation-time 4.5
     expect_status 0
-    run "$epilogue" --restore "$work/a.png.json" --screenshot "$work/b.png"
+    run epilogue --restore "$work/a.png.json" --screenshot "$work/b.png"
     expect_status 0
     cmp -s "$work/a.png" "$work/b.png" || fail "the restored screenshot differs from the original"
     printf '{"playhead": 3,\n "view": }' >"$work/broken.json"
-    run "$epilogue" --restore "$work/broken.json" --screenshot "$work/c.png"
+    run epilogue --restore "$work/broken.json" --screenshot "$work/c.png"
     expect_status 2
     expect_in "broken.json:2:10:" "$err"
     ;;
 frames)
-    run "$epilogue" --frames "$work/frames" --fps 5 --duration 1 --size 320x180 --from 0 --to 20
+    run epilogue --frames "$work/frames" --fps 5 --duration 1 --size 320x180 --from 0 --to 20
     expect_status 0
     [ "$(ls "$work/frames" | grep -c '^frame-[0-9]*\.png$')" = "5" ] || fail "expected 5 frames, got: $(ls "$work/frames")"
     [ "$(png_size "$work/frames/frame-00005.png")" = "320x180" ] || fail "frame size"
     [ "$(jq -r '.playhead' "$work/frames/frames.json")" = "0" ] || fail "the sequence's sidecar"
     before=$(cksum <"$work/frames/frame-00001.png")
-    run "$epilogue" --frames "$work/frames" --fps 5 --duration 1 --size 320x180
+    run epilogue --frames "$work/frames" --fps 5 --duration 1 --size 320x180
     expect_status 1
     expect_in "already holds frames" "$err"
     [ "$(cksum <"$work/frames/frame-00001.png")" = "$before" ] || fail "an existing frame was changed"
     ;;
 video)
-    run "$epilogue" --video "$work/out.mp4" --fps 5 --duration 1 --size 320x180
+    run epilogue --video "$work/out.mp4" --fps 5 --duration 1 --size 320x180
     if command -v ffmpeg >/dev/null; then
         expect_status 0
         [ -s "$work/out.mp4" ] || fail "no video written"
@@ -152,26 +155,26 @@ video)
 font-fallback)
     # With no TrueType font to be found, the program says so and still renders, with the built-in font.
     printf '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n' >"$work/no-fonts.conf"
-    FONTCONFIG_FILE="$work/no-fonts.conf" run "$epilogue" --screenshot "$work/shot.png" --size 320x180
+    FONTCONFIG_FILE="$work/no-fonts.conf" run epilogue --screenshot "$work/shot.png" --size 320x180
     expect_status 0
     expect_in "no TrueType font found" "$err"
     is_png "$work/shot.png" || fail "no PNG written"
     ;;
 bench-runs)
     # The benchmark runs and prints its table (its figures are not checked: timings stay out of the tests).
-    run "$build_dir/epilogue-bench" --sizes 100,1000 --frames 10 --width 640 --height 360
+    run sanitized "$build_dir/epilogue-bench" --sizes 100,1000 --frames 10 --width 640 --height 360
     expect_status 0
     expect_in "la-la-land.json" "$out"
     expect_in "generated-1000.json" "$out"
     expect_in "whole frame" "$out"
-    run "$build_dir/epilogue-bench" --sizes 100 --frames 10 --width 640 --height 360 --json
+    run sanitized "$build_dir/epilogue-bench" --sizes 100 --frames 10 --width 640 --height 360 --json
     expect_status 0
     [ "$(jq -r '.stories | length' <<<"$out")" = "2" ] || fail "--json: $out"
     [ "$(jq -r '.stories[1].events' <<<"$out")" = "100" ] || fail "--json events"
     # --generate writes a story that validates.
-    run "$build_dir/epilogue-bench" --generate 2000 --lanes 5 --seed 3 -o "$work/generated.json"
+    run sanitized "$build_dir/epilogue-bench" --generate 2000 --lanes 5 --seed 3 -o "$work/generated.json"
     expect_status 0
-    run "$epilogue" --validate "$work/generated.json"
+    run epilogue --validate "$work/generated.json"
     expect_status 0
     [ "$out" = "ok: 2000 events in 5 lanes" ] || fail "generated story: $out"
     ;;
@@ -179,47 +182,47 @@ installed)
     # cmake --install puts the program and its stories where it finds them again, from any directory.
     cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null || fail "cmake --install failed"
     cd "$work"
-    run "$work/prefix/bin/epilogue" --screenshot "$work/installed.png" --size 320x180
+    run sanitized "$work/prefix/bin/epilogue" --screenshot "$work/installed.png" --size 320x180
     expect_status 0
     is_png "$work/installed.png" || fail "the installed program wrote no PNG"
-    run "$work/prefix/bin/epilogue" --validate "$work/prefix/share/epilogue/stories/la-la-land.json"
+    run sanitized "$work/prefix/bin/epilogue" --validate "$work/prefix/share/epilogue/stories/la-la-land.json"
     expect_status 0
     ;;
 format-doc-example)
     # The complete example in the format's documentation is a valid story.
     sed -n '/^```json$/,/^```$/p' "$(dirname "$story")/README.md" | sed '1d;$d' >"$work/example.json"
     [ -s "$work/example.json" ] || fail "no JSON example found in assets/stories/README.md"
-    run "$epilogue" --validate "$work/example.json"
+    run epilogue --validate "$work/example.json"
     expect_status 0
     [ "$out" = "ok: 5 events in 2 lanes" ] || fail "summary was: $out"
     ;;
 broken-story-does-not-open)
     broken_copy '"lane": "dream"' '"lane": "dreem"'
-    run "$epilogue" "$work/la-la-land.json" --screenshot "$work/shot.png"
+    run epilogue "$work/la-la-land.json" --screenshot "$work/shot.png"
     expect_status 1
     expect_in 'unknown lane "dreem"' "$err"
     [ ! -e "$work/shot.png" ] || fail "a broken story still produced a screenshot"
     ;;
 screenshot-size)
-    run "$epilogue" --screenshot "$work/shot.png" --size 640x360
+    run epilogue --screenshot "$work/shot.png" --size 640x360
     expect_status 0
     is_png "$work/shot.png" || fail "not a PNG file"
     [ "$(png_size "$work/shot.png")" = "640x360" ] || fail "size is $(png_size "$work/shot.png")"
     ;;
 screenshot-scale)
-    run "$epilogue" --screenshot "$work/shot.png" --size 480x270 --scale 2 --no-ui
+    run epilogue --screenshot "$work/shot.png" --size 480x270 --scale 2 --no-ui
     expect_status 0
     [ "$(png_size "$work/shot.png")" = "960x540" ] || fail "size is $(png_size "$work/shot.png")"
     ;;
 screenshot-no-overwrite)
-    run "$epilogue" --screenshot "$work/shot.png" --size 320x180
+    run epilogue --screenshot "$work/shot.png" --size 320x180
     expect_status 0
     before=$(cksum <"$work/shot.png")
-    run "$epilogue" --screenshot "$work/shot.png" --size 400x200
+    run epilogue --screenshot "$work/shot.png" --size 400x200
     expect_status 1
     expect_in "already exists; not overwritten" "$err"
     [ "$(cksum <"$work/shot.png")" = "$before" ] || fail "the existing file was changed"
-    run "$epilogue" --screenshot "$work/shot.png" --size 400x200 --overwrite
+    run epilogue --screenshot "$work/shot.png" --size 400x200 --overwrite
     expect_status 0
     [ "$(png_size "$work/shot.png")" = "400x200" ] || fail "--overwrite did not replace the file"
     [ -z "$(find "$work" -name '.shot.png.*')" ] || fail "a temporary file was left behind"
@@ -229,20 +232,20 @@ screenshot-unwritable)
     chmod a-w "$work/locked"
     if [ -w "$work/locked" ]; then
         # Running as root: permissions do not stop writes; a missing directory does.
-        run "$epilogue" --screenshot "$work/missing-dir/shot.png" --size 320x180
+        run epilogue --screenshot "$work/missing-dir/shot.png" --size 320x180
     else
-        run "$epilogue" --screenshot "$work/locked/shot.png" --size 320x180
+        run epilogue --screenshot "$work/locked/shot.png" --size 320x180
     fi
     expect_status 1
     expect_in "cannot write in" "$err"
     ;;
 screenshot-flags)
-    run "$epilogue" --screenshot "$work/a.png" --size 320x180 --at paris --select kiss
+    run epilogue --screenshot "$work/a.png" --size 320x180 --at paris --select kiss
     expect_status 0
-    run "$epilogue" --screenshot "$work/b.png" --size 320x180 --at nowhere
+    run epilogue --screenshot "$work/b.png" --size 320x180 --at nowhere
     expect_status 2
     expect_in 'no event "nowhere"' "$err"
-    run "$epilogue" --screenshot "$work/c.png" --time 10 --at paris
+    run epilogue --screenshot "$work/c.png" --time 10 --at paris
     expect_status 2
     ;;
 *)

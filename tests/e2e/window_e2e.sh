@@ -36,7 +36,7 @@ fi
 mkdir -p "$work/home" "$work/pictures"
 # A copy of the story, so that the test can edit it while the window shows it.
 cp "$(dirname "$epilogue")/assets/stories/la-la-land.json" "$work/story.json"
-HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" "$epilogue" "$work/story.json" --size 1280x720 --reduced-motion \
+HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" LD_PRELOAD="${EPILOGUE_SANITIZER_PRELOAD:-}" "$epilogue" "$work/story.json" --size 1280x720 --reduced-motion \
     --state-file "$work/state.json" --screenshot-dir "$work/pictures" >"$work/log" 2>&1 &
 pid=$!
 for _ in $(seq 1 100); do [ -s "$work/state.json" ] && break; sleep 0.2; done
