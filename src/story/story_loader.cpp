@@ -224,10 +224,12 @@ public:
                 tree[index].number = flag ? 1 : 0;
                 return true;
             }
-            case od::json_type::null:
+            case od::json_type::null: {
                 tree[index].type = JsonType::Null;
-                if (!value.is_null()) return fail(offset);
+                bool isNull = false;  // a literal that starts like null but is not ("nul", "nullx")
+                if (value.is_null().get(isNull) || !isNull) return fail(offset);
                 return true;
+            }
         }
         return fail(offset);
     }
