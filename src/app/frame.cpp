@@ -106,6 +106,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     lap(timings_.uiBuild);
     target_.bindForDrawing();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    target_.endFrame();
     lap(timings_.uiSubmit);
     return true;
 }

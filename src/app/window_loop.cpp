@@ -60,17 +60,6 @@ double secondsNow() {
 
 }  // namespace
 
-// Swaps in a reloaded story, keeping the view, the playhead (within the new story) and the selection
-// where the selected event still exists.
-void adoptStory(Story& story, Story&& reloaded, ViewState& state) {
-    const std::string selected =
-        state.selectedEvent == kNone ? "" : story.events[static_cast<std::size_t>(state.selectedEvent)].id;
-    story = std::move(reloaded);
-    state.selectedEvent = selected.empty() ? kNone : story.findEvent(selected);
-    state.hoveredEvent = kNone;
-    state.playheadTime = std::clamp(state.playheadTime, story.startTime, story.endTime);
-}
-
 // The first few errors of a failed reload, for the banner.
 std::string describeErrors(const std::vector<StoryError>& errors) {
     std::string text;

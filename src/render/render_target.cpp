@@ -51,6 +51,8 @@ void RenderTarget::bindForDrawing() const {
     glViewport(0, 0, width_, height_);
 }
 
+void RenderTarget::endFrame() const { glFlush(); }
+
 void RenderTarget::presentToWindow(int windowPixelWidth, int windowPixelHeight) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);

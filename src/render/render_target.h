@@ -23,6 +23,9 @@ public:
     // when the driver cannot make it.
     bool ensureSize(int width, int height, std::string& error);
     void bindForDrawing() const;  // binds the framebuffer and sets the viewport
+    // Hands the frame's commands to the renderer. A window's swap does this too; headless frames (frame
+    // sequences, tests) have no swap, and a software renderer would otherwise keep queuing their work.
+    void endFrame() const;
     void presentToWindow(int windowPixelWidth, int windowPixelHeight) const;  // copies the resolved frame
     // Reads the frame as RGBA rows, top row first.
     void readPixels(std::vector<std::uint8_t>& rgba) const;

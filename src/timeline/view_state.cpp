@@ -2,6 +2,7 @@
 #include "timeline/view_state.h"
 
 #include <algorithm>
+#include <string>
 
 namespace epilogue {
 
@@ -14,6 +15,15 @@ EventIndex eventToDescribe(const Story& story, const std::vector<EventIndex>& ti
                                             return time < story.events[static_cast<std::size_t>(event)].time;
                                         });
     return after == timeOrder.begin() ? kNone : *(after - 1);
+}
+
+void adoptStory(Story& story, Story&& reloaded, ViewState& state) {
+    const std::string selected =
+        state.selectedEvent == kNone ? "" : story.events[static_cast<std::size_t>(state.selectedEvent)].id;
+    story = std::move(reloaded);
+    state.selectedEvent = selected.empty() ? kNone : story.findEvent(selected);
+    state.hoveredEvent = kNone;
+    state.playheadTime = std::clamp(state.playheadTime, story.startTime, story.endTime);
 }
 
 }  // namespace epilogue

@@ -152,6 +152,25 @@ video)
         [ ! -e "$work/out.mp4" ] || fail "a file appeared without ffmpeg"
     fi
     ;;
+odd-text)
+    # Emoji, CJK, right-to-left text, a very long word and 10,000 characters: each event, selected, renders.
+    odd="$(dirname "$0")/../data/odd-text.json"
+    for event in a b c d; do
+        run epilogue "$odd" --screenshot "$work/odd-$event.png" --select "$event" --size 640x360
+        expect_status 0
+        is_png "$work/odd-$event.png" || fail "no PNG for event $event"
+    done
+    ;;
+ten-megabytes)
+    # A story of over 10 MB loads, validates and renders.
+    run sanitized "$build_dir/epilogue-bench" --generate 20000 -o "$work/big.json"
+    expect_status 0
+    [ "$(stat -c %s "$work/big.json")" -gt 10000000 ] || fail "the generated story is under 10 MB"
+    run epilogue --validate "$work/big.json"
+    expect_status 0
+    run epilogue "$work/big.json" --screenshot "$work/big.png" --size 640x360
+    expect_status 0
+    ;;
 font-fallback)
     # With no TrueType font to be found, the program says so and still renders, with the built-in font.
     printf '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n' >"$work/no-fonts.conf"
