@@ -1,6 +1,7 @@
 // Frame composition shared by the window and headless screenshots.
 #include "app/frame.h"
 
+#include "render/gl_errors.h"
 #include "ui/banner.h"
 #include "ui/canvas_labels.h"
 #include "ui/event_tooltip.h"
@@ -49,6 +50,9 @@ bool FrameComposer::initialize(float pixelScale, std::string& error) {
 
 bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize& size, float animationTime,
                            const FrameOptions& options, UiRequests& requests, std::string& error) {
+    // A new pixel scale (the window moved to a screen of another density): rasterise the fonts again, so
+    // text stays sharp. Takes effect from the next frame, as ImGui's font atlas is in use by this one.
+    if (size.pixelScale != fontScale_) pendingFontScale_ = size.pixelScale;
     const int pixelWidth = static_cast<int>(std::lround(size.logicalWidth * size.pixelScale));
     const int pixelHeight = static_cast<int>(std::lround(size.logicalHeight * size.pixelScale));
     if (!target_.ensureSize(pixelWidth, pixelHeight, error)) return false;
@@ -108,6 +112,20 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     target_.endFrame();
     lap(timings_.uiSubmit);
+    if (pendingFontScale_ > 0) {
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        fonts_ = loadUiFonts(pendingFontScale_);
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+        fontScale_ = pendingFontScale_;
+        pendingFontScale_ = 0;
+    }
+#ifndef NDEBUG
+    const std::string glErrors = takeGlErrors();
+    if (!glErrors.empty()) {
+        error = "OpenGL reported " + glErrors + " while drawing a frame";
+        return false;
+    }
+#endif
     return true;
 }
 

@@ -78,7 +78,8 @@ private:
     EventsPanel eventsPanel_;
     std::vector<EventIndex> timeOrder_;
     UiFonts fonts_;
-    float fontScale_ = 0;
+    float fontScale_ = 0;         // the pixel scale the fonts were rasterised for
+    float pendingFontScale_ = 0;  // rasterise the fonts again for this scale after the frame
     FrameTimings timings_;
 };
 

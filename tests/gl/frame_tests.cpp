@@ -6,6 +6,7 @@
 #include "app/platform_window.h"
 #include "app/png_writer.h"
 #include "app/view_report.h"
+#include "render/gl_errors.h"
 #include "story/story_loader.h"
 #include "ui/canvas_labels.h"
 
@@ -291,4 +292,21 @@ TEST_CASE("the sidecar's rectangles are where the pixels are, also at pixel scal
         const double px = playhead["x"].get<double>() + playhead["width"].get<double>() / 2;
         CHECK(brightness(px, playhead["y"].get<double>() + playhead["height"].get<double>() * 0.5) > 450);
     }
+}
+
+TEST_CASE("a change of pixel scale (a screen of another density) re-rasterises the fonts without GL errors") {
+    Renderer& r = renderer();
+    ViewState state = r.wholeStory(40);
+    std::string error;
+    for (float scale : {1.0f, 2.0f, 2.0f, 1.5f, 1.0f, 1.0f}) {
+        UiRequests requests;
+        r.window.beginUiFrame(kWidth, kHeight, scale, 1.0f / 60);
+        INFO("scale " << scale);
+        REQUIRE_MESSAGE(r.composer.render(r.story, state, {kWidth, kHeight, scale}, 2.0f, FrameOptions{}, requests, error),
+                        error);
+        CHECK(r.composer.target().width() == static_cast<int>(kWidth * scale));
+        CHECK(takeGlErrors().empty());
+    }
+    // The fonts follow the scale: the atlas of the last frames was made for scale 1 again.
+    CHECK(ImGui::GetIO().FontGlobalScale == doctest::Approx(1.0f));
 }
