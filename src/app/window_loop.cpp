@@ -144,7 +144,8 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     double lastInput = lastFrame;
     float animationTime = 0;  // advances only while the sky twinkles, so it resumes without a jump
     int settleFrames = 2;
-    int pendingScreenshots = 0;  // F12 presses not yet captured: one a frame, none dropped
+    int pendingScreenshots = 0;
+    int windowedWidth = 0, windowedHeight = 0;  // the size to return to when leaving fullscreen  // F12 presses not yet captured: one a frame, none dropped
     bool moving = false;
     bool running = true;
     while (running) {
@@ -206,7 +207,11 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         }
         if (fullscreenToggles % 2 == 1) {
             const bool fullscreen = (SDL_GetWindowFlags(window.sdlWindow()) & SDL_WINDOW_FULLSCREEN_DESKTOP) != 0;
+            if (!fullscreen) window.logicalSize(windowedWidth, windowedHeight);
             SDL_SetWindowFullscreen(window.sdlWindow(), fullscreen ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+            // Back in a window, ask for the size it had: without a window manager, SDL would keep reporting
+            // the fullscreen size.
+            if (fullscreen) SDL_SetWindowSize(window.sdlWindow(), windowedWidth, windowedHeight);
         }
         // Woken only by the file check, with nothing changed and nothing moving: no frame to draw.
         if (!animating && settleFrames == 0) continue;

@@ -127,7 +127,15 @@ for _ in $(seq 1 30); do [ "$(state '.reload_error == null')" = "true" ] && brea
 check "the fixed file is reloaded" '.story.title == "The ending, revised" and .reload_error == null'
 check "the selection survives the reload" '.selection == "kiss"'
 
-# 10. The window survives a tiny size, rapid resizing and minimising.
+# 10. F11 fills the screen (Xvfb's is 1600x1000) and F11 again returns to the window's size.
+xdotool key --window "$window" F11
+sleep 1
+check "F11 makes the window fullscreen" '.size.width == 1600 and .size.height == 1000'
+xdotool key --window "$window" F11
+sleep 1
+check "F11 again returns to the window" '.size.width == 1280 and .size.height == 720'
+
+# 11. The window survives a tiny size, rapid resizing and minimising.
 for size in "200 150" "1400 800" "640 480" "300 900" "1000 300" "200 150" "1280 720"; do
     xdotool windowsize "$window" $size
     sleep 0.05
@@ -140,13 +148,13 @@ sleep 1
 check "after resizing and minimising, the window draws at its new size" '.size.width == 1280 and .size.height == 720'
 if kill -0 "$pid" 2>/dev/null; then passes=$((passes + 1)); else echo "FAIL: the program died while resizing"; failures=$((failures + 1)); fi
 
-# 11. Ten quick presses of F12 give ten more files: none is lost or overwritten.
+# 12. Ten quick presses of F12 give ten more files: none is lost or overwritten.
 for _ in $(seq 1 10); do xdotool key --window "$window" F12; done
 for _ in $(seq 1 100); do [ "$(ls "$work"/pictures/epilogue-*.png.json 2>/dev/null | wc -l)" -ge 11 ] && break; sleep 0.2; done
 shots=$(ls "$work"/pictures/epilogue-*.png 2>/dev/null | wc -l)
 if [ "$shots" -eq 11 ]; then passes=$((passes + 1)); else echo "FAIL: 11 presses of F12 wrote $shots screenshots"; failures=$((failures + 1)); fi
 
-# 12. Closing the window ends the program cleanly and remembers the preferences.
+# 13. Closing the window ends the program cleanly and remembers the preferences.
 kill -TERM "$pid"
 wait "$pid"
 status=$?
