@@ -82,12 +82,8 @@ bool findNamedEvent(const Story& story, const std::string& id, const char* flag,
 bool initialViewState(const Story& story, const CommandLine& options, ViewState& state) {
     state.view = fitStory(story, {0, 0, static_cast<float>(options.width), static_cast<float>(options.height)},
                           kLaneHeaderWidth);
-    if (options.rangeStart) {
-        state.view.startTime = *options.rangeStart;
-        state.view.endTime = *options.rangeEnd;
-    }
-    state.targetStartTime = state.view.startTime;
-    state.targetEndTime = state.view.endTime;
+    setVisibleRange(state, options.rangeStart.value_or(state.view.startTime),
+                    options.rangeEnd.value_or(state.view.endTime));
     state.playheadTime = story.endTime;
     state.reducedMotion = options.reducedMotion;
     if (options.time) state.playheadTime = *options.time;

@@ -112,14 +112,12 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     composer.setStory(story);
     CanvasInput input(kLaneHeaderWidth);
     input.setStory(story);
-    state.view = fitStory(story, screenLayout(static_cast<float>(logicalWidth), static_cast<float>(logicalHeight), true).canvas,
-                          kLaneHeaderWidth);
-    if (options.rangeStart) {
-        state.view.startTime = *options.rangeStart;
-        state.view.endTime = *options.rangeEnd;
+    if (!options.rangeStart) {  // fit the story to the window as it opened (its size may be a remembered one)
+        const TimelineView fitted = fitStory(
+            story, screenLayout(static_cast<float>(logicalWidth), static_cast<float>(logicalHeight), true).canvas,
+            kLaneHeaderWidth);
+        setVisibleRange(state, fitted.startTime, fitted.endTime);
     }
-    state.targetStartTime = state.view.startTime;
-    state.targetEndTime = state.view.endTime;
 
     ScreenshotWriter screenshots;
     const std::string screenshotDirectory =

@@ -18,11 +18,6 @@ void clampSpan(const Story& story, double& start, double& end) {
     end = centre + span / 2;
 }
 
-void setViewNow(ViewState& state, double start, double end) {
-    state.view.startTime = state.targetStartTime = start;
-    state.view.endTime = state.targetEndTime = end;
-}
-
 }  // namespace
 
 double minimumVisibleSpan(const Story& story) { return storySpan(story) / 2000; }
@@ -70,7 +65,7 @@ void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrd
                     const double span = state.targetEndTime - state.targetStartTime;
                     state.targetStartTime = time - span / 2;
                     state.targetEndTime = time + span / 2;
-                    if (state.reducedMotion) setViewNow(state, state.targetStartTime, state.targetEndTime);
+                    if (state.reducedMotion) setVisibleRange(state, state.targetStartTime, state.targetEndTime);
                 }
             }
             break;
@@ -116,7 +111,7 @@ void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrd
             }
             state.targetStartTime = start;
             state.targetEndTime = end;
-            if (state.reducedMotion) setViewNow(state, start, end);
+            if (state.reducedMotion) setVisibleRange(state, start, end);
             break;
         }
         case Type::ZoomTo: {
@@ -128,7 +123,7 @@ void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrd
             clampSpan(story, start, end);
             state.targetStartTime = start;
             state.targetEndTime = end;
-            if (state.reducedMotion) setViewNow(state, start, end);
+            if (state.reducedMotion) setVisibleRange(state, start, end);
             break;
         }
         case Type::PanBy:
@@ -143,7 +138,7 @@ void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrd
             clampSpan(story, start, end);
             state.targetStartTime = start;
             state.targetEndTime = end;
-            if (state.reducedMotion) setViewNow(state, start, end);
+            if (state.reducedMotion) setVisibleRange(state, start, end);
             break;
         }
         case Type::TogglePlay:
@@ -158,7 +153,7 @@ void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrd
             break;
         case Type::SetReducedMotion:
             state.reducedMotion = command.flag;
-            if (command.flag) setViewNow(state, state.targetStartTime, state.targetEndTime);
+            if (command.flag) setVisibleRange(state, state.targetStartTime, state.targetEndTime);
             break;
         case Type::ToggleHelp:
             state.helpVisible = !state.helpVisible;

@@ -17,6 +17,11 @@ EventIndex eventToDescribe(const Story& story, const std::vector<EventIndex>& ti
     return after == timeOrder.begin() ? kNone : *(after - 1);
 }
 
+void setVisibleRange(ViewState& state, double start, double end) {
+    state.view.startTime = state.targetStartTime = start;
+    state.view.endTime = state.targetEndTime = end;
+}
+
 void adoptStory(Story& story, Story&& reloaded, ViewState& state) {
     const std::string selected =
         state.selectedEvent == kNone ? "" : story.events[static_cast<std::size_t>(state.selectedEvent)].id;

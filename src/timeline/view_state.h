@@ -32,6 +32,9 @@ constexpr double kSecondsPerStory = 60;
 // events in time order (eventsInTimeOrder); the search is a binary one.
 EventIndex eventToDescribe(const Story& story, const std::vector<EventIndex>& timeOrder, const ViewState& state);
 
+// Shows the stretch of story time from `start` to `end` at once (no zoom animation).
+void setVisibleRange(ViewState& state, double start, double end);
+
 // Swaps in a reloaded story, keeping the view, the playhead (within the new story) and the selection
 // where the selected event still exists (by id).
 void adoptStory(Story& story, Story&& reloaded, ViewState& state);
