@@ -12,7 +12,6 @@
 #include "app/platform_window.h"
 #include "app/screenshot_writer.h"
 #include "app/view_report.h"
-#include "render/gl.h"
 #include "story/story_generator.h"
 #include "story/story_loader.h"
 #include "ui/canvas_labels.h"
@@ -135,7 +134,7 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
                 return false;
             }
             const FrameTimings& t = composer.timings();
-            glFinish();
+            composer.target().waitUntilDrawn();
             const double wholeMs = millisecondsSince(start);
             if (frame >= 0) {
                 cpu.push_back(t.layout + t.uiBuild);
@@ -154,7 +153,7 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
     window.beginUiFrame(size.logicalWidth, size.logicalHeight, 1.0f, 1.0f / 60);
     UiRequests requests;
     composer.render(story, state, size, 0, FrameOptions{}, requests, error);
-    glFinish();
+    composer.target().waitUntilDrawn();
     auto start = Clock::now();
     ScreenshotJob job;
     composer.target().readPixels(job.rgba);
@@ -293,7 +292,8 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "epilogue-bench: %s\n", error.c_str());
         return 1;
     }
-    const char* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    const std::string rendererText = rendererName();
+    const char* renderer = rendererText.c_str();
     std::vector<StoryFigures> results;
     for (const std::string& path : stories) {
         StoryFigures figures;

@@ -53,6 +53,13 @@ void RenderTarget::bindForDrawing() const {
 
 void RenderTarget::endFrame() const { glFlush(); }
 
+void RenderTarget::waitUntilDrawn() const { glFinish(); }
+
+std::string rendererName() {
+    const auto* name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+    return name ? name : "an unknown renderer";
+}
+
 void RenderTarget::presentToWindow(int windowPixelWidth, int windowPixelHeight) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);

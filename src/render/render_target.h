@@ -12,6 +12,9 @@
 
 namespace epilogue {
 
+// The renderer's own name, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
+std::string rendererName();
+
 class RenderTarget {
 public:
     RenderTarget() = default;
@@ -26,6 +29,8 @@ public:
     // Hands the frame's commands to the renderer. A window's swap does this too; headless frames (frame
     // sequences, tests) have no swap, and a software renderer would otherwise keep queuing their work.
     void endFrame() const;
+    // Waits until the renderer has finished everything submitted so far (for timing whole frames).
+    void waitUntilDrawn() const;
     void presentToWindow(int windowPixelWidth, int windowPixelHeight) const;  // copies the resolved frame
     // Reads the frame as RGBA rows, top row first.
     void readPixels(std::vector<std::uint8_t>& rgba) const;
