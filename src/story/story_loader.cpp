@@ -18,6 +18,10 @@
 
 #include <simdjson.h>
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -843,7 +847,7 @@ bool StoryReader::read(od::document& document, Story& story) {
 
 namespace {
 
-StoryLoadResult parsePadded(const simdjson::padded_string& padded, const std::string& fileName,
+StoryLoadResult parsePadded(simdjson::padded_string_view padded, const std::string& fileName,
                             const StoryLoadOptions& options) {
     const std::string_view text(padded.data(), padded.size());
     StoryLoadResult result;
@@ -898,7 +902,8 @@ StoryLoadResult parsePadded(const simdjson::padded_string& padded, const std::st
 }  // namespace
 
 StoryLoadResult parseStory(std::string_view text, const std::string& fileName, const StoryLoadOptions& options) {
-    return parsePadded(simdjson::padded_string(text.data(), text.size()), fileName, options);
+    const simdjson::padded_string copy(text.data(), text.size());
+    return parsePadded(copy, fileName, options);
 }
 
 StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& options) {
@@ -924,13 +929,28 @@ StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& o
                                      std::to_string(options.maxBytes) + " bytes"});
         return result;
     }
-    simdjson::padded_string text(static_cast<std::size_t>(size));
-    file.seekg(0);
-    if (!file.read(text.data(), size)) {
+    file.close();
+    // The file is mapped, not copied: the parser reads it once, straight from the page cache. simdjson
+    // reads a little past the end of its input, so the file's mapping sits at the start of a slightly
+    // larger anonymous one, whose tail reads as zeros.
+    const auto length = static_cast<std::size_t>(size);
+    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+    const std::size_t reserved = (length + simdjson::SIMDJSON_PADDING + page - 1) / page * page;
+    void* region = ::mmap(nullptr, reserved, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    const bool mapped = region != MAP_FAILED && fd >= 0 &&
+                        (length == 0 || ::mmap(region, length, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd,
+                                               0) != MAP_FAILED);
+    if (fd >= 0) ::close(fd);
+    if (!mapped) {
+        if (region != MAP_FAILED) ::munmap(region, reserved);
         result.errors.push_back({StoryErrorKind::Io, path, 0, 0, "cannot read the file"});
         return result;
     }
-    return parsePadded(text, path, options);
+    result = parsePadded(simdjson::padded_string_view(static_cast<const char*>(region), length, reserved), path,
+                         options);
+    ::munmap(region, reserved);
+    return result;
 }
 
 }  // namespace epilogue
