@@ -9,6 +9,16 @@ namespace epilogue {
 
 namespace {
 
+// The info log of a shader or a program: the same two calls, for either kind of object.
+std::string infoLog(GLuint id, void (*getParameter)(GLuint, GLenum, GLint*),
+                    void (*getLog)(GLuint, GLsizei, GLsizei*, GLchar*)) {
+    GLint length = 0;
+    getParameter(id, GL_INFO_LOG_LENGTH, &length);
+    std::vector<char> log(static_cast<std::size_t>(length > 1 ? length : 1), '\0');
+    getLog(id, static_cast<GLsizei>(log.size()), nullptr, log.data());
+    return log.data();
+}
+
 GLuint compileShader(GLenum stage, const char* name, std::string& error) {
     const EmbeddedShader* shader = findEmbeddedShader(name);
     if (!shader) {
@@ -22,11 +32,7 @@ GLuint compileShader(GLenum stage, const char* name, std::string& error) {
     GLint ok = GL_FALSE;
     glGetShaderiv(id, GL_COMPILE_STATUS, &ok);
     if (ok != GL_TRUE) {
-        GLint length = 0;
-        glGetShaderiv(id, GL_INFO_LOG_LENGTH, &length);
-        std::vector<char> log(static_cast<std::size_t>(length > 1 ? length : 1), '\0');
-        glGetShaderInfoLog(id, static_cast<GLsizei>(log.size()), nullptr, log.data());
-        error = std::string("shaders/") + name + ": " + log.data();
+        error = std::string("shaders/") + name + ": " + infoLog(id, glGetShaderiv, glGetShaderInfoLog);
         glDeleteShader(id);
         return 0;
     }
@@ -56,11 +62,8 @@ bool ShaderProgram::build(const char* vertexName, const char* fragmentName, std:
     GLint ok = GL_FALSE;
     glGetProgramiv(program, GL_LINK_STATUS, &ok);
     if (ok != GL_TRUE) {
-        GLint length = 0;
-        glGetProgramiv(program, GL_INFO_LOG_LENGTH, &length);
-        std::vector<char> log(static_cast<std::size_t>(length > 1 ? length : 1), '\0');
-        glGetProgramInfoLog(program, static_cast<GLsizei>(log.size()), nullptr, log.data());
-        error = std::string("linking shaders/") + vertexName + " + " + fragmentName + ": " + log.data();
+        error = std::string("linking shaders/") + vertexName + " + " + fragmentName + ": " +
+                infoLog(program, glGetProgramiv, glGetProgramInfoLog);
         glDeleteProgram(program);
         return false;
     }
