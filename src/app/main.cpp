@@ -72,7 +72,10 @@ bool findNamedEvent(const Story& story, const std::string& id, const char* flag,
     out = story.findEvent(id);
     if (out != kNone) return true;
     std::string known;
-    for (const Event& event : story.events) known += (known.empty() ? "" : ", ") + event.id;
+    for (const Event& event : story.events) {
+        if (!known.empty()) known += ", ";
+        known += event.id;
+    }
     std::fprintf(stderr, "epilogue: %s: no event \"%s\" in the story (its events: %s)\n", flag, id.c_str(),
                  known.c_str());
     return false;

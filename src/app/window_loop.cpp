@@ -88,7 +88,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     WindowOptions windowOptions;
     windowOptions.width = options.sizeGiven ? options.width : preferences.windowWidth;
     windowOptions.height = options.sizeGiven ? options.height : preferences.windowHeight;
-    windowOptions.title = "Epilogue \u2014 " + story.title;
+    windowOptions.title = "Epilogue \u2014 " + story.title.str();
     PlatformWindow window;
     std::string error;
     if (!window.open(windowOptions, error)) {

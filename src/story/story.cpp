@@ -3,14 +3,14 @@
 
 namespace epilogue {
 
-EventIndex Story::findEvent(const std::string& id) const {
+EventIndex Story::findEvent(std::string_view id) const {
     for (std::size_t i = 0; i < events.size(); ++i) {
         if (events[i].id == id) return static_cast<EventIndex>(i);
     }
     return kNone;
 }
 
-LaneIndex Story::findLane(const std::string& id) const {
+LaneIndex Story::findLane(std::string_view id) const {
     for (std::size_t i = 0; i < lanes.size(); ++i) {
         if (lanes[i].id == id) return static_cast<LaneIndex>(i);
     }

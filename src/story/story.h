@@ -1,8 +1,12 @@
 // The story model: lanes of events on one story-time axis, lanes that fork from and rejoin others,
-// eras on the ruler, and the commentary quoted from the story's source. Plain data, no rendering.
+// eras on the ruler, and the commentary quoted from the story's source. Plain data, no rendering; its
+// strings view the story's shared text (see story_text.h).
 #pragma once
 
-#include <string>
+#include "story/story_text.h"
+
+#include <memory>
+#include <string_view>
 #include <vector>
 
 namespace epilogue {
@@ -12,17 +16,17 @@ using LaneIndex = int;   // index into Story::lanes; -1 means none
 constexpr int kNone = -1;
 
 struct Quote {
-    std::string speaker;
-    std::string words;
+    StoryString speaker;
+    StoryString words;
 };
 
 struct Commentary {
-    std::string text;         // the source's words, quoted verbatim
-    std::string attribution;  // who said it, and where
+    StoryString text;         // the source's words, quoted verbatim
+    StoryString attribution;  // who said it, and where
 };
 
 struct Era {
-    std::string name;
+    StoryString name;
     double start = 0;
     double end = 0;
 };
@@ -31,8 +35,8 @@ struct Era {
 enum class LaneKind { Real, Dream };
 
 struct Lane {
-    std::string id;
-    std::string title;
+    StoryString id;
+    StoryString title;
     LaneKind kind = LaneKind::Real;
     EventIndex forkEvent = kNone;    // event of another lane this lane branches from
     EventIndex rejoinEvent = kNone;  // event of that same lane where this lane ends by merging back
@@ -40,11 +44,11 @@ struct Lane {
 };
 
 struct Event {
-    std::string id;
+    StoryString id;
     LaneIndex lane = kNone;
     double time = 0;
-    std::string title;
-    std::string summary;
+    StoryString title;
+    StoryString summary;
     std::vector<Quote> quotes;
     std::vector<Commentary> commentary;
     std::vector<EventIndex> counterparts;  // the same moment in other lanes ("in the other life")
@@ -53,13 +57,13 @@ struct Event {
 };
 
 struct StorySource {
-    std::string title;
-    std::string publisher;
-    std::string url;
+    StoryString title;
+    StoryString publisher;
+    StoryString url;
 };
 
 struct Story {
-    std::string title;
+    StoryString title;
     StorySource source;
     std::vector<Era> eras;
     std::vector<Lane> lanes;
@@ -67,8 +71,10 @@ struct Story {
     double startTime = 0;       // earliest era start or event time
     double endTime = 0;         // latest era end or event time
 
-    EventIndex findEvent(const std::string& id) const;
-    LaneIndex findLane(const std::string& id) const;
+    std::shared_ptr<const StoryText> text;  // where every StoryString above lives
+
+    EventIndex findEvent(std::string_view id) const;
+    LaneIndex findLane(std::string_view id) const;
     // The era that contains `time`, or kNone.
     int eraAt(double time) const;
     // The lane a forked lane branches from (the lane of its fork event), or kNone for a root lane.

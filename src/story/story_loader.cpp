@@ -251,20 +251,57 @@ private:
 // What an item said about references, kept until every item is read and the references can be resolved.
 struct LaneReferences {
     std::size_t idOffset = 0;
-    std::string forkId, rejoinId;
+    std::string_view forkId, rejoinId;
     std::size_t forkOffset = 0, rejoinOffset = 0;
 };
 
 struct EventReferences {
-    std::string laneId;
+    std::string_view laneId;
+    LaneIndex lane = kNone;  // found while reading when the lane came first, as it usually does
     std::size_t idOffset = 0, laneOffset = 0, timeOffset = 0;
     bool hasTime = false;
 };
 
 struct PairReferences {
     std::size_t offset = 0;
-    std::array<std::string, 2> ids;
+    std::array<std::string_view, 2> ids;
     std::array<std::size_t, 2> idOffsets{};
+};
+
+// Where in the story a problem is, for its message: "story", "events[3]", "event \"kiss\"",
+// "event \"kiss\": quotes[0]". Kept as parts and written out only when a problem is reported, so reading
+// a valid story builds no message text.
+struct Place {
+    static constexpr std::size_t kWhole = std::string::npos;
+    const char* what = "story";  // "story", "source", or the array holding the item
+    std::size_t index = kWhole;  // the item's index in `what`
+    const char* kind = nullptr;  // once the item's id is known, the place is `kind "id"`
+    std::string_view id;
+    const char* part = nullptr;  // an object inside the item: `: part[partIndex]`
+    std::size_t partIndex = 0;
+
+    static Place item(const char* array, std::size_t at) {
+        Place place;
+        place.what = array;
+        place.index = at;
+        return place;
+    }
+    void name(const char* itemKind, std::string_view itemId) {
+        kind = itemKind;
+        id = itemId;
+    }
+    Place inside(const char* array, std::size_t at) const {
+        Place place = *this;
+        place.part = array;
+        place.partIndex = at;
+        return place;
+    }
+    std::string str() const {
+        std::string out = kind ? std::string(kind) + " " + inQuotes(id) : std::string(what);
+        if (!kind && index != kWhole) out += "[" + std::to_string(index) + "]";
+        if (part) out += ": " + std::string(part) + "[" + std::to_string(partIndex) + "]";
+        return out;
+    }
 };
 
 // ---------------------------------------------------------------------------------------------------
@@ -300,86 +337,102 @@ private:
         errorOffsets_.push_back(offset);
     }
 
-    void checkKnownFields(const JsonNode& object, std::initializer_list<const char*> known,
-                          const std::string& context) {
+    void checkKnownFields(const JsonNode& object, std::initializer_list<std::string_view> known, const Place& place) {
         for (std::size_t child : object.children) {
             const JsonNode& member = tree_[child];
             const bool isKnown =
-                std::any_of(known.begin(), known.end(), [&](const char* name) { return member.key == name; });
+                std::any_of(known.begin(), known.end(), [&](std::string_view name) { return member.key == name; });
             if (!isKnown) {
-                report(StoryErrorKind::UnknownField, member.keyOffset, context + ": unknown field " + inQuotes(member.key));
+                report(StoryErrorKind::UnknownField, member.keyOffset, place.str() + ": unknown field " + inQuotes(member.key));
             }
         }
     }
 
-    const JsonNode* field(const JsonNode& object, const char* name, bool required, const std::string& context) {
+    const JsonNode* field(const JsonNode& object, std::string_view name, bool required, const Place& place) {
         const JsonNode* found = tree_.member(object, name);
         if (!found && required) {
-            report(StoryErrorKind::MissingField, object.offset, context + ": missing field " + inQuotes(name));
+            report(StoryErrorKind::MissingField, object.offset, place.str() + ": missing field " + inQuotes(name));
         }
         return found;
     }
 
-    void wrongType(const JsonNode& value, const char* name, const std::string& context, const char* expected) {
+    void wrongType(const JsonNode& value, std::string_view name, const Place& place, const char* expected) {
         report(StoryErrorKind::WrongType, value.offset,
-               context + ": field " + inQuotes(name) + " must be " + expected + ", not " + typeName(value.type));
+               place.str() + ": field " + inQuotes(name) + " must be " + expected + ", not " + typeName(value.type));
     }
 
-    bool readString(const JsonNode& object, const char* name, bool required, const std::string& context,
-                    std::string& out, std::size_t* offset = nullptr) {
-        const JsonNode* value = field(object, name, required, context);
+    // A string field as it is in the file (or the parser's buffer): valid while the story is read.
+    bool readText(const JsonNode& object, std::string_view name, bool required, const Place& place, std::string_view& out,
+                  std::size_t* offset = nullptr) {
+        const JsonNode* value = field(object, name, required, place);
         if (!value) return !required;
         if (offset) *offset = value->offset;
         if (value->type != JsonType::String) {
-            wrongType(*value, name, context, "a string");
+            wrongType(*value, name, place, "a string");
             return false;
         }
-        out.assign(value->string);
+        out = value->string;
         return true;
     }
 
     // A required string that must not be empty (ids, titles).
-    bool readName(const JsonNode& object, const char* name, const std::string& context, std::string& out,
-                  std::size_t* offset = nullptr) {
-        if (!readString(object, name, true, context, out, offset)) return false;
+    bool readNameText(const JsonNode& object, std::string_view name, const Place& place, std::string_view& out,
+                      std::size_t* offset = nullptr) {
+        if (!readText(object, name, true, place, out, offset)) return false;
         if (out.empty()) {
             report(StoryErrorKind::InvalidValue, tree_.member(object, name)->offset,
-                   context + ": field " + inQuotes(name) + " must not be empty");
+                   place.str() + ": field " + inQuotes(name) + " must not be empty");
             return false;
         }
         return true;
     }
 
-    bool readTime(const JsonNode& object, const char* name, const std::string& context, double& out,
+    // The same two, kept in the story's text.
+    bool readString(const JsonNode& object, std::string_view name, bool required, const Place& place, StoryString& out,
+                    std::size_t* offset = nullptr) {
+        std::string_view text;
+        if (!readText(object, name, required, place, text, offset)) return false;
+        out = strings_.add(text);
+        return true;
+    }
+    bool readName(const JsonNode& object, std::string_view name, const Place& place, StoryString& out,
                   std::size_t* offset = nullptr) {
-        const JsonNode* value = field(object, name, true, context);
+        std::string_view text;
+        if (!readNameText(object, name, place, text, offset)) return false;
+        out = strings_.add(text);
+        return true;
+    }
+
+    bool readTime(const JsonNode& object, std::string_view name, const Place& place, double& out,
+                  std::size_t* offset = nullptr) {
+        const JsonNode* value = field(object, name, true, place);
         if (!value) return false;
         if (offset) *offset = value->offset;
         if (value->type != JsonType::Number) {
-            wrongType(*value, name, context, "a number");
+            wrongType(*value, name, place, "a number");
             return false;
         }
         out = value->number;
         if (!std::isfinite(out)) {
-            report(StoryErrorKind::InvalidValue, value->offset, context + ": field " + inQuotes(name) + " is out of range");
+            report(StoryErrorKind::InvalidValue, value->offset, place.str() + ": field " + inQuotes(name) + " is out of range");
             return false;
         }
         return true;
     }
 
-    const JsonNode* readArray(const JsonNode& object, const char* name, bool required, const std::string& context) {
-        const JsonNode* value = field(object, name, required, context);
+    const JsonNode* readArray(const JsonNode& object, std::string_view name, bool required, const Place& place) {
+        const JsonNode* value = field(object, name, required, place);
         if (!value) return nullptr;
         if (value->type != JsonType::Array) {
-            wrongType(*value, name, context, "an array");
+            wrongType(*value, name, place, "an array");
             return nullptr;
         }
         return value;
     }
 
-    bool expectObject(const JsonNode& item, const std::string& context) {
+    bool expectObject(const JsonNode& item, const Place& place) {
         if (item.type == JsonType::Object) return true;
-        report(StoryErrorKind::WrongType, item.offset, context + " must be an object, not " + typeName(item.type));
+        report(StoryErrorKind::WrongType, item.offset, place.str() + " must be an object, not " + typeName(item.type));
         return false;
     }
 
@@ -393,7 +446,7 @@ private:
             tree_.clear();
             std::size_t index = 0;
             if (!materializer_.read(value, tree_, index)) return false;
-            wrongType(tree_[index], name, "story", "an array");
+            wrongType(tree_[index], name, Place(), "an array");
             return true;
         }
         od::array array;
@@ -417,26 +470,29 @@ private:
 
     void readSource(const JsonNode& source, Story& story) {
         if (source.type != JsonType::Object) {
-            wrongType(source, "source", "story", "an object");
+            wrongType(source, "source", Place(), "an object");
             return;
         }
-        checkKnownFields(source, {"title", "publisher", "url"}, "source");
-        readName(source, "title", "source", story.source.title);
-        readString(source, "publisher", false, "source", story.source.publisher);
-        readString(source, "url", false, "source", story.source.url);
+        Place place;
+        place.what = "source";
+        checkKnownFields(source, {"title", "publisher", "url"}, place);
+        readName(source, "title", place, story.source.title);
+        readString(source, "publisher", false, place, story.source.publisher);
+        readString(source, "url", false, place, story.source.url);
     }
 
     void readEra(const JsonNode& item, std::size_t index, Story& story) {
-        const std::string context = "eras[" + std::to_string(index) + "]";
-        if (!expectObject(item, context)) return;
-        checkKnownFields(item, {"name", "start", "end"}, context);
+        const Place place = Place::item("eras", index);
+        if (!expectObject(item, place)) return;
+        checkKnownFields(item, {"name", "start", "end"}, place);
         Era era;
+        std::string_view name;
         std::size_t startOffset = 0, endOffset = 0;
-        bool good = readName(item, "name", context, era.name);
-        good = readTime(item, "start", context, era.start, &startOffset) && good;
-        good = readTime(item, "end", context, era.end, &endOffset) && good;
+        bool good = readNameText(item, "name", place, name);
+        good = readTime(item, "start", place, era.start, &startOffset) && good;
+        good = readTime(item, "end", place, era.end, &endOffset) && good;
         if (!good) return;
-        const std::string named = "era " + inQuotes(era.name);
+        const std::string named = "era " + inQuotes(name);
         if (era.end <= era.start) {
             report(StoryErrorKind::InvalidValue, endOffset,
                    named + ": ends at " + formatTime(era.end) + ", not after its start " + formatTime(era.start));
@@ -448,95 +504,97 @@ private:
                        inQuotes(story.eras.back().name) + " ends at " + formatTime(story.eras.back().end));
             return;
         }
-        story.eras.push_back(std::move(era));
+        era.name = strings_.add(name);
+        story.eras.push_back(era);
     }
 
     void readLane(const JsonNode& item, std::size_t index, Story& story) {
-        std::string context = "lanes[" + std::to_string(index) + "]";
+        Place place = Place::item("lanes", index);
         Lane lane;
         LaneReferences references;
         references.idOffset = item.offset;
-        if (expectObject(item, context)) {
-            checkKnownFields(item, {"id", "title", "kind", "forks_from", "rejoins_at"}, context);
-            if (readName(item, "id", context, lane.id, &references.idOffset)) context = "lane " + inQuotes(lane.id);
-            readName(item, "title", context, lane.title);
-            std::string kind = "real";
+        if (expectObject(item, place)) {
+            checkKnownFields(item, {"id", "title", "kind", "forks_from", "rejoins_at"}, place);
+            if (readName(item, "id", place, lane.id, &references.idOffset)) place.name("lane", lane.id);
+            readName(item, "title", place, lane.title);
+            std::string_view kind = "real";
             std::size_t kindOffset = 0;
-            if (readString(item, "kind", false, context, kind, &kindOffset)) {
+            if (readText(item, "kind", false, place, kind, &kindOffset)) {
                 if (kind == "dream") {
                     lane.kind = LaneKind::Dream;
                 } else if (kind != "real") {
                     report(StoryErrorKind::InvalidValue, kindOffset,
-                           context + ": kind " + inQuotes(kind) + " is not \"real\" or \"dream\"");
+                           place.str() + ": kind " + inQuotes(kind) + " is not \"real\" or \"dream\"");
                 }
             }
-            readString(item, "forks_from", false, context, references.forkId, &references.forkOffset);
-            readString(item, "rejoins_at", false, context, references.rejoinId, &references.rejoinOffset);
+            readText(item, "forks_from", false, place, references.forkId, &references.forkOffset);
+            readText(item, "rejoins_at", false, place, references.rejoinId, &references.rejoinOffset);
             if (!lane.id.empty() && !laneIds_.emplace(lane.id, static_cast<LaneIndex>(story.lanes.size())).second) {
-                report(StoryErrorKind::DuplicateId, references.idOffset, context + ": the id is used by another lane");
+                report(StoryErrorKind::DuplicateId, references.idOffset, place.str() + ": the id is used by another lane");
             }
         }
-        laneReferences_.push_back(std::move(references));
+        laneReferences_.push_back(references);
         story.lanes.push_back(std::move(lane));
     }
 
-    void readQuotes(const JsonNode& item, const std::string& context, Event& event) {
-        const JsonNode* quotes = readArray(item, "quotes", false, context);
+    void readQuotes(const JsonNode& item, const Place& place, Event& event) {
+        const JsonNode* quotes = readArray(item, "quotes", false, place);
         if (!quotes) return;
+        event.quotes.reserve(quotes->children.size());
         for (std::size_t i = 0; i < quotes->children.size(); ++i) {
-            const std::string quoteContext = context + ": quotes[" + std::to_string(i) + "]";
+            const Place quotePlace = place.inside("quotes", i);
             const JsonNode& quoteNode = tree_.item(*quotes, i);
-            if (!expectObject(quoteNode, quoteContext)) continue;
-            checkKnownFields(quoteNode, {"speaker", "words"}, quoteContext);
+            if (!expectObject(quoteNode, quotePlace)) continue;
+            checkKnownFields(quoteNode, {"speaker", "words"}, quotePlace);
             Quote quote;
-            bool good = readName(quoteNode, "speaker", quoteContext, quote.speaker);
-            good = readName(quoteNode, "words", quoteContext, quote.words) && good;
-            if (good) event.quotes.push_back(std::move(quote));
+            bool good = readName(quoteNode, "speaker", quotePlace, quote.speaker);
+            good = readName(quoteNode, "words", quotePlace, quote.words) && good;
+            if (good) event.quotes.push_back(quote);
         }
     }
 
-    void readCommentary(const JsonNode& item, const std::string& context, Event& event) {
-        const JsonNode* commentary = readArray(item, "commentary", false, context);
+    void readCommentary(const JsonNode& item, const Place& place, Event& event) {
+        const JsonNode* commentary = readArray(item, "commentary", false, place);
         if (!commentary) return;
+        event.commentary.reserve(commentary->children.size());
         for (std::size_t i = 0; i < commentary->children.size(); ++i) {
-            const std::string noteContext = context + ": commentary[" + std::to_string(i) + "]";
+            const Place notePlace = place.inside("commentary", i);
             const JsonNode& noteNode = tree_.item(*commentary, i);
-            if (!expectObject(noteNode, noteContext)) continue;
-            checkKnownFields(noteNode, {"text", "attribution"}, noteContext);
+            if (!expectObject(noteNode, notePlace)) continue;
+            checkKnownFields(noteNode, {"text", "attribution"}, notePlace);
             Commentary note;
-            bool good = readName(noteNode, "text", noteContext, note.text);
-            good = readName(noteNode, "attribution", noteContext, note.attribution) && good;
-            if (good) event.commentary.push_back(std::move(note));
+            bool good = readName(noteNode, "text", notePlace, note.text);
+            good = readName(noteNode, "attribution", notePlace, note.attribution) && good;
+            if (good) event.commentary.push_back(note);
         }
     }
 
     void readEvent(const JsonNode& item, std::size_t index, Story& story) {
-        std::string context = "events[" + std::to_string(index) + "]";
-        Event event;
-        EventReferences references;
+        Place place = Place::item("events", index);
+        Event& event = story.events.emplace_back();
+        EventReferences& references = eventReferences_.emplace_back();
         references.idOffset = references.laneOffset = references.timeOffset = item.offset;
-        if (expectObject(item, context)) {
-            checkKnownFields(item, {"id", "lane", "time", "title", "summary", "quotes", "commentary"}, context);
-            if (readName(item, "id", context, event.id, &references.idOffset)) context = "event " + inQuotes(event.id);
-            readName(item, "lane", context, references.laneId, &references.laneOffset);
-            references.hasTime = readTime(item, "time", context, event.time, &references.timeOffset);
-            readName(item, "title", context, event.title);
-            readString(item, "summary", false, context, event.summary);
-            readQuotes(item, context, event);
-            readCommentary(item, context, event);
-            if (!event.id.empty() && !eventIds_.emplace(event.id, static_cast<EventIndex>(story.events.size())).second) {
-                report(StoryErrorKind::DuplicateId, references.idOffset, context + ": the id is used by another event");
-            }
+        if (!expectObject(item, place)) return;
+        checkKnownFields(item, {"id", "lane", "time", "title", "summary", "quotes", "commentary"}, place);
+        if (readName(item, "id", place, event.id, &references.idOffset)) place.name("event", event.id);
+        if (readNameText(item, "lane", place, references.laneId, &references.laneOffset)) {
+            const auto lane = laneIds_.find(references.laneId);
+            if (lane != laneIds_.end()) references.lane = lane->second;
         }
-        eventReferences_.push_back(std::move(references));
-        story.events.push_back(std::move(event));
+        references.hasTime = readTime(item, "time", place, event.time, &references.timeOffset);
+        readName(item, "title", place, event.title);
+        readString(item, "summary", false, place, event.summary);
+        readQuotes(item, place, event);
+        readCommentary(item, place, event);
+        if (!event.id.empty() && !eventIds_.emplace(event.id, static_cast<EventIndex>(index)).second) {
+            report(StoryErrorKind::DuplicateId, references.idOffset, place.str() + ": the id is used by another event");
+        }
     }
 
     void readPair(const JsonNode& pair, std::size_t index) {
-        const std::string context = "pairs[" + std::to_string(index) + "]";
         if (pair.type != JsonType::Array || pair.children.size() != 2 || tree_.item(pair, 0).type != JsonType::String ||
             tree_.item(pair, 1).type != JsonType::String) {
-            report(StoryErrorKind::WrongType, pair.offset, context + " must be an array of two event ids");
+            report(StoryErrorKind::WrongType, pair.offset, Place::item("pairs", index).str() + " must be an array of two event ids");
             pairReferences_.push_back({});  // keeps the indices of later pairs
             pairReferences_.back().offset = std::string::npos;
             return;
@@ -544,17 +602,17 @@ private:
         PairReferences references;
         references.offset = pair.offset;
         for (std::size_t k = 0; k < 2; ++k) {
-            references.ids[k].assign(tree_.item(pair, k).string);
+            references.ids[k] = tree_.item(pair, k).string;
             references.idOffsets[k] = tree_.item(pair, k).offset;
         }
-        pairReferences_.push_back(std::move(references));
+        pairReferences_.push_back(references);
     }
 
     // -----------------------------------------------------------------------------------------------
     // [SECTION] Cross-checks: references, forks and time order
     // -----------------------------------------------------------------------------------------------
 
-    EventIndex findEventId(const std::string& id) const {
+    EventIndex findEventId(std::string_view id) const {
         auto found = eventIds_.find(id);
         return found == eventIds_.end() ? kNone : found->second;
     }
@@ -565,21 +623,26 @@ private:
             Event& event = story.events[i];
             const EventReferences& references = eventReferences_[i];
             if (references.laneId.empty()) continue;
-            const std::string context = event.id.empty() ? "events[" + std::to_string(i) + "]" : "event " + inQuotes(event.id);
-            auto lane = laneIds_.find(references.laneId);
-            if (lane == laneIds_.end()) {
-                report(StoryErrorKind::UnknownReference, references.laneOffset,
-                       context + ": unknown lane " + inQuotes(references.laneId));
-                continue;
+            Place place = Place::item("events", i);
+            if (!event.id.empty()) place.name("event", event.id);
+            if (references.lane == kNone) {
+                const auto lane = laneIds_.find(references.laneId);
+                if (lane == laneIds_.end()) {
+                    report(StoryErrorKind::UnknownReference, references.laneOffset,
+                           place.str() + ": unknown lane " + inQuotes(references.laneId));
+                    continue;
+                }
+                event.lane = lane->second;
+            } else {
+                event.lane = references.lane;
             }
-            event.lane = lane->second;
             if (!references.hasTime) continue;
             Lane& owner = story.lanes[static_cast<std::size_t>(event.lane)];
             if (!owner.events.empty()) {
                 const Event& previous = story.events[static_cast<std::size_t>(owner.events.back())];
                 if (event.time < previous.time) {
                     report(StoryErrorKind::EventOrder, references.timeOffset,
-                           context + ": at time " + formatTime(event.time) + ", before " + inQuotes(previous.id) +
+                           place.str() + ": at time " + formatTime(event.time) + ", before " + inQuotes(previous.id) +
                                " (time " + formatTime(previous.time) + ") listed earlier in lane " + inQuotes(owner.id));
                 }
             }
@@ -587,7 +650,7 @@ private:
         }
     }
 
-    EventIndex resolveLaneEvent(const Story& story, std::size_t laneIndex, const char* fieldName, const std::string& id,
+    EventIndex resolveLaneEvent(const Story& story, std::size_t laneIndex, const char* fieldName, std::string_view id,
                                 std::size_t offset) {
         if (id.empty()) return kNone;
         const EventIndex event = findEventId(id);
@@ -668,13 +731,13 @@ private:
         for (std::size_t i = 0; i < pairReferences_.size(); ++i) {
             const PairReferences& references = pairReferences_[i];
             if (references.offset == std::string::npos) continue;  // reported as malformed
-            const std::string context = "pairs[" + std::to_string(i) + "]";
+            const Place place = Place::item("pairs", i);
             EventIndex ends[2] = {kNone, kNone};
             for (std::size_t k = 0; k < 2; ++k) {
                 ends[k] = findEventId(references.ids[k]);
                 if (ends[k] == kNone) {
                     report(StoryErrorKind::UnknownReference, references.idOffsets[k],
-                           context + ": unknown event " + inQuotes(references.ids[k]));
+                           place.str() + ": unknown event " + inQuotes(references.ids[k]));
                 }
             }
             if (ends[0] == kNone || ends[1] == kNone) continue;
@@ -682,7 +745,7 @@ private:
             Event& b = story.events[static_cast<std::size_t>(ends[1])];
             if (a.lane == b.lane) {
                 report(StoryErrorKind::InvalidValue, references.offset,
-                       context + ": " + inQuotes(a.id) + " and " + inQuotes(b.id) +
+                       place.str() + ": " + inQuotes(a.id) + " and " + inQuotes(b.id) +
                            " are in the same lane; a pair joins the same moment in two lanes");
                 continue;
             }
@@ -701,8 +764,10 @@ private:
     JsonProblem problem_;
     JsonMaterializer materializer_{text_.data(), problem_};
     JsonTree tree_;
-    std::unordered_map<std::string, LaneIndex> laneIds_;
-    std::unordered_map<std::string, EventIndex> eventIds_;  // the first event of each id
+    StoryTextBuilder strings_{text_.size() + 1};  // the story's strings fit in the text they are read from
+    // Keys view the story's text or the file.
+    std::unordered_map<std::string_view, LaneIndex> laneIds_;
+    std::unordered_map<std::string_view, EventIndex> eventIds_;  // the first event of each id
     std::vector<LaneReferences> laneReferences_;
     std::vector<EventReferences> eventReferences_;
     std::vector<PairReferences> pairReferences_;
@@ -807,12 +872,12 @@ bool StoryReader::read(od::document& document, Story& story) {
     for (const auto& [key, offset] : unknown) report(StoryErrorKind::UnknownField, offset, "story: unknown field " + inQuotes(key));
     std::swap(tree_, small);  // the field helpers read from tree_
     const JsonNode& rootObject = tree_[rootNode];
-    std::string format;
+    std::string_view format;
     std::size_t formatOffset = 0;
-    if (readString(rootObject, "format", true, "story", format, &formatOffset) && format != "epilogue-story/1") {
+    if (readText(rootObject, "format", true, Place(), format, &formatOffset) && format != "epilogue-story/1") {
         report(StoryErrorKind::InvalidValue, formatOffset, "story: format " + inQuotes(format) + " is not \"epilogue-story/1\"");
     }
-    readName(rootObject, "title", "story", story.title);
+    readName(rootObject, "title", Place(), story.title);
     if (const JsonNode* source = tree_.member(rootObject, "source")) readSource(*source, story);
     if (!arraySeen[1]) report(StoryErrorKind::MissingField, rootOffset, "story: missing field \"lanes\"");
     if (!arraySeen[2]) report(StoryErrorKind::MissingField, rootOffset, "story: missing field \"events\"");
@@ -835,6 +900,7 @@ bool StoryReader::read(od::document& document, Story& story) {
         story.endTime = anyTime ? std::max(story.endTime, event.time) : event.time;
         anyTime = true;
     }
+    story.text = strings_.finish();
     sortErrors();
     return true;
 }

@@ -24,7 +24,7 @@ void setVisibleRange(ViewState& state, double start, double end) {
 
 void adoptStory(Story& story, Story&& reloaded, ViewState& state) {
     const std::string selected =
-        state.selectedEvent == kNone ? "" : story.events[static_cast<std::size_t>(state.selectedEvent)].id;
+        state.selectedEvent == kNone ? "" : story.events[static_cast<std::size_t>(state.selectedEvent)].id.str();
     story = std::move(reloaded);
     state.selectedEvent = selected.empty() ? kNone : story.findEvent(selected);
     state.hoveredEvent = kNone;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace epilogue {
@@ -21,14 +22,14 @@ ImU32 rgba(float r, float g, float b, float a) { return ImGui::ColorConvertFloat
 // Font size in logical pixels (fonts are rasterised at the pixel scale).
 float sizeOf(const ImFont* font) { return font->FontSize * ImGui::GetIO().FontGlobalScale; }
 
-ImVec2 measure(ImFont* font, const std::string& text) {
-    return font->CalcTextSizeA(sizeOf(font), 10000.0f, 0.0f, text.c_str(), text.c_str() + text.size());
+ImVec2 measure(ImFont* font, std::string_view text) {
+    return font->CalcTextSizeA(sizeOf(font), 10000.0f, 0.0f, text.data(), text.data() + text.size());
 }
 
-void shadowedText(ImDrawList* list, ImFont* font, ImVec2 at, ImU32 colour, const std::string& text) {
-    const char* end = text.c_str() + text.size();
-    list->AddText(font, sizeOf(font), ImVec2(at.x + 1, at.y + 1), rgba(0, 0, 0, 0.55f), text.c_str(), end);
-    list->AddText(font, sizeOf(font), at, colour, text.c_str(), end);
+void shadowedText(ImDrawList* list, ImFont* font, ImVec2 at, ImU32 colour, std::string_view text) {
+    const char* end = text.data() + text.size();
+    list->AddText(font, sizeOf(font), ImVec2(at.x + 1, at.y + 1), rgba(0, 0, 0, 0.55f), text.data(), end);
+    list->AddText(font, sizeOf(font), at, colour, text.data(), end);
 }
 
 const Colour kMoonlight{0.86f, 0.84f, 0.98f};
@@ -97,8 +98,8 @@ void CanvasLabels::draw(const Story& story, const TimelineLayout& layout, const 
         float blockWidth = titleSize.x;
         if (!story.source.title.empty()) {
             if (creditSource_ != story.source.title) {
-                creditSource_ = story.source.title;
-                credit_ = "Commentary: \u201C" + story.source.title + "\u201D";
+                creditSource_ = story.source.title.str();
+                credit_ = "Commentary: \u201C" + creditSource_ + "\u201D";
             }
             shadowedText(list, fonts.small, {titleAt.x, blockBottom + 3}, rgba(kMoonlight, 0.7f), credit_);
             const ImVec2 creditSize = measure(fonts.small, credit_);

@@ -31,19 +31,19 @@ void CommentaryPanel::prepare(const Story& story) {
     preparedFor_ = &story;
 }
 
-void CommentaryPanel::wrapped(ImFont* font, const float colour[4], const std::string& text, const char* prefix,
+void CommentaryPanel::wrapped(ImFont* font, const float colour[4], std::string_view text, const char* prefix,
                               const char* suffix) {
-    const std::string* shown = &text;
+    std::string_view shown = text;
     if (*prefix || *suffix) {
         scratch_.assign(prefix);
         scratch_ += text;
         scratch_ += suffix;
-        shown = &scratch_;
+        shown = scratch_;
     }
     ImGui::PushFont(font);
     ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(colour[0], colour[1], colour[2], colour[3]));
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(shown->c_str(), shown->c_str() + shown->size());
+    ImGui::TextUnformatted(shown.data(), shown.data() + shown.size());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();

@@ -9,6 +9,7 @@
 #include "ui/ui_requests.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace epilogue {
@@ -24,7 +25,7 @@ private:
     void drawCommentary(const Story& story, const Event& event, const UiFonts& fonts, UiRequests& requests);
     // Text wrapped to the column, in a font and colour. `prefix` and `suffix` frame it (quotation marks,
     // a dash before an attribution) without allocating: the pieces are joined in a reused buffer.
-    void wrapped(ImFont* font, const float colour[4], const std::string& text, const char* prefix = "",
+    void wrapped(ImFont* font, const float colour[4], std::string_view text, const char* prefix = "",
                  const char* suffix = "");
 
     // Makes the join buffer large enough for every framed text of the story, once per story.

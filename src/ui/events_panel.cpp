@@ -9,12 +9,13 @@
 #include <cctype>
 #include <cstring>
 #include <string>
+#include <string_view>
 
 namespace epilogue {
 
 namespace {
 
-bool containsIgnoringCase(const std::string& text, const char* query, std::size_t queryLength) {
+bool containsIgnoringCase(std::string_view text, const char* query, std::size_t queryLength) {
     if (queryLength == 0) return true;
     if (text.size() < queryLength) return false;
     for (std::size_t start = 0; start + queryLength <= text.size(); ++start) {
