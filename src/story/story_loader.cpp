@@ -13,6 +13,7 @@
 // [SECTION] Entry points
 #include "story/story_loader.h"
 
+#include "story/id_table.h"
 #include "story/located_json.h"
 #include "story/text_position.h"
 
@@ -25,12 +26,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <initializer_list>
 #include <set>
 #include <sstream>
-#include <unordered_map>
 
 namespace epilogue {
 
@@ -140,6 +142,28 @@ struct JsonProblem {
     std::string message;  // set for duplicate keys; malformed text is described by the fallback parser
 };
 
+// True when a string's text, as written in the file, holds a backslash or a raw control character, that
+// is, when the parser must unescape (or refuse) it. Eight bytes at a time: this scan covers most of a
+// story's bytes.
+bool needsUnescaping(std::string_view inside) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+    std::size_t at = 0;
+    for (; at + 8 <= inside.size(); at += 8) {
+        std::uint64_t bytes = 0;
+        std::memcpy(&bytes, inside.data() + at, 8);
+        const std::uint64_t backslashes = bytes ^ (kOnes * '\\');  // a zero byte where a backslash was
+        const std::uint64_t anyBackslash = (backslashes - kOnes) & ~backslashes & kHighBits;
+        const std::uint64_t anyControl = (bytes - kOnes * 0x20) & ~bytes & kHighBits;  // a byte below 0x20
+        if (anyBackslash | anyControl) return true;
+    }
+    for (; at < inside.size(); ++at) {
+        const auto c = static_cast<unsigned char>(inside[at]);
+        if (c == '\\' || c < 0x20) return true;
+    }
+    return false;
+}
+
 class JsonMaterializer {
 public:
     JsonMaterializer(const char* base, JsonProblem& problem) : base_(base), problem_(problem) {}
@@ -200,10 +224,7 @@ public:
                                                     ? token.substr(1, closing - 1)
                                                     : std::string_view();
                 // Plain: no escapes and no raw control characters (which strict JSON forbids in strings).
-                const bool plain = closing > 0 && closing != std::string_view::npos &&
-                                   std::none_of(inside.begin(), inside.end(), [](char c) {
-                                       return c == '\\' || static_cast<unsigned char>(c) < 0x20;
-                                   });
+                const bool plain = closing > 0 && closing != std::string_view::npos && !needsUnescaping(inside);
                 if (plain) {
                     tree[index].string = inside;
                     if (value.get_raw_json_string().error()) return fail(offset);  // consumes the value
@@ -529,7 +550,8 @@ private:
             }
             readText(item, "forks_from", false, place, references.forkId, &references.forkOffset);
             readText(item, "rejoins_at", false, place, references.rejoinId, &references.rejoinOffset);
-            if (!lane.id.empty() && !laneIds_.emplace(lane.id, static_cast<LaneIndex>(story.lanes.size())).second) {
+            const auto laneIndex = static_cast<LaneIndex>(story.lanes.size());
+            if (!lane.id.empty() && laneIds_.insert(lane.id, laneIndex) != laneIndex) {
                 report(StoryErrorKind::DuplicateId, references.idOffset, place.str() + ": the id is used by another lane");
             }
         }
@@ -576,17 +598,22 @@ private:
         references.idOffset = references.laneOffset = references.timeOffset = item.offset;
         if (!expectObject(item, place)) return;
         checkKnownFields(item, {"id", "lane", "time", "title", "summary", "quotes", "commentary"}, place);
-        if (readName(item, "id", place, event.id, &references.idOffset)) place.name("event", event.id);
+        std::uint32_t idHash = 0;
+        if (readName(item, "id", place, event.id, &references.idOffset)) {
+            place.name("event", event.id);
+            idHash = IdTable::hashOf(event.id);
+            eventIds_.prefetch(idHash);  // inserted below, once the rest of the event is read
+        }
         if (readNameText(item, "lane", place, references.laneId, &references.laneOffset)) {
-            const auto lane = laneIds_.find(references.laneId);
-            if (lane != laneIds_.end()) references.lane = lane->second;
+            references.lane = laneIds_.find(references.laneId);
         }
         references.hasTime = readTime(item, "time", place, event.time, &references.timeOffset);
         readName(item, "title", place, event.title);
         readString(item, "summary", false, place, event.summary);
         readQuotes(item, place, event);
         readCommentary(item, place, event);
-        if (!event.id.empty() && !eventIds_.emplace(event.id, static_cast<EventIndex>(index)).second) {
+        const auto eventIndex = static_cast<EventIndex>(index);
+        if (!event.id.empty() && eventIds_.insert(event.id, idHash, eventIndex) != eventIndex) {
             report(StoryErrorKind::DuplicateId, references.idOffset, place.str() + ": the id is used by another event");
         }
     }
@@ -613,8 +640,7 @@ private:
     // -----------------------------------------------------------------------------------------------
 
     EventIndex findEventId(std::string_view id) const {
-        auto found = eventIds_.find(id);
-        return found == eventIds_.end() ? kNone : found->second;
+        return eventIds_.find(id);
     }
 
     // Lanes of events, and time order within each lane.
@@ -626,13 +652,12 @@ private:
             Place place = Place::item("events", i);
             if (!event.id.empty()) place.name("event", event.id);
             if (references.lane == kNone) {
-                const auto lane = laneIds_.find(references.laneId);
-                if (lane == laneIds_.end()) {
+                event.lane = laneIds_.find(references.laneId);
+                if (event.lane == kNone) {
                     report(StoryErrorKind::UnknownReference, references.laneOffset,
                            place.str() + ": unknown lane " + inQuotes(references.laneId));
                     continue;
                 }
-                event.lane = lane->second;
             } else {
                 event.lane = references.lane;
             }
@@ -766,8 +791,8 @@ private:
     JsonTree tree_;
     StoryTextBuilder strings_{text_.size() + 1};  // the story's strings fit in the text they are read from
     // Keys view the story's text or the file.
-    std::unordered_map<std::string_view, LaneIndex> laneIds_;
-    std::unordered_map<std::string_view, EventIndex> eventIds_;  // the first event of each id
+    IdTable laneIds_;
+    IdTable eventIds_{text_.size() / 1024 + 16};  // the first event of each id; grows when stories are dense
     std::vector<LaneReferences> laneReferences_;
     std::vector<EventReferences> eventReferences_;
     std::vector<PairReferences> pairReferences_;
@@ -805,7 +830,6 @@ bool StoryReader::read(od::document& document, Story& story) {
     const std::size_t mostEvents = text_.size() / 40 + 16;
     story.events.reserve(mostEvents);
     eventReferences_.reserve(mostEvents);
-    eventIds_.reserve(std::min<std::size_t>(mostEvents, text_.size() / 200 + 16));
 
     // The small fields are gathered into one tree; the arrays are streamed item by item.
     JsonTree small;

@@ -226,6 +226,24 @@ TEST_CASE("strings: escapes are unescaped, raw control characters are refused") 
     CHECK(raw.errors[0].line == 15);
 }
 
+TEST_CASE("strings: an escape or a control character is found wherever it sits in a long string") {
+    // Strings are scanned eight bytes at a time; put the escape and the tab at every offset of a block.
+    const std::string words = "abcdefghijklmnopqrstuvwxyz0123";
+    for (std::size_t at = 0; at <= words.size(); ++at) {
+        INFO("at offset " << at);
+        const std::string before = words.substr(0, at), after = words.substr(at);
+        const auto escaped = load(replaced(kValid, R"("title": "Paris")", "\"title\": \"" + before + "\\\"" + after + "\""));
+        REQUIRE(escaped.ok());
+        CHECK(escaped.story.events[2].title == before + "\"" + after);
+        const auto raw = load(replaced(kValid, R"("title": "Paris")", "\"title\": \"" + before + "\t" + after + "\""));
+        REQUIRE(raw.errors.size() == 1);
+        CHECK(raw.errors[0].kind == StoryErrorKind::Syntax);
+        const auto utf8 = load(replaced(kValid, R"("title": "Paris")", "\"title\": \"" + before + "\xC3\xA9" + after + "\""));
+        REQUIRE(utf8.ok());
+        CHECK(utf8.story.events[2].title == before + "\xC3\xA9" + after);
+    }
+}
+
 TEST_CASE("several problems are all reported, in file order") {
     std::string text = replaced(kValid, R"("title": "They kiss")", R"("title": 5)");
     text = replaced(text, R"("lane": "dream", "time": 12)", R"("lane": "dreem", "time": 12)");

@@ -1,0 +1,70 @@
+// The flat id table used by the story loader.
+#include "story/id_table.h"
+
+#include <functional>
+
+namespace epilogue {
+
+namespace {
+
+std::size_t slotCountFor(std::size_t ids) {
+    std::size_t count = 16;
+    while (count < ids * 2) count *= 2;
+    return count;
+}
+
+}  // namespace
+
+std::uint32_t IdTable::hashOf(std::string_view id) {
+    const std::size_t full = std::hash<std::string_view>{}(id);
+    return static_cast<std::uint32_t>(full ^ (full >> 32));
+}
+
+IdTable::IdTable(std::size_t expectedIds) : slots_(slotCountFor(expectedIds)) { entries_.reserve(expectedIds); }
+
+std::size_t IdTable::probe(std::string_view id, std::uint32_t hash) const {
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = hash & mask;; at = (at + 1) & mask) {
+        const Slot& slot = slots_[at];
+        if (slot.entry == kEmpty || (slot.hash == hash && entries_[slot.entry].id == id)) return at;
+    }
+}
+
+void IdTable::prefetch(std::uint32_t hash) const {
+#if defined(__GNUC__)
+    __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+#else
+    (void)hash;
+#endif
+}
+
+int IdTable::insert(std::string_view id, std::uint32_t hash, int value) {
+    std::size_t at = probe(id, hash);
+    if (slots_[at].entry != kEmpty) return entries_[slots_[at].entry].value;
+    if ((entries_.size() + 1) * 2 > slots_.size()) {
+        grow();
+        at = probe(id, hash);
+    }
+    slots_[at] = {hash, static_cast<std::uint32_t>(entries_.size())};
+    entries_.push_back({id, value});
+    return value;
+}
+
+int IdTable::find(std::string_view id) const {
+    const Slot& slot = slots_[probe(id, hashOf(id))];
+    return slot.entry == kEmpty ? -1 : entries_[slot.entry].value;
+}
+
+void IdTable::grow() {
+    const std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    const std::size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+        if (slot.entry == kEmpty) continue;
+        std::size_t at = slot.hash & mask;
+        while (slots_[at].entry != kEmpty) at = (at + 1) & mask;
+        slots_[at] = slot;
+    }
+}
+
+}  // namespace epilogue
