@@ -3,18 +3,74 @@
 
 #include <algorithm>
 #include <cstring>
+#include <new>
+#include <utility>
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 namespace epilogue {
 
 namespace {
+
 constexpr std::size_t kSmallestBlock = 64 * 1024;
+constexpr std::size_t kMappedBlock = 4 * 1024 * 1024;  // blocks from this size on are mapped
+
+#if defined(__linux__)
+std::size_t pageSize() { return static_cast<std::size_t>(::sysconf(_SC_PAGESIZE)); }
+#endif
+
+}  // namespace
+
+TextBlock::TextBlock(std::size_t size) : size_(size) {
+#if defined(__linux__)
+    if (size >= kMappedBlock) {
+        void* region = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (region == MAP_FAILED) throw std::bad_alloc();
+#if defined(MADV_HUGEPAGE)
+        ::madvise(region, size, MADV_HUGEPAGE);  // a hint: without transparent huge pages nothing changes
+#endif
+        data_ = static_cast<char*>(region);
+        mapped_ = true;
+        return;
+    }
+#endif
+    // Not zeroed: pages that no string reaches are never touched.
+    data_ = new char[size];
+}
+
+TextBlock::~TextBlock() {
+    if (!data_) return;
+#if defined(__linux__)
+    if (mapped_) {
+        ::munmap(data_, size_);
+        return;
+    }
+#endif
+    delete[] data_;
+}
+
+TextBlock::TextBlock(TextBlock&& other) noexcept
+    : data_(std::exchange(other.data_, nullptr)), size_(std::exchange(other.size_, 0)), mapped_(other.mapped_) {}
+
+void TextBlock::trim(std::size_t used) {
+#if defined(__linux__)
+    if (!mapped_) return;
+    const std::size_t page = pageSize();
+    const std::size_t kept = std::max(page, (used + page - 1) / page * page);
+    if (kept >= size_) return;
+    if (::munmap(data_ + kept, size_ - kept) == 0) size_ = kept;
+#else
+    (void)used;
+#endif
 }
 
 StoryTextBuilder::StoryTextBuilder(std::size_t expectedBytes) {
     if (expectedBytes == 0) return;
-    // Not zeroed: pages that no string reaches are never touched, so a generous estimate costs nothing.
-    text_->blocks.emplace_back(new char[expectedBytes]);
-    cursor_ = text_->blocks.back().get();
+    text_->blocks.emplace_back(expectedBytes);
+    cursor_ = text_->blocks.back().data();
     left_ = expectedBytes;
 }
 
@@ -22,10 +78,10 @@ StoryString StoryTextBuilder::add(std::string_view text) {
     if (text.empty()) return StoryString();
     const std::size_t needed = text.size() + 1;
     if (needed > left_) {
-        const std::size_t size = std::max(kSmallestBlock, needed);
-        text_->blocks.emplace_back(new char[size]);
-        cursor_ = text_->blocks.back().get();
-        left_ = size;
+        if (!text_->blocks.empty()) text_->blocks.back().trim(text_->blocks.back().size() - left_);
+        text_->blocks.emplace_back(std::max(kSmallestBlock, needed));
+        cursor_ = text_->blocks.back().data();
+        left_ = text_->blocks.back().size();
     }
     char* start = cursor_;
     std::memcpy(start, text.data(), text.size());
@@ -36,6 +92,7 @@ StoryString StoryTextBuilder::add(std::string_view text) {
 }
 
 std::shared_ptr<const StoryText> StoryTextBuilder::finish() {
+    if (!text_->blocks.empty()) text_->blocks.back().trim(text_->blocks.back().size() - left_);
     std::shared_ptr<const StoryText> done = std::move(text_);
     text_ = std::make_shared<StoryText>();
     cursor_ = nullptr;

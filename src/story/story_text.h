@@ -42,9 +42,32 @@ private:
     std::string_view view_{""};  // always followed by a NUL
 };
 
+// One block of story text. A large one is mapped straight from the system and asked to be backed by
+// huge pages: a story of a hundred thousand events fills tens of megabytes of it, and faulting that in
+// page by page was a large part of its load time.
+class TextBlock {
+public:
+    explicit TextBlock(std::size_t size);
+    ~TextBlock();
+    TextBlock(TextBlock&& other) noexcept;
+    TextBlock& operator=(TextBlock&&) = delete;
+    TextBlock(const TextBlock&) = delete;
+    TextBlock& operator=(const TextBlock&) = delete;
+
+    char* data() const { return data_; }
+    std::size_t size() const { return size_; }
+    // Gives back the room past the first `used` bytes where the system allows it.
+    void trim(std::size_t used);
+
+private:
+    char* data_ = nullptr;
+    std::size_t size_ = 0;
+    bool mapped_ = false;  // from mmap (large blocks) rather than new[]
+};
+
 // The blocks a story's strings live in. Immutable once built; stories share it when they are copied.
 struct StoryText {
-    std::vector<std::unique_ptr<char[]>> blocks;
+    std::vector<TextBlock> blocks;
 };
 
 // Copies strings into blocks. The first block is sized by the caller (a loader knows that a file's strings

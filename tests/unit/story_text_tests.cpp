@@ -7,6 +7,7 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 using namespace epilogue;
 
@@ -29,6 +30,23 @@ TEST_CASE("story strings are copies, followed by a NUL, and never move as more a
     CHECK(third == "third");
     const auto text = builder.finish();
     CHECK(text->blocks.size() >= 2);
+}
+
+TEST_CASE("a large block keeps its strings when the room it did not use is given back") {
+    StoryTextBuilder builder(8 * 1024 * 1024);  // large enough to be mapped
+    std::vector<StoryString> strings;
+    std::vector<std::string> expected;
+    for (int i = 0; i < 20000; ++i) {
+        expected.push_back("string number " + std::to_string(i));
+        strings.push_back(builder.add(expected.back()));
+    }
+    const auto text = builder.finish();
+    REQUIRE(text->blocks.size() == 1);
+    CHECK(text->blocks[0].size() < 8u * 1024 * 1024);  // trimmed to what was used
+    CHECK(text->blocks[0].size() >= 20000u * 15);
+    int wrong = 0;
+    for (std::size_t i = 0; i < strings.size(); ++i) wrong += strings[i] != expected[i];
+    CHECK(wrong == 0);
 }
 
 TEST_CASE("an empty story string is an empty C string") {
