@@ -13,6 +13,7 @@
 // [SECTION] Entry points
 #include "story/story_loader.h"
 
+#include "story/huge_pages.h"
 #include "story/id_table.h"
 #include "story/located_json.h"
 #include "story/text_position.h"
@@ -830,6 +831,8 @@ bool StoryReader::read(od::document& document, Story& story) {
     const std::size_t mostEvents = text_.size() / 40 + 16;
     story.events.reserve(mostEvents);
     eventReferences_.reserve(mostEvents);
+    adviseHugePages(story.events.data(), story.events.capacity() * sizeof(Event));
+    adviseHugePages(eventReferences_.data(), eventReferences_.capacity() * sizeof(EventReferences));
 
     // The small fields are gathered into one tree; the arrays are streamed item by item.
     JsonTree small;

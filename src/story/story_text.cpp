@@ -1,6 +1,8 @@
 // Copying a story's strings into shared blocks.
 #include "story/story_text.h"
 
+#include "story/huge_pages.h"
+
 #include <algorithm>
 #include <cstring>
 #include <new>
@@ -29,9 +31,7 @@ TextBlock::TextBlock(std::size_t size) : size_(size) {
     if (size >= kMappedBlock) {
         void* region = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (region == MAP_FAILED) throw std::bad_alloc();
-#if defined(MADV_HUGEPAGE)
-        ::madvise(region, size, MADV_HUGEPAGE);  // a hint: without transparent huge pages nothing changes
-#endif
+        adviseHugePages(region, size);
         data_ = static_cast<char*>(region);
         mapped_ = true;
         return;

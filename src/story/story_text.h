@@ -42,9 +42,8 @@ private:
     std::string_view view_{""};  // always followed by a NUL
 };
 
-// One block of story text. A large one is mapped straight from the system and asked to be backed by
-// huge pages: a story of a hundred thousand events fills tens of megabytes of it, and faulting that in
-// page by page was a large part of its load time.
+// One block of story text. A large one is mapped straight from the system, with the huge-page hint (see
+// huge_pages.h), and what it did not use can be given back.
 class TextBlock {
 public:
     explicit TextBlock(std::size_t size);

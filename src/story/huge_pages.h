@@ -1,0 +1,13 @@
+// A hint that a large buffer about to be filled should be backed by huge pages: a story of a hundred
+// thousand events fills tens of megabytes at load, and faulting them in 4 KB at a time was a large
+// part of its load time. Only whole 2 MB pages inside the buffer are advised; without transparent huge
+// pages (or off Linux) nothing changes.
+#pragma once
+
+#include <cstddef>
+
+namespace epilogue {
+
+void adviseHugePages(void* data, std::size_t bytes);
+
+}  // namespace epilogue
