@@ -10,8 +10,8 @@
 #include "app/preferences.h"
 #include "app/screenshot_writer.h"
 #include "app/sdl_input.h"
+#include "app/story_reloader.h"
 #include "app/story_watcher.h"
-#include "story/story_loader.h"
 #include "app/view_report.h"
 #include "app/xdg_paths.h"
 #include "timeline/canvas_input.h"
@@ -25,6 +25,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <optional>
 #include <vector>
 
 namespace epilogue {
@@ -128,13 +129,20 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     bool toastOnScreen = false;
 
     // The story file is checked about once a second; a check that finds nothing changed draws nothing.
+    // A changed file is read on the reloader's thread, which wakes the loop when it is done.
     StoryWatcher watcher(storyPath);
     std::string reloadError;
-    const Uint32 watchEvent = SDL_RegisterEvents(1);
+    const Uint32 watchEvent = SDL_RegisterEvents(2);
+    const bool watching = watchEvent != static_cast<Uint32>(-1);
+    const Uint32 reloadedEvent = watchEvent + 1;
     const SDL_TimerID watchTimer =
-        watchEvent == static_cast<Uint32>(-1)
-            ? 0
-            : SDL_AddTimer(1000, requestWatchCheck, reinterpret_cast<void*>(static_cast<std::uintptr_t>(watchEvent)));
+        watching ? SDL_AddTimer(1000, requestWatchCheck, reinterpret_cast<void*>(static_cast<std::uintptr_t>(watchEvent)))
+                 : 0;
+    StoryReloader reloader(storyPath, [reloadedEvent] {
+        SDL_Event done{};
+        done.type = reloadedEvent;
+        SDL_PushEvent(&done);
+    });
 
     std::vector<double> frameMilliseconds;  // with --frame-stats: how long each drawn frame took
     if (options.frameStats) frameMilliseconds.reserve(1 << 16);
@@ -142,8 +150,8 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     double lastInput = lastFrame;
     float animationTime = 0;  // advances only while the sky twinkles, so it resumes without a jump
     int settleFrames = 2;
-    int pendingScreenshots = 0;
-    int windowedWidth = 0, windowedHeight = 0;  // the size to return to when leaving fullscreen  // F12 presses not yet captured: one a frame, none dropped
+    int pendingScreenshots = 0;  // F12 presses not yet captured: one a frame, none dropped
+    int windowedWidth = 0, windowedHeight = 0;  // the size to return to when leaving fullscreen
     bool moving = false;
     bool running = true;
     while (running) {
@@ -166,8 +174,9 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         int fullscreenToggles = 0;
         bool checkStory = false;
         while (have) {
-            if (event.type == watchEvent) {  // not input: it neither wakes the sky nor asks for a frame
-                checkStory = true;
+            if (watching && (event.type == watchEvent || event.type == reloadedEvent)) {
+                // Not input: neither wakes the sky nor asks for a frame (a finished reload asks below).
+                checkStory = checkStory || event.type == watchEvent;
                 have = SDL_PollEvent(&event) == 1;
                 continue;
             }
@@ -187,10 +196,10 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             have = SDL_PollEvent(&event) == 1;
         }
         if (!running) break;
-        if (checkStory && watcher.changed()) {
-            StoryLoadResult reloaded = loadStoryFile(storyPath);
-            if (reloaded.ok()) {
-                adoptStory(story, std::move(reloaded.story), state);
+        if (checkStory && watcher.changed()) reloader.request();
+        if (std::optional<StoryLoadResult> reloaded = reloader.take()) {
+            if (reloaded->ok()) {
+                adoptStory(story, std::move(reloaded->story), state);
                 composer.setStory(story);
                 input.setStory(story);
                 report = reportContextFor(storyPath);
@@ -198,8 +207,8 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
                 toast = "Reloaded " + storyPath;
                 toastUntil = secondsNow() + kToastSeconds;
             } else {
-                reloadError = describeErrors(reloaded.errors);
-                for (const StoryError& problem : reloaded.errors) std::fprintf(stderr, "%s\n", problem.toString().c_str());
+                reloadError = describeErrors(reloaded->errors);
+                for (const StoryError& problem : reloaded->errors) std::fprintf(stderr, "%s\n", problem.toString().c_str());
             }
             settleFrames = 2;
         }

@@ -186,10 +186,13 @@ bench-runs)
     expect_in "la-la-land.json" "$out"
     expect_in "generated-1000.json" "$out"
     expect_in "whole frame" "$out"
-    run sanitized "$build_dir/epilogue-bench" --sizes 100 --frames 10 --width 640 --height 360 --json
+    run sanitized "$build_dir/epilogue-bench" --sizes 100 --frames 10 --width 640 --height 360 --load-runs 3 --json
     expect_status 0
     [ "$(jq -r '.stories | length' <<<"$out")" = "2" ] || fail "--json: $out"
     [ "$(jq -r '.stories[1].events' <<<"$out")" = "100" ] || fail "--json events"
+    # The load time is the median of the runs, between their fastest and slowest.
+    [ "$(jq -r '[.stories[] | .load_min_ms <= .load_ms and .load_ms <= .load_max_ms and .load_min_ms > 0] | all' \
+        <<<"$out")" = "true" ] || fail "--json load times: $out"
     # --generate writes a story that validates.
     run sanitized "$build_dir/epilogue-bench" --generate 2000 --lanes 5 --seed 3 -o "$work/generated.json"
     expect_status 0

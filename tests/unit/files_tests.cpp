@@ -1,13 +1,18 @@
 // Tier 1 (no window): what the program writes — PNGs that never replace a file, screenshot names that
-// never collide, preferences that survive a broken file.
+// never collide, preferences that survive a broken file — and the story reloader's thread.
 #include "app/png_writer.h"
 #include "app/preferences.h"
 #include "app/screenshot_writer.h"
+#include "app/story_reloader.h"
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <condition_variable>
 #include <filesystem>
 #include <fstream>
+#include <mutex>
+#include <optional>
 #include <set>
 
 using namespace epilogue;
@@ -117,4 +122,67 @@ TEST_CASE("preferences round-trip; a broken file gives the defaults and a warnin
     const Preferences fallback = loadPreferences(path, message);
     CHECK(fallback.windowWidth == Preferences{}.windowWidth);
     CHECK(message.find(path) == 0);
+}
+
+namespace {
+
+void writeStory(const fs::path& path, const std::string& title) {
+    std::ofstream(path) << R"({"format": "epilogue-story/1", "title": ")" << title << R"(",
+        "lanes": [{"id": "real", "title": "What happened"}],
+        "events": [{"id": "meet", "lane": "real", "time": 1, "title": "They meet"}]})";
+}
+
+// Waits for the reloader's "ready" signal, then takes the result.
+struct ReadySignal {
+    std::mutex mutex;
+    std::condition_variable changed;
+    int count = 0;
+    void notify() {
+        {
+            std::lock_guard<std::mutex> lock(mutex);
+            ++count;
+        }
+        changed.notify_all();
+    }
+    bool waitFor(int wanted) {
+        std::unique_lock<std::mutex> lock(mutex);
+        return changed.wait_for(lock, std::chrono::seconds(10), [&] { return count >= wanted; });
+    }
+};
+
+}  // namespace
+
+TEST_CASE("the story reloader reads the file on its own thread and hands over the newest result") {
+    TemporaryDirectory directory;
+    const fs::path path = directory.path / "story.json";
+    writeStory(path, "First");
+    ReadySignal ready;
+    StoryReloader reloader(path.string(), [&] { ready.notify(); });
+    CHECK_FALSE(reloader.take().has_value());  // nothing asked yet
+
+    reloader.request();
+    REQUIRE(ready.waitFor(1));
+    std::optional<StoryLoadResult> first = reloader.take();
+    REQUIRE(first.has_value());
+    REQUIRE(first->ok());
+    CHECK(first->story.title == "First");
+    CHECK_FALSE(reloader.take().has_value());  // taken once
+
+    // A broken save comes back as errors naming the file; the next good save loads again.
+    std::ofstream(path) << "{\"format\": ";
+    reloader.request();
+    REQUIRE(ready.waitFor(2));
+    std::optional<StoryLoadResult> broken = reloader.take();
+    REQUIRE(broken.has_value());
+    REQUIRE_FALSE(broken->ok());
+    CHECK(broken->errors[0].file == path.string());
+
+    writeStory(path, "Second");
+    reloader.request();
+    REQUIRE(ready.waitFor(3));
+    std::optional<StoryLoadResult> second = reloader.take();
+    REQUIRE(second.has_value());
+    REQUIRE(second->ok());
+    CHECK(second->story.title == "Second");
+    CHECK_FALSE(reloader.busy());
 }
