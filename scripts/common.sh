@@ -6,7 +6,7 @@ EPILOGUE_BUILD_DIR=${EPILOGUE_BUILD_DIR:-$EPILOGUE_ROOT/build}
 
 # To build and run: compiler, CMake, the libraries, fonts, and Mesa for OpenGL with or without a GPU.
 EPILOGUE_BUILD_PACKAGES=(g++ make cmake pkg-config libsdl2-dev libimgui-dev libglm-dev libstb-dev doctest-dev
-    nlohmann-json3-dev libsimdjson-dev libcli11-dev libfontconfig-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri
+    nlohmann-json3-dev libsimdjson-dev libxxhash-dev libcli11-dev libfontconfig-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri
     fonts-dejavu-core fonts-dejavu-extra)
 
 # To run the tests: an X server without a display, and the tools that drive the window like a user.

@@ -58,7 +58,7 @@ bool renderFrame(const CommandLine& options, const Story& story, ViewState& stat
 
 std::string sidecarFor(const CommandLine& options, const Story& story, const std::string& storyPath,
                        const ViewState& state, const FrameComposer& composer, float animationTime) {
-    ReportContext report = reportContextFor(storyPath);
+    ReportContext report = reportContextFor(storyPath, story);
     report.logicalWidth = static_cast<float>(options.width);
     report.logicalHeight = static_cast<float>(options.height);
     report.pixelScale = options.scale;

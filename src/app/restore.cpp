@@ -2,6 +2,7 @@
 #include "app/restore.h"
 
 #include "app/view_report.h"
+#include "story/source_hash.h"
 #include "story/text_position.h"
 
 #include <nlohmann/json.hpp>

@@ -1,6 +1,8 @@
 // Describing the view as JSON.
 #include "app/view_report.h"
 
+#include "story/source_hash.h"
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -60,28 +62,12 @@ nlohmann::json describeView(const Story& story, const ViewState& state, const Ti
     };
 }
 
-ReportContext reportContextFor(const std::string& storyPath) {
+ReportContext reportContextFor(const std::string& storyPath, const Story& story) {
     std::error_code ignored;
     ReportContext context;
     context.storyPath = std::filesystem::absolute(storyPath, ignored).lexically_normal().string();
-    context.storyHash = hashFile(storyPath);
+    context.storyHash = hashText(story.sourceHash);
     return context;
-}
-
-std::string hashFile(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) return "";
-    std::uint64_t hash = 1469598103934665603ULL;
-    char buffer[65536];
-    while (file.read(buffer, sizeof buffer) || file.gcount() > 0) {
-        for (std::streamsize i = 0; i < file.gcount(); ++i) {
-            hash ^= static_cast<unsigned char>(buffer[i]);
-            hash *= 1099511628211ULL;
-        }
-    }
-    char text[17];
-    std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(hash));
-    return text;
 }
 
 bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error) {

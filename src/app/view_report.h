@@ -22,14 +22,12 @@ struct ReportContext {
     bool panels = true;       // the panels were shown
 };
 
-// A report context for a story file: its absolute path and hash.
-ReportContext reportContextFor(const std::string& storyPath);
+// A report context for a story read from `storyPath`: the file's absolute path and the hash of the bytes
+// the story was read from.
+ReportContext reportContextFor(const std::string& storyPath, const Story& story);
 
 nlohmann::json describeView(const Story& story, const ViewState& state, const TimelineLayout& layout,
                             const ReportContext& context);
-
-// FNV-1a 64 of a file's bytes, as 16 hex digits ("" if it cannot be read).
-std::string hashFile(const std::string& path);
 
 // Writes text to `path` atomically (a temporary file, then a rename). False with a message on failure.
 bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error);

@@ -123,7 +123,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     ScreenshotWriter screenshots;
     const std::string screenshotDirectory =
         options.screenshotDirectory.empty() ? picturesDirectory() : options.screenshotDirectory;
-    ReportContext report = reportContextFor(storyPath);
+    ReportContext report = reportContextFor(storyPath, story);
     std::string toast;
     double toastUntil = 0;
     bool toastOnScreen = false;
@@ -202,7 +202,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
                 adoptStory(story, std::move(reloaded->story), state);
                 composer.setStory(story);
                 input.setStory(story);
-                report = reportContextFor(storyPath);
+                report = reportContextFor(storyPath, story);
                 reloadError.clear();
                 toast = "Reloaded " + storyPath;
                 toastUntil = secondsNow() + kToastSeconds;

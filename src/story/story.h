@@ -5,6 +5,7 @@
 
 #include "story/story_text.h"
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -72,6 +73,7 @@ struct Story {
     double endTime = 0;         // latest era end or event time
 
     std::shared_ptr<const StoryText> text;  // where every StoryString above lives
+    std::uint64_t sourceHash = 0;           // of the bytes the story was read from (see source_hash.h)
 
     EventIndex findEvent(std::string_view id) const;
     LaneIndex findLane(std::string_view id) const;

@@ -16,6 +16,7 @@
 #include "story/huge_pages.h"
 #include "story/id_table.h"
 #include "story/located_json.h"
+#include "story/source_hash.h"
 #include "story/text_position.h"
 
 #include <simdjson.h>
@@ -989,6 +990,7 @@ StoryLoadResult parsePadded(simdjson::padded_string_view padded, const std::stri
         return fail(StoryErrorKind::Syntax, problem.offset, "malformed JSON", true);
     }
     if (!result.errors.empty()) result.story = Story{};  // never hand out a half-loaded story
+    else result.story.sourceHash = hashBytes(text);
     return result;
 }
 

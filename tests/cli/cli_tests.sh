@@ -124,6 +124,15 @@ restore-round-trip)
     run epilogue --restore "$work/a.png.json" --screenshot "$work/b.png"
     expect_status 0
     cmp -s "$work/a.png" "$work/b.png" || fail "the restored screenshot differs from the original"
+    case "$err" in *"has changed"*) fail "restoring with the story unchanged warned: $err" ;; esac
+    # The sidecar names the version of the story it shows: restoring after the story changed says so.
+    cp "$story" "$work/copy.json"
+    run epilogue "$work/copy.json" --screenshot "$work/d.png" --size 320x180
+    expect_status 0
+    sed -i 's/"title": "The kiss"/"title": "A kiss"/' "$work/copy.json"
+    run epilogue --restore "$work/d.png.json" --screenshot "$work/e.png"
+    expect_status 0
+    expect_in "copy.json has changed since" "$err"
     printf '{"playhead": 3,\n "view": }' >"$work/broken.json"
     run epilogue --restore "$work/broken.json" --screenshot "$work/c.png"
     expect_status 2

@@ -1,10 +1,15 @@
 // Tier 1 (pure logic): the story loader accepts valid stories whole and rejects each kind of broken one
 // with the file, line, column and problem.
+#include "story/source_hash.h"
 #include "story/story_loader.h"
 #include "story/text_position.h"
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
 #include <string>
 
 using namespace epilogue;
@@ -261,4 +266,26 @@ TEST_CASE("a file that does not exist, or is a directory") {
     const auto directory = loadStoryFile("/tmp");
     REQUIRE(directory.errors.size() == 1);
     CHECK(directory.errors[0].kind == StoryErrorKind::Io);
+}
+
+TEST_CASE("a loaded story carries the hash of the bytes it was read from") {
+    const StoryLoadResult result = load(kValid);
+    REQUIRE(result.ok());
+    CHECK(result.story.sourceHash == hashBytes(kValid));
+    CHECK(hashText(result.story.sourceHash).size() == 16);
+    const StoryLoadResult changed = load(replaced(kValid, "They meet", "They met"));
+    REQUIRE(changed.ok());
+    CHECK(changed.story.sourceHash != result.story.sourceHash);
+
+    // hashFile reads a file in pieces and agrees with the hash of its whole bytes.
+    char name[] = "/tmp/epilogue-hash-XXXXXX";
+    const int descriptor = mkstemp(name);
+    REQUIRE(descriptor >= 0);
+    close(descriptor);
+    std::string large;
+    while (large.size() < 200000) large += kValid;
+    std::ofstream(name, std::ios::binary) << large;
+    CHECK(hashFile(name) == hashText(hashBytes(large)));
+    CHECK(hashFile("/nonexistent/story.json").empty());
+    std::remove(name);
 }
