@@ -38,8 +38,6 @@ ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPane
     return layout;
 }
 
-void FrameComposer::setStory(const Story& story) { timeOrder_ = eventsInTimeOrder(story); }
-
 bool FrameComposer::initialize(float pixelScale, std::string& error) {
     if (!scene_.initialize(error)) return false;
     applyUiTheme();
@@ -89,8 +87,8 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     if (options.labels) canvasLabels_.draw(story, layout_, state, fonts_);
     if (options.panels && screen.transport.height > 0) {
         transportPanel_.draw(story, state, screen.transport, options.screenshotCanvasOnly, fonts_, requests);
-        commentaryPanel_.draw(story, timeOrder_, state, screen.commentary, fonts_, requests);
-        eventsPanel_.draw(story, timeOrder_, state, screen.events, fonts_, requests);
+        commentaryPanel_.draw(story, state, screen.commentary, fonts_, requests);
+        eventsPanel_.draw(story, state, screen.events, fonts_, requests);
     }
     if (options.tooltip && state.hoveredEvent != kNone) {
         const EventMark* hovered = nullptr;

@@ -55,8 +55,6 @@ class FrameComposer {
 public:
     // Needs the window's GL context and ImGui context. Loads fonts for `pixelScale`.
     bool initialize(float pixelScale, std::string& error);
-    // The story the next frames show (the events list keeps it in time order).
-    void setStory(const Story& story);
 
     // Lays out and draws one frame into the target; an ImGui frame must have been begun. The state's
     // canvas is set from the screen layout. Returns false with a message if the target cannot be made.
@@ -76,7 +74,6 @@ private:
     CommentaryPanel commentaryPanel_;
     TransportPanel transportPanel_;
     EventsPanel eventsPanel_;
-    std::vector<EventIndex> timeOrder_;
     UiFonts fonts_;
     float fontScale_ = 0;         // the pixel scale the fonts were rasterised for
     float pendingFontScale_ = 0;  // rasterise the fonts again for this scale after the frame

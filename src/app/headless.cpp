@@ -28,15 +28,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Opens the offscreen context and a composer for the story. Prints what went wrong otherwise.
-bool startRenderer(const CommandLine& options, const Story& story, PlatformWindow& window, FrameComposer& composer) {
+// Opens the offscreen context and a composer. Prints what went wrong otherwise.
+bool startRenderer(const CommandLine& options, PlatformWindow& window, FrameComposer& composer) {
     std::string error;
     if (!window.open({true, options.width, options.height, "Epilogue"}, error) ||
         !composer.initialize(options.scale, error)) {
         std::fprintf(stderr, "epilogue: %s\n", error.c_str());
         return false;
     }
-    composer.setStory(story);
     return true;
 }
 
@@ -172,7 +171,7 @@ int runScreenshot(const CommandLine& options, const Story& story, const std::str
     }
     PlatformWindow window;
     FrameComposer composer;
-    if (!startRenderer(options, story, window, composer)) return 1;
+    if (!startRenderer(options, window, composer)) return 1;
     // Two frames: ImGui settles its windows' sizes and scrolling in the first; the second is the picture.
     for (int frame = 0; frame < 2; ++frame) {
         if (!renderFrame(options, story, state, window, composer, options.animationTime)) return 1;
@@ -230,7 +229,7 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
     }
     PlatformWindow window;
     FrameComposer composer;
-    if (!startRenderer(options, story, window, composer)) return 1;
+    if (!startRenderer(options, window, composer)) return 1;
     const int pixelWidth = static_cast<int>(std::lround(static_cast<double>(options.width) * options.scale));
     const int pixelHeight = static_cast<int>(std::lround(static_cast<double>(options.height) * options.scale));
     if (video) {

@@ -110,9 +110,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         std::fprintf(stderr, "epilogue: %s\n", error.c_str());
         return 1;
     }
-    composer.setStory(story);
     CanvasInput input(kLaneHeaderWidth);
-    input.setStory(story);
     if (!options.rangeStart) {  // fit the story to the window as it opened (its size may be a remembered one)
         const TimelineView fitted = fitStory(
             story, screenLayout(static_cast<float>(logicalWidth), static_cast<float>(logicalHeight), true).canvas,
@@ -200,8 +198,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         if (std::optional<StoryLoadResult> reloaded = reloader.take()) {
             if (reloaded->ok()) {
                 adoptStory(story, std::move(reloaded->story), state);
-                composer.setStory(story);
-                input.setStory(story);
+                input.storyReplaced();
                 report = reportContextFor(storyPath, story);
                 reloadError.clear();
                 toast = "Reloaded " + storyPath;
@@ -280,7 +277,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             frameMilliseconds.push_back((secondsNow() - frameStart) * 1000.0);
         }
         for (std::size_t i = 0; i < requests.commandCount; ++i) {
-            applyViewCommand(story, input.timeOrder(), kLaneHeaderWidth, state, requests.commands[i]);
+            applyViewCommand(story, kLaneHeaderWidth, state, requests.commands[i]);
             settleFrames = 2;
         }
         ScreenshotResult saved;

@@ -113,7 +113,6 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
                    int frames, StoryFigures& figures) {
     const FrameSize size{static_cast<float>(width), static_cast<float>(height), 1.0f};
     const Rect canvas = screenLayout(size.logicalWidth, size.logicalHeight, true).canvas;
-    composer.setStory(story);
     const double span = std::max(story.endTime - story.startTime, 1e-9);
     std::string error;
     for (ZoomFigures& zoom : figures.zooms) {

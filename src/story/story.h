@@ -69,6 +69,7 @@ struct Story {
     std::vector<Era> eras;
     std::vector<Lane> lanes;
     std::vector<Event> events;  // in file order; each lane lists its own in time order
+    std::vector<EventIndex> timeOrder;  // every event by time, ties in file order (derived by the loader)
     double startTime = 0;       // earliest era start or event time
     double endTime = 0;         // latest era end or event time
 

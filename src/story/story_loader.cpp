@@ -917,6 +917,11 @@ bool StoryReader::read(od::document& document, Story& story) {
         if (lane.forkEvent != kNone) story.events[static_cast<std::size_t>(lane.forkEvent)].isFork = true;
         if (lane.rejoinEvent != kNone) story.events[static_cast<std::size_t>(lane.rejoinEvent)].isRejoin = true;
     }
+    story.timeOrder.resize(story.events.size());
+    for (std::size_t i = 0; i < story.timeOrder.size(); ++i) story.timeOrder[i] = static_cast<EventIndex>(i);
+    std::stable_sort(story.timeOrder.begin(), story.timeOrder.end(), [&](EventIndex a, EventIndex b) {
+        return story.events[static_cast<std::size_t>(a)].time < story.events[static_cast<std::size_t>(b)].time;
+    });
     bool anyTime = false;
     for (const Era& era : story.eras) {
         story.startTime = anyTime ? std::min(story.startTime, era.start) : era.start;

@@ -5,18 +5,13 @@
 
 namespace epilogue {
 
-void CanvasInput::setStory(const Story& story) {
-    timeOrder_ = eventsInTimeOrder(story);
-    gesture_ = Gesture::None;
-}
-
 void CanvasInput::apply(const Story& story, ViewState& state, const ViewCommand& command) {
-    applyViewCommand(story, timeOrder_, fitInset_, state, command);
+    applyViewCommand(story, fitInset_, state, command);
 }
 
 void CanvasInput::scrubTo(float x, bool noSnap, const Story& story, ViewState& state) {
     double time = state.view.xToTime(x + grabOffset_);
-    if (!noSnap) time = snapToEvent(story, timeOrder_, state.view, time, kSnapPixels);
+    if (!noSnap) time = snapToEvent(story, state.view, time, kSnapPixels);
     apply(story, state, {ViewCommand::Type::SetPlayhead, time, 0, kNone, false});
 }
 

@@ -34,8 +34,8 @@ class CanvasInput {
 public:
     explicit CanvasInput(float fitInset) : fitInset_(fitInset) {}
 
-    // A new story: forget gestures in progress and learn its event order.
-    void setStory(const Story& story);
+    // A new story was adopted: a gesture in progress ends.
+    void storyReplaced() { gesture_ = Gesture::None; }
 
     // `layout` is what is on screen (the last frame's); `overUi` when the pointer is over a panel, which
     // then has it. Returns true when the view state changed.
@@ -44,7 +44,6 @@ public:
     AppAction key(Key key, const Story& story, ViewState& state);
 
     bool scrubbing() const { return gesture_ == Gesture::Scrub; }
-    const std::vector<EventIndex>& timeOrder() const { return timeOrder_; }
     float fitInset() const { return fitInset_; }
 
     // Snap reach while scrubbing, and how far the pointer may move before a click becomes a drag.
@@ -58,7 +57,6 @@ private:
     void scrubTo(float x, bool noSnap, const Story& story, ViewState& state);
 
     float fitInset_;
-    std::vector<EventIndex> timeOrder_;
     Gesture gesture_ = Gesture::None;
     float pressX_ = 0, pressY_ = 0, lastX_ = 0;
     float grabOffset_ = 0;  // pixels between the pointer and the playhead when it was grabbed

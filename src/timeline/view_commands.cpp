@@ -23,17 +23,8 @@ void clampSpan(const Story& story, double& start, double& end) {
 double minimumVisibleSpan(const Story& story) { return storySpan(story) / 2000; }
 double maximumVisibleSpan(const Story& story) { return storySpan(story) * 4; }
 
-std::vector<EventIndex> eventsInTimeOrder(const Story& story) {
-    std::vector<EventIndex> order(story.events.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<EventIndex>(i);
-    std::stable_sort(order.begin(), order.end(), [&](EventIndex a, EventIndex b) {
-        return story.events[static_cast<std::size_t>(a)].time < story.events[static_cast<std::size_t>(b)].time;
-    });
-    return order;
-}
-
-double snapToEvent(const Story& story, const std::vector<EventIndex>& timeOrder, const TimelineView& view, double time,
-                   float pixels) {
+double snapToEvent(const Story& story, const TimelineView& view, double time, float pixels) {
+    const std::vector<EventIndex>& timeOrder = story.timeOrder;
     const double reach = pixels / view.pixelsPerTime();
     auto timeOf = [&](EventIndex event) { return story.events[static_cast<std::size_t>(event)].time; };
     const auto after = std::lower_bound(timeOrder.begin(), timeOrder.end(), time,
@@ -48,8 +39,7 @@ double snapToEvent(const Story& story, const std::vector<EventIndex>& timeOrder,
     return best;
 }
 
-void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrder, float fitInset, ViewState& state,
-                      const ViewCommand& command) {
+void applyViewCommand(const Story& story, float fitInset, ViewState& state, const ViewCommand& command) {
     using Type = ViewCommand::Type;
     switch (command.type) {
         case Type::SetPlayhead:
@@ -76,8 +66,9 @@ void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrd
             state.hoveredEvent = command.event;
             break;
         case Type::StepEvent: {
+            const std::vector<EventIndex>& timeOrder = story.timeOrder;
             if (timeOrder.empty()) break;
-            const EventIndex current = eventToDescribe(story, timeOrder, state);
+            const EventIndex current = eventToDescribe(story, state);
             const auto at = std::find(timeOrder.begin(), timeOrder.end(), current);
             long index = 0;
             if (at == timeOrder.end()) {
@@ -86,7 +77,7 @@ void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrd
                 index = static_cast<long>(at - timeOrder.begin()) + (command.amount > 0 ? 1 : -1);
                 index = std::clamp(index, 0L, static_cast<long>(timeOrder.size()) - 1);
             }
-            applyViewCommand(story, timeOrder, fitInset, state,
+            applyViewCommand(story, fitInset, state,
                              {Type::Select, 0, 0, timeOrder[static_cast<std::size_t>(index)], false});
             break;
         }

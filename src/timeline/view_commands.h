@@ -36,22 +36,16 @@ struct ViewCommand {
     bool flag = false;
 };
 
-// What a story offers commands to move between: events in time order (ties in file order).
-std::vector<EventIndex> eventsInTimeOrder(const Story& story);
-
-// Applies one command. `timeOrder` is eventsInTimeOrder(story); `fitInset` the pixels kept free at the
-// left edge when fitting (row headers).
-void applyViewCommand(const Story& story, const std::vector<EventIndex>& timeOrder, float fitInset, ViewState& state,
-                      const ViewCommand& command);
+// Applies one command. `fitInset` is the pixels kept free at the left edge when fitting (row headers).
+void applyViewCommand(const Story& story, float fitInset, ViewState& state, const ViewCommand& command);
 
 // Advances time by `seconds`: the playhead while playing, the view towards its zoom target. Returns
 // whether anything is still moving (the window keeps drawing while it is).
 bool advanceView(const Story& story, ViewState& state, double seconds);
 
 // The time of the event nearest to `time` within `pixels` on screen, or `time` itself if none is
-// (a binary search in `timeOrder`).
-double snapToEvent(const Story& story, const std::vector<EventIndex>& timeOrder, const TimelineView& view, double time,
-                   float pixels);
+// (a binary search in the story's time order).
+double snapToEvent(const Story& story, const TimelineView& view, double time, float pixels);
 
 // Limits of zoom: the visible span stays between these.
 double minimumVisibleSpan(const Story& story);

@@ -6,10 +6,11 @@
 
 namespace epilogue {
 
-EventIndex eventToDescribe(const Story& story, const std::vector<EventIndex>& timeOrder, const ViewState& state) {
+EventIndex eventToDescribe(const Story& story, const ViewState& state) {
     if (state.selectedEvent != kNone) return state.selectedEvent;
     // The first event after the playhead; the one before it is the latest at or before it (at equal
     // times, the one listed later in the file, as the order is stable).
+    const std::vector<EventIndex>& timeOrder = story.timeOrder;
     const auto after = std::upper_bound(timeOrder.begin(), timeOrder.end(), state.playheadTime,
                                         [&](double time, EventIndex event) {
                                             return time < story.events[static_cast<std::size_t>(event)].time;

@@ -28,9 +28,9 @@ struct ViewState {
 constexpr double kSecondsPerStory = 60;
 
 // The event the commentary panel shows: the selection, or else the latest event at or before the
-// playhead (the panel follows the playhead), or kNone before the first event. `timeOrder` is the story's
-// events in time order (eventsInTimeOrder); the search is a binary one.
-EventIndex eventToDescribe(const Story& story, const std::vector<EventIndex>& timeOrder, const ViewState& state);
+// playhead (the panel follows the playhead), or kNone before the first event: a binary search in the
+// story's time order.
+EventIndex eventToDescribe(const Story& story, const ViewState& state);
 
 // Shows the stretch of story time from `start` to `end` at once (no zoom animation).
 void setVisibleRange(ViewState& state, double start, double end);

@@ -107,7 +107,7 @@ void CommentaryPanel::drawCommentary(const Story& story, const Event& event, con
     }
 }
 
-void CommentaryPanel::draw(const Story& story, const std::vector<EventIndex>& timeOrder, const ViewState& state,
+void CommentaryPanel::draw(const Story& story, const ViewState& state,
                            const Rect& area, const UiFonts& fonts, UiRequests& requests) {
     if (preparedFor_ != &story) prepare(story);
     ImGui::SetNextWindowPos({area.x, area.y});
@@ -119,7 +119,7 @@ void CommentaryPanel::draw(const Story& story, const std::vector<EventIndex>& ti
         ImGui::End();
         return;
     }
-    const EventIndex shown = eventToDescribe(story, timeOrder, state);
+    const EventIndex shown = eventToDescribe(story, state);
     if (shown == kNone) {
         static const std::string kHint = "Move the playhead or click an event to read what the article says about it.";
         wrapped(fonts.title, kTitleColour, story.title);

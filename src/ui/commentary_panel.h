@@ -17,7 +17,7 @@ namespace epilogue {
 class CommentaryPanel {
 public:
     // Draws the panel into `area` (logical pixels) and records what the user asked for.
-    void draw(const Story& story, const std::vector<EventIndex>& timeOrder, const ViewState& state, const Rect& area,
+    void draw(const Story& story, const ViewState& state, const Rect& area,
               const UiFonts& fonts, UiRequests& requests);
 
 private:

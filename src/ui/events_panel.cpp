@@ -37,7 +37,7 @@ bool eventMatches(const Event& event, const char* query) {
            containsIgnoringCase(event.id, query, length);
 }
 
-void EventsPanel::draw(const Story& story, const std::vector<EventIndex>& timeOrder, const ViewState& state,
+void EventsPanel::draw(const Story& story, const ViewState& state,
                        const Rect& area, const UiFonts& fonts, UiRequests& requests) {
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
@@ -54,7 +54,7 @@ void EventsPanel::draw(const Story& story, const std::vector<EventIndex>& timeOr
         if (ImGui::InputTextWithHint("##search", "Search titles and summaries", search_, sizeof search_)) stale_ = true;
         if (stale_ || filteredFor_ != &story) {
             shown_.clear();
-            for (EventIndex index : timeOrder) {
+            for (EventIndex index : story.timeOrder) {
                 if (eventMatches(story.events[static_cast<std::size_t>(index)], search_)) shown_.push_back(index);
             }
             filteredFor_ = &story;
@@ -62,7 +62,7 @@ void EventsPanel::draw(const Story& story, const std::vector<EventIndex>& timeOr
         }
         ImGui::BeginChild("list", {0, 0}, false);
         if (shown_.empty()) ImGui::TextDisabled("No event matches.");
-        const EventIndex described = eventToDescribe(story, timeOrder, state);
+        const EventIndex described = eventToDescribe(story, state);
         int describedRow = -1;
         if (described != lastDescribed_ && described != kNone) {
             // The list is in time order: search by time, then among equal times.

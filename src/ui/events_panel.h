@@ -18,7 +18,7 @@ bool eventMatches(const Event& event, const char* query);
 
 class EventsPanel {
 public:
-    void draw(const Story& story, const std::vector<EventIndex>& timeOrder, const ViewState& state, const Rect& area,
+    void draw(const Story& story, const ViewState& state, const Rect& area,
               const UiFonts& fonts, UiRequests& requests);
 
 private:

@@ -47,7 +47,6 @@ struct Renderer {
         StoryLoadResult loaded = loadStoryFile(EPILOGUE_ASSETS_DIR "/stories/la-la-land.json");
         REQUIRE(loaded.ok());
         story = std::move(loaded.story);
-        composer.setStory(story);
     }
 
     ViewState wholeStory(double playhead) const {

@@ -77,9 +77,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "epilogue_soak: %s\n", error.c_str());
         return 1;
     }
-    composer.setStory(story);
     CanvasInput input(kLaneHeaderWidth);
-    input.setStory(story);
     ViewState state;
     state.view = fitStory(story, screenLayout(width, height, true).canvas, kLaneHeaderWidth);
     state.targetStartTime = state.view.startTime;
@@ -134,7 +132,7 @@ int main(int argc, char** argv) {
                 return 1;
             }
             for (std::size_t c = 0; c < requests.commandCount; ++c) {
-                applyViewCommand(story, input.timeOrder(), kLaneHeaderWidth, state, requests.commands[c]);
+                applyViewCommand(story, kLaneHeaderWidth, state, requests.commands[c]);
             }
             ++frames;
         }
@@ -165,8 +163,7 @@ int main(int argc, char** argv) {
             }
             if (reloaded.ok()) {
                 adoptStory(story, std::move(reloaded.story), state);
-                composer.setStory(story);
-                input.setStory(story);
+                input.storyReplaced();
                 ++reloads;
             } else {
                 ++failedReloads;  // the last good story stays

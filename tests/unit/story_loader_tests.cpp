@@ -289,3 +289,19 @@ TEST_CASE("a loaded story carries the hash of the bytes it was read from") {
     CHECK(hashFile("/nonexistent/story.json").empty());
     std::remove(name);
 }
+
+TEST_CASE("the loader puts every event in time order, ties in file order") {
+    const std::string text = R"({"format": "epilogue-story/1", "title": "Order",
+      "lanes": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
+      "events": [
+        {"id": "b1", "lane": "b", "time": 3, "title": "b1"},
+        {"id": "b2", "lane": "b", "time": 12, "title": "b2"},
+        {"id": "a1", "lane": "a", "time": 1, "title": "a1"},
+        {"id": "a2", "lane": "a", "time": 12, "title": "a2"},
+        {"id": "a3", "lane": "a", "time": 18, "title": "a3"}]})";
+    const StoryLoadResult result = load(text);
+    REQUIRE(result.ok());
+    std::string order;
+    for (EventIndex index : result.story.timeOrder) order += result.story.events[static_cast<std::size_t>(index)].id.str() + " ";
+    CHECK(order == "a1 b1 b2 a2 a3 ");
+}

@@ -24,7 +24,6 @@ struct Fixture {
         state.targetStartTime = state.view.startTime;
         state.targetEndTime = state.view.endTime;
         state.playheadTime = story.endTime;
-        input.setStory(story);
         relayout();
     }
     void relayout() { layout = layoutTimeline(story, state.view); }
@@ -201,9 +200,9 @@ TEST_CASE("playback advances story time at the chosen speed, stops at the end or
 TEST_CASE("selecting an event off screen brings it into view; reduced motion jumps instead of animating") {
     Fixture f;
     f.state.reducedMotion = true;
-    applyViewCommand(f.story, f.input.timeOrder(), 150, f.state, {ViewCommand::Type::ZoomAround, 10, 0.1, kNone, false});
+    applyViewCommand(f.story, 150, f.state, {ViewCommand::Type::ZoomAround, 10, 0.1, kNone, false});
     CHECK(f.state.view.endTime - f.state.view.startTime == doctest::Approx(f.state.targetEndTime - f.state.targetStartTime));
-    applyViewCommand(f.story, f.input.timeOrder(), 150, f.state,
+    applyViewCommand(f.story, 150, f.state,
                      {ViewCommand::Type::Select, 0, 0, f.story.findEvent("the-look"), false});
     CHECK(f.state.view.startTime <= f.timeOf("the-look"));
     CHECK(f.state.view.endTime >= f.timeOf("the-look"));
