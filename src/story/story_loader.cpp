@@ -170,10 +170,19 @@ class JsonMaterializer {
 public:
     JsonMaterializer(const char* base, JsonProblem& problem) : base_(base), problem_(problem) {}
 
+    // A story is never nested more than a few levels deep; far deeper nesting is refused before it could
+    // exhaust the stack (each level is a call).
+    static constexpr int kMaxDepth = 64;
+
     // Reads `value` and everything in it into `tree`; returns the node's index, or false on a problem.
-    bool read(od::value value, JsonTree& tree, std::size_t& index) {
+    // `depth` is how many arrays and objects of the document hold `value`.
+    bool read(od::value value, JsonTree& tree, std::size_t& index, int depth) {
         index = tree.add();
         const std::size_t offset = static_cast<std::size_t>(value.raw_json_token().data() - base_);
+        if (depth >= kMaxDepth) {
+            problem_ = {true, offset, "arrays and objects nested more than " + std::to_string(kMaxDepth) + " deep"};
+            return false;
+        }
         od::json_type type;
         if (value.type().get(type)) return fail(offset);
         tree[index].offset = offset;
@@ -195,7 +204,7 @@ public:
                         }
                     }
                     std::size_t child = 0;
-                    if (!read(field.value(), tree, child)) return false;
+                    if (!read(field.value(), tree, child, depth + 1)) return false;
                     tree[child].key = key;
                     tree[child].keyOffset = keyOffset;
                     tree[index].children.push_back(child);
@@ -210,7 +219,7 @@ public:
                     od::value item;
                     if (std::move(itemResult).get(item)) return fail(offset);
                     std::size_t child = 0;
-                    if (!read(item, tree, child)) return false;
+                    if (!read(item, tree, child, depth + 1)) return false;
                     tree[index].children.push_back(child);
                 }
                 return true;
@@ -468,7 +477,7 @@ private:
         if (type != od::json_type::array) {
             tree_.clear();
             std::size_t index = 0;
-            if (!materializer_.read(value, tree_, index)) return false;
+            if (!materializer_.read(value, tree_, index, 1)) return false;  // in the story's object
             wrongType(tree_[index], name, Place(), "an array");
             return true;
         }
@@ -480,7 +489,7 @@ private:
             if (std::move(itemResult).get(item)) return materializer_.fail(offset);
             tree_.clear();
             std::size_t index = 0;
-            if (!materializer_.read(item, tree_, index)) return false;
+            if (!materializer_.read(item, tree_, index, 2)) return false;  // in an array of the story's object
             onItem(tree_[index], count++);
         }
         if (count == 0 && required) report(StoryErrorKind::Empty, offset, std::string("story: has no ") + name);
@@ -884,7 +893,7 @@ bool StoryReader::read(od::document& document, Story& story) {
         if (streamed) continue;
         JsonMaterializer smallReader(text_.data(), problem_);
         std::size_t child = 0;
-        if (!smallReader.read(field.value(), small, child)) return false;
+        if (!smallReader.read(field.value(), small, child, 1)) return false;
         small[child].key = key;
         small[child].keyOffset = keyOffset;
         small[rootNode].children.push_back(child);

@@ -305,3 +305,29 @@ TEST_CASE("the loader puts every event in time order, ties in file order") {
     for (EventIndex index : result.story.timeOrder) order += result.story.events[static_cast<std::size_t>(index)].id.str() + " ";
     CHECK(order == "a1 b1 b2 a2 a3 ");
 }
+
+TEST_CASE("deeply nested JSON is refused at the level that is too deep, without exhausting the stack") {
+    // In an unknown top-level field, and inside an event: both are read into a tree, one level per call.
+    // The story's object is the first level, so the 65th level, the first refused, is the 64th bracket of
+    // the field and the 62nd of the event's quotes (inside the events array and the event's object).
+    const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+    const std::pair<std::string, std::size_t> cases[] = {
+        {replaced(kValid, R"("title": "Two lives",)", R"("title": "Two lives", "extra": )" + deep + ","), 64},
+        {replaced(kValid, R"("title": "Paris")", R"("title": "Paris", "quotes": )" + deep), 62}};
+    for (const auto& [text, bracket] : cases) {
+        const StoryLoadResult result = load(text);
+        REQUIRE(result.errors.size() == 1);
+        CHECK(result.errors[0].kind == StoryErrorKind::Syntax);
+        CHECK(result.errors[0].message.find("nested more than 64 deep") != std::string::npos);
+        const std::size_t tooDeep = text.find(std::string(bracket, '[')) + bracket - 1;
+        const TextPosition expected = textPositionOf(text, tooDeep);
+        CHECK(result.errors[0].line == expected.line);
+        CHECK(result.errors[0].column == expected.column);
+    }
+    // Nesting up to the limit is read (and then refused for what it is, not for its depth).
+    const std::string allowed = std::string(60, '[') + std::string(60, ']');
+    const StoryLoadResult shallow =
+        load(replaced(kValid, R"("title": "Two lives",)", R"("title": "Two lives", "extra": )" + allowed + ","));
+    REQUIRE(shallow.errors.size() == 1);
+    CHECK(shallow.errors[0].kind == StoryErrorKind::UnknownField);
+}
