@@ -6,39 +6,11 @@
 #include <imgui.h>
 
 #include <algorithm>
-#include <cctype>
-#include <cstring>
-#include <string>
-#include <string_view>
 
 namespace epilogue {
 
-namespace {
-
-bool containsIgnoringCase(std::string_view text, const char* query, std::size_t queryLength) {
-    if (queryLength == 0) return true;
-    if (text.size() < queryLength) return false;
-    for (std::size_t start = 0; start + queryLength <= text.size(); ++start) {
-        std::size_t i = 0;
-        while (i < queryLength && std::tolower(static_cast<unsigned char>(text[start + i])) ==
-                                      std::tolower(static_cast<unsigned char>(query[i]))) {
-            ++i;
-        }
-        if (i == queryLength) return true;
-    }
-    return false;
-}
-
-}  // namespace
-
-bool eventMatches(const Event& event, const char* query) {
-    const std::size_t length = std::strlen(query);
-    return containsIgnoringCase(event.title, query, length) || containsIgnoringCase(event.summary, query, length) ||
-           containsIgnoringCase(event.id, query, length);
-}
-
-void EventsPanel::draw(const Story& story, const ViewState& state,
-                       const Rect& area, const UiFonts& fonts, UiRequests& requests) {
+void EventsPanel::draw(const Story& story, const ViewState& state, const Rect& area, const UiFonts& fonts,
+                       UiRequests& requests) {
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
@@ -51,35 +23,28 @@ void EventsPanel::draw(const Story& story, const ViewState& state,
         ImGui::PopFont();
         ImGui::SameLine();
         ImGui::SetNextItemWidth(-1);
-        if (ImGui::InputTextWithHint("##search", "Search titles and summaries", search_, sizeof search_)) stale_ = true;
-        if (stale_ || filteredFor_ != &story) {
-            shown_.clear();
-            for (EventIndex index : story.timeOrder) {
-                if (eventMatches(story.events[static_cast<std::size_t>(index)], search_)) shown_.push_back(index);
-            }
-            filteredFor_ = &story;
-            stale_ = false;
-        }
+        ImGui::InputTextWithHint("##search", "Search titles and summaries", query_, sizeof query_);
+        const std::vector<EventIndex>& shown = search_.update(story, query_);
         ImGui::BeginChild("list", {0, 0}, false);
-        if (shown_.empty()) ImGui::TextDisabled("No event matches.");
+        if (shown.empty()) ImGui::TextDisabled("No event matches.");
         const EventIndex described = eventToDescribe(story, state);
         int describedRow = -1;
         if (described != lastDescribed_ && described != kNone) {
             // The list is in time order: search by time, then among equal times.
             const double time = story.events[static_cast<std::size_t>(described)].time;
-            auto at = std::lower_bound(shown_.begin(), shown_.end(), time, [&](EventIndex event, double t) {
+            auto at = std::lower_bound(shown.begin(), shown.end(), time, [&](EventIndex event, double t) {
                 return story.events[static_cast<std::size_t>(event)].time < t;
             });
-            while (at != shown_.end() && *at != described && story.events[static_cast<std::size_t>(*at)].time == time) ++at;
-            if (at != shown_.end() && *at == described) describedRow = static_cast<int>(at - shown_.begin());
+            while (at != shown.end() && *at != described && story.events[static_cast<std::size_t>(*at)].time == time) ++at;
+            if (at != shown.end() && *at == described) describedRow = static_cast<int>(at - shown.begin());
         }
         lastDescribed_ = described;
         ImGuiListClipper clipper;
-        clipper.Begin(static_cast<int>(shown_.size()));
+        clipper.Begin(static_cast<int>(shown.size()));
         if (describedRow >= 0) clipper.ForceDisplayRangeByIndices(describedRow, describedRow + 1);
         while (clipper.Step()) {
             for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
-                const EventIndex index = shown_[static_cast<std::size_t>(row)];
+                const EventIndex index = shown[static_cast<std::size_t>(row)];
                 const Event& event = story.events[static_cast<std::size_t>(index)];
                 const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(event.lane)].kind);
                 ImGui::PushID(index);
