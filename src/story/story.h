@@ -68,10 +68,10 @@ struct Story {
     StorySource source;
     std::vector<Era> eras;
     std::vector<Lane> lanes;
-    std::vector<Event> events;  // in file order; each lane lists its own in time order
+    std::vector<Event> events;          // in file order; each lane lists its own in time order
     std::vector<EventIndex> timeOrder;  // every event by time, ties in file order (derived by the loader)
-    double startTime = 0;       // earliest era start or event time
-    double endTime = 0;         // latest era end or event time
+    double startTime = 0;               // earliest era start or event time
+    double endTime = 0;                 // latest era end or event time
 
     std::shared_ptr<const StoryText> text;  // where every StoryString above lives
     std::uint64_t sourceHash = 0;           // of the bytes the story was read from (see source_hash.h)

@@ -836,8 +836,8 @@ bool StoryReader::read(od::document& document, Story& story) {
     }
     od::object root;
     if (document.get_object().get(root)) return materializer_.fail(0);
-    // Room for as many events as the file could hold (an event takes at least ~40 bytes of JSON), so the
-    // vectors and tables do not regrow while reading; untouched room costs address space, not memory.
+    // Room for as many events as a valid file could hold (an event takes at least ~40 bytes of JSON), so
+    // these vectors do not regrow while reading; untouched room costs address space, not memory.
     const std::size_t mostEvents = text_.size() / 40 + 16;
     story.events.reserve(mostEvents);
     eventReferences_.reserve(mostEvents);
