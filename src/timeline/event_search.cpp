@@ -12,7 +12,12 @@ namespace {
 // match can run from one field or event into the next.
 constexpr char kSeparator = '\x1F';
 
-char foldAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+// Lower-cases ASCII letters; every other byte (UTF-8 included) stays as it is. Branch-free, for the loops
+// that fold a whole story's text.
+char foldAscii(char c) {
+    const auto byte = static_cast<unsigned char>(c);
+    return static_cast<char>(byte + (static_cast<unsigned char>(byte - 'A') < 26 ? 'a' - 'A' : 0));
+}
 
 void appendFolded(std::string& out, std::string_view text) {
     const std::size_t at = out.size();
@@ -38,21 +43,22 @@ bool eventMatches(const Event& event, std::string_view query) {
 }
 
 void EventSearch::gatherText(const Story& story) {
-    text_.clear();
-    starts_.clear();
     std::size_t size = 0;
     for (const Event& event : story.events) size += event.title.size() + event.summary.size() + event.id.size() + 3;
-    text_.reserve(size);
+    text_.resize(size);
+    starts_.clear();
     starts_.reserve(story.timeOrder.size() + 1);
+    char* out = text_.data();
+    auto copyFolded = [&out](std::string_view field) {
+        for (const char c : field) *out++ = foldAscii(c);
+        *out++ = kSeparator;
+    };
     for (EventIndex index : story.timeOrder) {
         const Event& event = story.events[static_cast<std::size_t>(index)];
-        starts_.push_back(text_.size());
-        appendFolded(text_, event.title);
-        text_ += kSeparator;
-        appendFolded(text_, event.summary);
-        text_ += kSeparator;
-        appendFolded(text_, event.id);
-        text_ += kSeparator;
+        starts_.push_back(static_cast<std::size_t>(out - text_.data()));
+        copyFolded(event.title);
+        copyFolded(event.summary);
+        copyFolded(event.id);
     }
     starts_.push_back(text_.size());
     storyHash_ = story.sourceHash;
