@@ -23,15 +23,15 @@
 
 #include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <array>
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
 #include <initializer_list>
 #include <set>
 #include <sstream>
@@ -1015,51 +1015,67 @@ StoryLoadResult parseStory(std::string_view text, const std::string& fileName, c
     return parsePadded(copy, fileName, options);
 }
 
+namespace {
+
+// Memory a story file is read into: mapped for the purpose, with the huge-page hint, and zeros past the
+// file's bytes (simdjson reads a little beyond its input). The file itself is not mapped: a mapped file
+// that another program truncates mid-load (an editor saving in place while the window reloads) would
+// kill the process with SIGBUS.
+class ReadBuffer {
+public:
+    explicit ReadBuffer(std::size_t size) : size_(size) {
+        void* region = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (region == MAP_FAILED) return;
+        data_ = static_cast<char*>(region);
+        adviseHugePages(data_, size_);
+    }
+    ~ReadBuffer() {
+        if (data_) ::munmap(data_, size_);
+    }
+    ReadBuffer(const ReadBuffer&) = delete;
+    ReadBuffer& operator=(const ReadBuffer&) = delete;
+
+    char* data() const { return data_; }
+    std::size_t size() const { return size_; }
+
+private:
+    char* data_ = nullptr;
+    std::size_t size_;
+};
+
+}  // namespace
+
 StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& options) {
     StoryLoadResult result;
-    std::error_code ignored;
-    if (std::filesystem::is_directory(path, ignored)) {
-        result.errors.push_back({StoryErrorKind::Io, path, 0, 0, "is a directory, not a story file"});
+    auto fail = [&](StoryErrorKind kind, const std::string& message) {
+        result.errors.push_back({kind, path, 0, 0, message});
         return result;
-    }
-    std::ifstream file(path, std::ios::binary | std::ios::ate);
-    if (!file) {
-        result.errors.push_back({StoryErrorKind::Io, path, 0, 0, "cannot open the file"});
-        return result;
-    }
-    const std::streamoff size = file.tellg();
-    if (size < 0) {
-        result.errors.push_back({StoryErrorKind::Io, path, 0, 0, "cannot read the file"});
-        return result;
-    }
-    if (static_cast<std::size_t>(size) > options.maxBytes) {
-        result.errors.push_back({StoryErrorKind::TooLarge, path, 0, 0,
-                                 "the file is " + std::to_string(size) + " bytes, over the limit of " +
-                                     std::to_string(options.maxBytes) + " bytes"});
-        return result;
-    }
-    file.close();
-    // The file is mapped, not copied: the parser reads it once, straight from the page cache. simdjson
-    // reads a little past the end of its input, so the file's mapping sits at the start of a slightly
-    // larger anonymous one, whose tail reads as zeros.
-    const auto length = static_cast<std::size_t>(size);
-    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    const std::size_t reserved = (length + simdjson::SIMDJSON_PADDING + page - 1) / page * page;
-    void* region = ::mmap(nullptr, reserved, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    };
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    const bool mapped = region != MAP_FAILED && fd >= 0 &&
-                        (length == 0 || ::mmap(region, length, PROT_READ, MAP_PRIVATE | MAP_FIXED | MAP_POPULATE, fd,
-                                               0) != MAP_FAILED);
-    if (fd >= 0) ::close(fd);
-    if (!mapped) {
-        if (region != MAP_FAILED) ::munmap(region, reserved);
-        result.errors.push_back({StoryErrorKind::Io, path, 0, 0, "cannot read the file"});
-        return result;
+    if (fd < 0) return fail(StoryErrorKind::Io, "cannot open the file");
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat status {};
+    if (::fstat(fd, &status) != 0) return fail(StoryErrorKind::Io, "cannot read the file");
+    if (S_ISDIR(status.st_mode)) return fail(StoryErrorKind::Io, "is a directory, not a story file");
+    const auto length = static_cast<std::size_t>(std::max<off_t>(status.st_size, 0));
+    if (length > options.maxBytes) {
+        return fail(StoryErrorKind::TooLarge, "the file is " + std::to_string(length) + " bytes, over the limit of " +
+                                                  std::to_string(options.maxBytes) + " bytes");
     }
-    result = parsePadded(simdjson::padded_string_view(static_cast<const char*>(region), length, reserved), path,
-                         options);
-    ::munmap(region, reserved);
-    return result;
+    ReadBuffer buffer(length + simdjson::SIMDJSON_PADDING);
+    if (!buffer.data()) return fail(StoryErrorKind::Io, "not enough memory to read the file");
+    std::size_t filled = 0;
+    while (filled < length) {
+        const ssize_t got = ::read(fd, buffer.data() + filled, length - filled);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) return fail(StoryErrorKind::Io, std::string("cannot read the file: ") + std::strerror(errno));
+        if (got == 0) break;  // it shrank while being read (a save in progress): what was read is checked
+        filled += static_cast<std::size_t>(got);
+    }
+    return parsePadded(simdjson::padded_string_view(buffer.data(), filled, buffer.size()), path, options);
 }
 
 }  // namespace epilogue

@@ -1,6 +1,7 @@
 // Tier 1 (pure logic): the story loader accepts valid stories whole and rejects each kind of broken one
 // with the file, line, column and problem.
 #include "story/source_hash.h"
+#include "story/story_generator.h"
 #include "story/story_loader.h"
 #include "story/text_position.h"
 
@@ -8,9 +9,11 @@
 
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <string>
+#include <thread>
 
 using namespace epilogue;
 
@@ -330,4 +333,39 @@ TEST_CASE("deeply nested JSON is refused at the level that is too deep, without 
         load(replaced(kValid, R"("title": "Two lives",)", R"("title": "Two lives", "extra": )" + allowed + ","));
     REQUIRE(shallow.errors.size() == 1);
     CHECK(shallow.errors[0].kind == StoryErrorKind::UnknownField);
+}
+
+TEST_CASE("a story file rewritten in place while it loads gives a story or errors, never a crash") {
+    // An editor that saves in place truncates the file and writes it again; the window may be reloading it
+    // at that moment. The loader reads the file into its own memory, so the worst it can see is a part of
+    // the file (reported as errors). A mapped file would have raised SIGBUS here.
+    char name[] = "/tmp/epilogue-rewritten-XXXXXX";
+    const int descriptor = mkstemp(name);
+    REQUIRE(descriptor >= 0);
+    close(descriptor);
+    StoryGeneratorOptions options;
+    options.events = 4000;
+    const std::string text = generateStory(options);
+    std::ofstream(name, std::ios::binary) << text;
+    std::atomic<bool> done{false};
+    std::thread editor([&] {
+        while (!done) {
+            std::ofstream file(name, std::ios::binary | std::ios::trunc);  // truncates in place
+            file.write(text.data(), static_cast<std::streamsize>(text.size() / 2));
+            file.flush();
+            file.write(text.data() + text.size() / 2, static_cast<std::streamsize>(text.size() - text.size() / 2));
+        }
+    });
+    for (int i = 0; i < 200; ++i) {
+        const StoryLoadResult result = loadStoryFile(name);
+        if (result.ok()) {
+            CHECK(result.story.events.size() == 4000u);  // whole, or not at all
+        } else {
+            CHECK(result.errors[0].file == name);
+            CHECK(result.story.events.empty());
+        }
+    }
+    done = true;
+    editor.join();
+    std::remove(name);
 }
