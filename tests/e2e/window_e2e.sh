@@ -126,6 +126,22 @@ mv "$work/story.json.new" "$work/story.json"
 for _ in $(seq 1 30); do [ "$(state '.reload_error == null')" = "true" ] && break; sleep 0.2; done
 check "the fixed file is reloaded" '.story.title == "The ending, revised" and .reload_error == null'
 check "the selection survives the reload" '.selection == "kiss"'
+# A much shorter story: the panels (the events list among them) follow it, and the vanished selection is dropped.
+cat >"$work/story.json.new" <<'STORY'
+{"format": "epilogue-story/1", "title": "Two moments",
+ "lanes": [{"id": "real", "title": "What happened"}],
+ "events": [{"id": "first", "lane": "real", "time": 0, "title": "The first"},
+            {"id": "second", "lane": "real", "time": 10, "title": "The second"}]}
+STORY
+mv "$work/story.json.new" "$work/story.json"
+for _ in $(seq 1 30); do [ "$(state '.story.title')" = "Two moments" ] && break; sleep 0.2; done
+settle
+check "a shorter story is reloaded, dropping the selection it lacks" '.story.title == "Two moments" and .selection == null and ([.events[] | (.cluster // 1)] | add) == 2'
+cp "$(dirname "$epilogue")/assets/stories/la-la-land.json" "$work/story.json.new"
+mv "$work/story.json.new" "$work/story.json"
+for _ in $(seq 1 30); do [ "$(state '.story.title')" = "La La Land — the ending" ] && break; sleep 0.2; done
+settle
+check "the full story is back" '.story.title == "La La Land — the ending"'
 
 # 10. F11 fills the screen (Xvfb's is 1600x1000) and F11 again returns to the window's size.
 xdotool key --window "$window" F11
