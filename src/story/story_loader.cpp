@@ -33,7 +33,6 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
-#include <set>
 #include <sstream>
 
 namespace epilogue {
