@@ -22,7 +22,6 @@
 #include <simdjson.h>
 
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -33,6 +32,8 @@
 #include <cstdint>
 #include <cstring>
 #include <initializer_list>
+#include <new>
+#include <optional>
 #include <sstream>
 
 namespace epilogue {
@@ -1014,36 +1015,6 @@ StoryLoadResult parseStory(std::string_view text, const std::string& fileName, c
     return parsePadded(copy, fileName, options);
 }
 
-namespace {
-
-// Memory a story file is read into: mapped for the purpose, with the huge-page hint, and zeros past the
-// file's bytes (simdjson reads a little beyond its input). The file itself is not mapped: a mapped file
-// that another program truncates mid-load (an editor saving in place while the window reloads) would
-// kill the process with SIGBUS.
-class ReadBuffer {
-public:
-    explicit ReadBuffer(std::size_t size) : size_(size) {
-        void* region = ::mmap(nullptr, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (region == MAP_FAILED) return;
-        data_ = static_cast<char*>(region);
-        adviseHugePages(data_, size_);
-    }
-    ~ReadBuffer() {
-        if (data_) ::munmap(data_, size_);
-    }
-    ReadBuffer(const ReadBuffer&) = delete;
-    ReadBuffer& operator=(const ReadBuffer&) = delete;
-
-    char* data() const { return data_; }
-    std::size_t size() const { return size_; }
-
-private:
-    char* data_ = nullptr;
-    std::size_t size_;
-};
-
-}  // namespace
-
 StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& options) {
     StoryLoadResult result;
     auto fail = [&](StoryErrorKind kind, const std::string& message) {
@@ -1064,17 +1035,25 @@ StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& o
         return fail(StoryErrorKind::TooLarge, "the file is " + std::to_string(length) + " bytes, over the limit of " +
                                                   std::to_string(options.maxBytes) + " bytes");
     }
-    ReadBuffer buffer(length + simdjson::SIMDJSON_PADDING);
-    if (!buffer.data()) return fail(StoryErrorKind::Io, "not enough memory to read the file");
+    // The file is read into memory of the loader's own (a large block gets the huge-page hint), not mapped:
+    // a mapped file that another program truncates mid-load (an editor saving in place while the window
+    // reloads) would kill the process with SIGBUS.
+    std::optional<TextBlock> buffer;
+    try {
+        buffer.emplace(length + simdjson::SIMDJSON_PADDING);
+    } catch (const std::bad_alloc&) {
+        return fail(StoryErrorKind::Io, "not enough memory to read the file");
+    }
     std::size_t filled = 0;
     while (filled < length) {
-        const ssize_t got = ::read(fd, buffer.data() + filled, length - filled);
+        const ssize_t got = ::read(fd, buffer->data() + filled, length - filled);
         if (got < 0 && errno == EINTR) continue;
         if (got < 0) return fail(StoryErrorKind::Io, std::string("cannot read the file: ") + std::strerror(errno));
         if (got == 0) break;  // it shrank while being read (a save in progress): what was read is checked
         filled += static_cast<std::size_t>(got);
     }
-    return parsePadded(simdjson::padded_string_view(buffer.data(), filled, buffer.size()), path, options);
+    std::memset(buffer->data() + filled, 0, buffer->size() - filled);  // simdjson reads into the padding
+    return parsePadded(simdjson::padded_string_view(buffer->data(), filled, buffer->size()), path, options);
 }
 
 }  // namespace epilogue
