@@ -28,7 +28,8 @@ void CommentaryPanel::prepare(const Story& story) {
         for (const Commentary& note : event.commentary) longest = std::max(longest, note.attribution.size());
     }
     scratch_.reserve(longest + 16);  // room for the framing marks
-    preparedFor_ = &story;
+    preparedHash_ = story.sourceHash;
+    preparedEvents_ = story.events.size();
 }
 
 void CommentaryPanel::wrapped(ImFont* font, const float colour[4], std::string_view text, const char* prefix,
@@ -109,7 +110,8 @@ void CommentaryPanel::drawCommentary(const Story& story, const Event& event, con
 
 void CommentaryPanel::draw(const Story& story, const ViewState& state,
                            const Rect& area, const UiFonts& fonts, UiRequests& requests) {
-    if (preparedFor_ != &story) prepare(story);
+    // A reload replaces the story in place, so the story is known by its hash, not its address.
+    if (preparedHash_ != story.sourceHash || preparedEvents_ != story.events.size()) prepare(story);
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize |

@@ -8,6 +8,8 @@
 #include "ui/fonts.h"
 #include "ui/ui_requests.h"
 
+#include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +34,8 @@ private:
     void prepare(const Story& story);
 
     std::string scratch_;
-    const Story* preparedFor_ = nullptr;
+    std::uint64_t preparedHash_ = 0;  // the story prepare() sized the scratch buffer for
+    std::size_t preparedEvents_ = 0;
 };
 
 }  // namespace epilogue
