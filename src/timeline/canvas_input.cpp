@@ -12,7 +12,7 @@ void CanvasInput::apply(const Story& story, ViewState& state, const ViewCommand&
 void CanvasInput::scrubTo(float x, bool noSnap, const Story& story, ViewState& state) {
     double time = state.view.xToTime(x + grabOffset_);
     if (!noSnap) time = snapToEvent(story, state.view, time, kSnapPixels);
-    apply(story, state, {ViewCommand::Type::SetPlayhead, time, 0, kNone, false});
+    apply(story, state, ViewCommand::setPlayhead(time));
 }
 
 bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& story, const TimelineLayout& layout,
@@ -41,7 +41,7 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
                 return true;
             }
             if (event.clicks >= 2 && hitTestEvent(layout, {event.x, event.y}) == kNone) {
-                apply(story, state, {ViewCommand::Type::FitAll, 0, 0, kNone, false});
+                apply(story, state, ViewCommand::fitAll());
                 return true;
             }
             gesture_ = Gesture::Click;
@@ -55,7 +55,7 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
             if (gesture_ == Gesture::Pan) {
                 const double shift = static_cast<double>(lastX_ - event.x) / state.view.pixelsPerTime();
                 lastX_ = event.x;
-                apply(story, state, {ViewCommand::Type::PanBy, shift, 0, kNone, false});
+                apply(story, state, ViewCommand::panBy(shift));
                 return true;
             }
             if (gesture_ == Gesture::Click &&
@@ -64,7 +64,7 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
             }
             const EventIndex hovered = overUi || !onCanvas ? kNone : hitTestEvent(layout, {event.x, event.y});
             if (hovered == state.hoveredEvent) return false;
-            apply(story, state, {ViewCommand::Type::Hover, 0, 0, hovered, false});
+            apply(story, state, ViewCommand::hover(hovered));
             return true;
         }
         case Kind::Release: {
@@ -77,51 +77,50 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
                 const double first = story.events[static_cast<std::size_t>(hit->event)].time;
                 const double last = story.events[static_cast<std::size_t>(hit->lastEvent)].time;
                 if (last > first) {
-                    apply(story, state, {ViewCommand::Type::ZoomTo, first, last, kNone, false});
+                    apply(story, state, ViewCommand::zoomTo(first, last));
                 } else {  // all at one time: zooming cannot separate them; select the first
-                    apply(story, state, {ViewCommand::Type::Select, 0, 0, hit->event, false});
+                    apply(story, state, ViewCommand::select(hit->event));
                 }
             } else if (hit) {
-                apply(story, state, {ViewCommand::Type::Select, 0, 0, hit->event, false});
+                apply(story, state, ViewCommand::select(hit->event));
             } else {
-                apply(story, state, {ViewCommand::Type::ClearSelection, 0, 0, kNone, false});
+                apply(story, state, ViewCommand::clearSelection());
             }
             return true;
         }
         case Kind::Wheel: {
             if (overUi || !onCanvas || event.wheel == 0) return false;
             const double factor = std::pow(0.8, static_cast<double>(event.wheel));
-            apply(story, state, {ViewCommand::Type::ZoomAround, state.view.xToTime(event.x), factor, kNone, false});
+            apply(story, state, ViewCommand::zoomAround(state.view.xToTime(event.x), factor));
             return true;
         }
         case Kind::Leave:
             if (state.hoveredEvent == kNone) return false;
-            apply(story, state, {ViewCommand::Type::Hover, 0, 0, kNone, false});
+            apply(story, state, ViewCommand::hover(kNone));
             return true;
     }
     return false;
 }
 
 AppAction CanvasInput::key(Key key, const Story& story, ViewState& state) {
-    using Type = ViewCommand::Type;
     // Keyboard zoom keeps the playhead in place when it is on screen, else the middle of the view.
     const bool playheadVisible = state.playheadTime >= state.view.startTime && state.playheadTime <= state.view.endTime;
     const double anchor = playheadVisible ? state.playheadTime : (state.view.startTime + state.view.endTime) / 2;
     switch (key) {
-        case Key::PlayPause: apply(story, state, {Type::TogglePlay, 0, 0, kNone, false}); break;
-        case Key::Previous: apply(story, state, {Type::StepEvent, 0, -1, kNone, false}); break;
-        case Key::Next: apply(story, state, {Type::StepEvent, 0, +1, kNone, false}); break;
-        case Key::Home: apply(story, state, {Type::JumpToStart, 0, 0, kNone, false}); break;
-        case Key::End: apply(story, state, {Type::JumpToEnd, 0, 0, kNone, false}); break;
-        case Key::ZoomIn: apply(story, state, {Type::ZoomAround, anchor, 0.7, kNone, false}); break;
-        case Key::ZoomOut: apply(story, state, {Type::ZoomAround, anchor, 1.0 / 0.7, kNone, false}); break;
-        case Key::Fit: apply(story, state, {Type::FitAll, 0, 0, kNone, false}); break;
-        case Key::Help: apply(story, state, {Type::ToggleHelp, 0, 0, kNone, false}); break;
+        case Key::PlayPause: apply(story, state, ViewCommand::togglePlay()); break;
+        case Key::Previous: apply(story, state, ViewCommand::stepEvent(-1)); break;
+        case Key::Next: apply(story, state, ViewCommand::stepEvent(+1)); break;
+        case Key::Home: apply(story, state, ViewCommand::jumpToStart()); break;
+        case Key::End: apply(story, state, ViewCommand::jumpToEnd()); break;
+        case Key::ZoomIn: apply(story, state, ViewCommand::zoomAround(anchor, 0.7)); break;
+        case Key::ZoomOut: apply(story, state, ViewCommand::zoomAround(anchor, 1.0 / 0.7)); break;
+        case Key::Fit: apply(story, state, ViewCommand::fitAll()); break;
+        case Key::Help: apply(story, state, ViewCommand::toggleHelp()); break;
         case Key::Escape:
             if (state.helpVisible) {
-                apply(story, state, {Type::ToggleHelp, 0, 0, kNone, false});
+                apply(story, state, ViewCommand::toggleHelp());
             } else {
-                apply(story, state, {Type::ClearSelection, 0, 0, kNone, false});
+                apply(story, state, ViewCommand::clearSelection());
             }
             break;
         case Key::Fullscreen: return AppAction::ToggleFullscreen;

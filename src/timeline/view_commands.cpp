@@ -53,9 +53,7 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
                 // Bring it into view if it is off screen, keeping the zoom.
                 if (time < state.targetStartTime || time > state.targetEndTime) {
                     const double span = state.targetEndTime - state.targetStartTime;
-                    state.targetStartTime = time - span / 2;
-                    state.targetEndTime = time + span / 2;
-                    if (state.reducedMotion) setVisibleRange(state, state.targetStartTime, state.targetEndTime);
+                    setTargetRange(state, time - span / 2, time + span / 2);
                 }
             }
             break;
@@ -72,13 +70,12 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
             const auto at = std::find(timeOrder.begin(), timeOrder.end(), current);
             long index = 0;
             if (at == timeOrder.end()) {
-                index = command.amount > 0 ? 0 : static_cast<long>(timeOrder.size()) - 1;
+                index = command.direction > 0 ? 0 : static_cast<long>(timeOrder.size()) - 1;
             } else {
-                index = static_cast<long>(at - timeOrder.begin()) + (command.amount > 0 ? 1 : -1);
+                index = static_cast<long>(at - timeOrder.begin()) + (command.direction > 0 ? 1 : -1);
                 index = std::clamp(index, 0L, static_cast<long>(timeOrder.size()) - 1);
             }
-            applyViewCommand(story, fitInset, state,
-                             {Type::Select, 0, 0, timeOrder[static_cast<std::size_t>(index)], false});
+            applyViewCommand(story, fitInset, state, ViewCommand::select(timeOrder[static_cast<std::size_t>(index)]));
             break;
         }
         case Type::JumpToStart:
@@ -90,7 +87,7 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
             break;
         case Type::ZoomAround: {
             // Zooms the target range (successive wheel steps compound) around an anchor that stays put.
-            const double factor = std::clamp(command.amount, 0.05, 20.0);
+            const double factor = std::clamp(command.factor, 0.05, 20.0);
             double start = command.time - (command.time - state.targetStartTime) * factor;
             double end = command.time + (state.targetEndTime - command.time) * factor;
             const double span = end - start;
@@ -100,36 +97,30 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
                 start = command.time - clamped * anchorShare;
                 end = start + clamped;
             }
-            state.targetStartTime = start;
-            state.targetEndTime = end;
-            if (state.reducedMotion) setVisibleRange(state, start, end);
+            setTargetRange(state, start, end);
             break;
         }
         case Type::ZoomTo: {
-            double start = command.time, end = command.amount;
+            double start = command.start, end = command.end;
             if (!(start < end)) break;
             const double margin = (end - start) * 0.1;
             start -= margin;
             end += margin;
             clampSpan(story, start, end);
-            state.targetStartTime = start;
-            state.targetEndTime = end;
-            if (state.reducedMotion) setVisibleRange(state, start, end);
+            setTargetRange(state, start, end);
             break;
         }
         case Type::PanBy:
-            state.view.startTime += command.time;
-            state.view.endTime += command.time;
-            state.targetStartTime += command.time;
-            state.targetEndTime += command.time;
+            state.view.startTime += command.timeShift;
+            state.view.endTime += command.timeShift;
+            state.targetStartTime += command.timeShift;
+            state.targetEndTime += command.timeShift;
             break;
         case Type::FitAll: {
             const TimelineView fitted = fitStory(story, state.view.canvas, fitInset);
             double start = fitted.startTime, end = fitted.endTime;
             clampSpan(story, start, end);
-            state.targetStartTime = start;
-            state.targetEndTime = end;
-            if (state.reducedMotion) setVisibleRange(state, start, end);
+            setTargetRange(state, start, end);
             break;
         }
         case Type::TogglePlay:
@@ -137,14 +128,14 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
             if (state.playing && state.playheadTime >= story.endTime) state.playheadTime = story.startTime;
             break;
         case Type::SetSpeed:
-            state.speed = std::clamp(command.amount, 0.05, 20.0);
+            state.speed = std::clamp(command.speed, 0.05, 20.0);
             break;
         case Type::SetLoop:
-            state.loop = command.flag;
+            state.loop = command.enabled;
             break;
         case Type::SetReducedMotion:
-            state.reducedMotion = command.flag;
-            if (command.flag) setVisibleRange(state, state.targetStartTime, state.targetEndTime);
+            state.reducedMotion = command.enabled;
+            if (command.enabled) setVisibleRange(state, state.targetStartTime, state.targetEndTime);
             break;
         case Type::ToggleHelp:
             state.helpVisible = !state.helpVisible;

@@ -12,28 +12,95 @@ namespace epilogue {
 
 struct ViewCommand {
     enum class Type {
-        SetPlayhead,     // time
-        Select,          // event (kNone clears); also brings the playhead to it
+        SetPlayhead,
+        Select,          // also brings the playhead to the event; kNone clears
         ClearSelection,
-        Hover,           // event (kNone: nothing)
-        StepEvent,       // amount: +1 next, -1 previous, in time order
+        Hover,           // kNone: nothing hovered
+        StepEvent,       // to the next or previous event in time order
         JumpToStart,
         JumpToEnd,
-        ZoomAround,      // amount: factor (< 1 zooms in), time: the anchor that stays put
-        ZoomTo,          // time: start, amount: end of the stretch to show (animated)
-        PanBy,           // time: how far to move the view
-        FitAll,          // animate to the whole story
+        ZoomAround,      // keeps the anchor time where it is on screen
+        ZoomTo,          // animates to show the stretch from start to end
+        PanBy,
+        FitAll,          // animates to the whole story
         TogglePlay,
-        SetSpeed,        // amount
-        SetLoop,         // flag
-        SetReducedMotion,  // flag
+        SetSpeed,
+        SetLoop,
+        SetReducedMotion,
         ToggleHelp,
     };
+
+    // Build commands with these; each sets only the fields its type reads.
+    static ViewCommand setPlayhead(double time) { return withTime(Type::SetPlayhead, time); }
+    static ViewCommand select(EventIndex event) { return withEvent(Type::Select, event); }
+    static ViewCommand clearSelection() { return of(Type::ClearSelection); }
+    static ViewCommand hover(EventIndex event) { return withEvent(Type::Hover, event); }
+    static ViewCommand stepEvent(int direction) {  // +1 next, -1 previous
+        ViewCommand command = of(Type::StepEvent);
+        command.direction = direction;
+        return command;
+    }
+    static ViewCommand jumpToStart() { return of(Type::JumpToStart); }
+    static ViewCommand jumpToEnd() { return of(Type::JumpToEnd); }
+    static ViewCommand zoomAround(double anchorTime, double factor) {  // factor < 1 zooms in
+        ViewCommand command = withTime(Type::ZoomAround, anchorTime);
+        command.factor = factor;
+        return command;
+    }
+    static ViewCommand zoomTo(double start, double end) {
+        ViewCommand command = of(Type::ZoomTo);
+        command.start = start;
+        command.end = end;
+        return command;
+    }
+    static ViewCommand panBy(double timeShift) {  // positive moves the view later in the story
+        ViewCommand command = of(Type::PanBy);
+        command.timeShift = timeShift;
+        return command;
+    }
+    static ViewCommand fitAll() { return of(Type::FitAll); }
+    static ViewCommand togglePlay() { return of(Type::TogglePlay); }
+    static ViewCommand setSpeed(double speed) {
+        ViewCommand command = of(Type::SetSpeed);
+        command.speed = speed;
+        return command;
+    }
+    static ViewCommand setLoop(bool enabled) { return withEnabled(Type::SetLoop, enabled); }
+    static ViewCommand setReducedMotion(bool enabled) { return withEnabled(Type::SetReducedMotion, enabled); }
+    static ViewCommand toggleHelp() { return of(Type::ToggleHelp); }
+
     Type type = Type::SetPlayhead;
-    double time = 0;
-    double amount = 0;
-    EventIndex event = kNone;
-    bool flag = false;
+    double time = 0;          // SetPlayhead: the new playhead; ZoomAround: the anchor
+    double factor = 1;        // ZoomAround: span multiplier
+    double start = 0;         // ZoomTo: the stretch to show
+    double end = 0;
+    double timeShift = 0;     // PanBy: story time to move the view by
+    double speed = 1;         // SetSpeed
+    EventIndex event = kNone; // Select, Hover
+    int direction = 0;        // StepEvent: +1 or -1
+    bool enabled = false;     // SetLoop, SetReducedMotion
+
+private:
+    static ViewCommand of(Type type) {
+        ViewCommand command;
+        command.type = type;
+        return command;
+    }
+    static ViewCommand withTime(Type type, double time) {
+        ViewCommand command = of(type);
+        command.time = time;
+        return command;
+    }
+    static ViewCommand withEvent(Type type, EventIndex event) {
+        ViewCommand command = of(type);
+        command.event = event;
+        return command;
+    }
+    static ViewCommand withEnabled(Type type, bool enabled) {
+        ViewCommand command = of(type);
+        command.enabled = enabled;
+        return command;
+    }
 };
 
 // Applies one command. `fitInset` is the pixels kept free at the left edge when fitting (row headers).

@@ -23,6 +23,12 @@ void setVisibleRange(ViewState& state, double start, double end) {
     state.view.endTime = state.targetEndTime = end;
 }
 
+void setTargetRange(ViewState& state, double start, double end) {
+    state.targetStartTime = start;
+    state.targetEndTime = end;
+    if (state.reducedMotion) setVisibleRange(state, start, end);
+}
+
 void adoptStory(Story& story, Story&& reloaded, ViewState& state) {
     const std::string selected =
         state.selectedEvent == kNone ? "" : story.events[static_cast<std::size_t>(state.selectedEvent)].id.str();

@@ -35,6 +35,9 @@ EventIndex eventToDescribe(const Story& story, const ViewState& state);
 // Shows the stretch of story time from `start` to `end` at once (no zoom animation).
 void setVisibleRange(ViewState& state, double start, double end);
 
+// Sets where the visible range is heading: animated, or at once under reduced motion.
+void setTargetRange(ViewState& state, double start, double end);
+
 // Swaps in a reloaded story, keeping the view, the playhead (within the new story) and the selection
 // where the selected event still exists (by id).
 void adoptStory(Story& story, Story&& reloaded, ViewState& state);

@@ -101,7 +101,7 @@ void CommentaryPanel::drawCommentary(const Story& story, const Event& event, con
         ImGui::SameLine();
         ImGui::PushID(other);
         ImGui::PushStyleColor(ImGuiCol_Text, toImVec4(lanePalette(lane.kind).label));
-        if (ImGui::SmallButton(counterpart.title.c_str())) requests.push({ViewCommand::Type::Select, 0, 0, other, false});
+        if (ImGui::SmallButton(counterpart.title.c_str())) requests.push(ViewCommand::select(other));
         ImGui::PopStyleColor();
         ImGui::PopID();
         if (!counterpart.summary.empty()) wrapped(fonts.body, kBodyColour, counterpart.summary);
@@ -148,7 +148,7 @@ void CommentaryPanel::draw(const Story& story, const ViewState& state,
     if (state.selectedEvent != kNone) {
         ImGui::Spacing();
         if (ImGui::SmallButton("Unpin (follow the playhead)")) {
-            requests.push({ViewCommand::Type::ClearSelection, 0, 0, kNone, false});
+            requests.push(ViewCommand::clearSelection());
         }
     }
     ImGui::EndChild();

@@ -60,7 +60,7 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const Rect& a
                 }
                 ImGui::SetCursorScreenPos({at.x + 18, at.y});
                 if (ImGui::Selectable(event.title.c_str(), index == described)) {
-                    requests.push({ViewCommand::Type::Select, 0, 0, index, false});
+                    requests.push(ViewCommand::select(index));
                 }
                 if (row == describedRow) ImGui::SetScrollHereY(0.5f);
                 if (ImGui::IsItemHovered() && !event.summary.empty()) {

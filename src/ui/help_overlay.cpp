@@ -47,7 +47,7 @@ void drawHelpOverlay(float logicalWidth, float logicalHeight, const UiFonts& fon
             ImGui::EndTable();
         }
         ImGui::Spacing();
-        if (ImGui::Button("Close (Esc)")) requests.push({ViewCommand::Type::ToggleHelp, 0, 0, kNone, false});
+        if (ImGui::Button("Close (Esc)")) requests.push(ViewCommand::toggleHelp());
     }
     ImGui::End();
 }

@@ -19,7 +19,6 @@ const char* const kSpeedNames[] = {"0.25\u00D7", "0.5\u00D7", "1\u00D7", "2\u00D
 
 void TransportPanel::draw(const Story& story, const ViewState& state, const Rect& area, bool screenshotCanvasOnly,
                           const UiFonts& fonts, UiRequests& requests) {
-    using Type = ViewCommand::Type;
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 8));
@@ -30,7 +29,7 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Rect
     if (ImGui::Begin("Transport", nullptr, flags)) {
         ImGui::PushFont(fonts.bold);
         if (ImGui::Button(state.playing ? "Pause" : "Play", ImVec2(70, 0))) {
-            requests.push({Type::TogglePlay, 0, 0, kNone, false});
+            requests.push(ViewCommand::togglePlay());
         }
         ImGui::PopFont();
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("Space");
@@ -44,7 +43,7 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Rect
         if (ImGui::BeginCombo("##speed", kSpeedNames[current])) {
             for (int i = 0; i < static_cast<int>(std::size(kSpeeds)); ++i) {
                 if (ImGui::Selectable(kSpeedNames[i], i == current)) {
-                    requests.push({Type::SetSpeed, 0, kSpeeds[i], kNone, false});
+                    requests.push(ViewCommand::setSpeed(kSpeeds[i]));
                 }
             }
             ImGui::EndCombo();
@@ -53,7 +52,7 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Rect
 
         ImGui::SameLine();
         bool loop = state.loop;
-        if (ImGui::Checkbox("Loop", &loop)) requests.push({Type::SetLoop, 0, 0, kNone, loop});
+        if (ImGui::Checkbox("Loop", &loop)) requests.push(ViewCommand::setLoop(loop));
 
         ImGui::SameLine(0, 18);
         const int era = story.eraAt(state.playheadTime);
@@ -71,7 +70,7 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Rect
         double time = state.playheadTime;
         const double start = story.startTime, end = story.endTime;
         if (ImGui::SliderScalar("##time", ImGuiDataType_Double, &time, &start, &end, "")) {
-            requests.push({Type::SetPlayhead, time, 0, kNone, false});
+            requests.push(ViewCommand::setPlayhead(time));
         }
         ImGui::SameLine(0, 14);
         if (ImGui::Button("Screenshot")) requests.screenshot = true;

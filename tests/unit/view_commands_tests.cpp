@@ -200,10 +200,9 @@ TEST_CASE("playback advances story time at the chosen speed, stops at the end or
 TEST_CASE("selecting an event off screen brings it into view; reduced motion jumps instead of animating") {
     Fixture f;
     f.state.reducedMotion = true;
-    applyViewCommand(f.story, 150, f.state, {ViewCommand::Type::ZoomAround, 10, 0.1, kNone, false});
+    applyViewCommand(f.story, 150, f.state, ViewCommand::zoomAround(10, 0.1));
     CHECK(f.state.view.endTime - f.state.view.startTime == doctest::Approx(f.state.targetEndTime - f.state.targetStartTime));
-    applyViewCommand(f.story, 150, f.state,
-                     {ViewCommand::Type::Select, 0, 0, f.story.findEvent("the-look"), false});
+    applyViewCommand(f.story, 150, f.state, ViewCommand::select(f.story.findEvent("the-look")));
     CHECK(f.state.view.startTime <= f.timeOf("the-look"));
     CHECK(f.state.view.endTime >= f.timeOf("the-look"));
 }
@@ -217,4 +216,32 @@ TEST_CASE("a press over a panel belongs to the panel") {
     const double before = f.state.playheadTime;
     CHECK_FALSE(f.input.pointer(press, true, f.story, f.layout, f.state));
     CHECK(f.state.playheadTime == before);
+}
+
+TEST_CASE("each named command carries what its type reads") {
+    const ViewCommand zoom = ViewCommand::zoomTo(3, 7);
+    CHECK(zoom.type == ViewCommand::Type::ZoomTo);
+    CHECK(zoom.start == 3);
+    CHECK(zoom.end == 7);
+    const ViewCommand around = ViewCommand::zoomAround(5, 0.5);
+    CHECK(around.time == 5);
+    CHECK(around.factor == 0.5);
+    CHECK(ViewCommand::stepEvent(-1).direction == -1);
+    CHECK(ViewCommand::panBy(2.5).timeShift == 2.5);
+    CHECK(ViewCommand::setSpeed(2).speed == 2);
+    CHECK(ViewCommand::setLoop(true).enabled);
+    CHECK(ViewCommand::select(4).event == 4);
+
+    Fixture f;
+    applyViewCommand(f.story, 150, f.state, ViewCommand::setLoop(true));
+    CHECK(f.state.loop);
+    applyViewCommand(f.story, 150, f.state, ViewCommand::setSpeed(2));
+    CHECK(f.state.speed == 2);
+    applyViewCommand(f.story, 150, f.state, ViewCommand::setReducedMotion(true));
+    applyViewCommand(f.story, 150, f.state, ViewCommand::zoomTo(10, 20));
+    CHECK(f.state.view.startTime == doctest::Approx(9));  // a tenth of the span as margin, at once
+    CHECK(f.state.view.endTime == doctest::Approx(21));
+    const double before = f.state.view.startTime;
+    applyViewCommand(f.story, 150, f.state, ViewCommand::panBy(1.5));
+    CHECK(f.state.view.startTime == doctest::Approx(before + 1.5));
 }
