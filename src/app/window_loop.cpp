@@ -276,8 +276,8 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         if (options.frameStats && frameMilliseconds.size() < frameMilliseconds.capacity()) {
             frameMilliseconds.push_back((secondsNow() - frameStart) * 1000.0);
         }
-        for (std::size_t i = 0; i < requests.commandCount; ++i) {
-            applyViewCommand(story, kLaneHeaderWidth, state, requests.commands[i]);
+        for (const ViewCommand& command : requests.commands) {
+            applyViewCommand(story, kLaneHeaderWidth, state, command);
             settleFrames = 2;
         }
         ScreenshotResult saved;

@@ -4,20 +4,16 @@
 
 #include "timeline/view_commands.h"
 
-#include <array>
-#include <cstddef>
+#include <vector>
 
 namespace epilogue {
 
 struct UiRequests {
-    std::array<ViewCommand, 8> commands;  // a fixed array: asking allocates nothing
-    std::size_t commandCount = 0;
+    std::vector<ViewCommand> commands;      // in the order asked; none is ever dropped
     bool screenshot = false;                // capture what the user sees
     bool toggleScreenshotCanvasOnly = false;  // capture the canvas alone, without panels (or stop doing so)
 
-    void push(const ViewCommand& command) {
-        if (commandCount < commands.size()) commands[commandCount++] = command;
-    }
+    void push(const ViewCommand& command) { commands.push_back(command); }
 };
 
 }  // namespace epilogue

@@ -131,8 +131,8 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "epilogue_soak: %s\n", error.c_str());
                 return 1;
             }
-            for (std::size_t c = 0; c < requests.commandCount; ++c) {
-                applyViewCommand(story, kLaneHeaderWidth, state, requests.commands[c]);
+            for (const ViewCommand& command : requests.commands) {
+                applyViewCommand(story, kLaneHeaderWidth, state, command);
             }
             ++frames;
         }

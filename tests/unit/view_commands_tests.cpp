@@ -3,6 +3,7 @@
 #include "timeline/canvas_input.h"
 #include "timeline/layout.h"
 #include "timeline/view_commands.h"
+#include "ui/ui_requests.h"
 
 #include <doctest/doctest.h>
 
@@ -216,6 +217,16 @@ TEST_CASE("a press over a panel belongs to the panel") {
     const double before = f.state.playheadTime;
     CHECK_FALSE(f.input.pointer(press, true, f.story, f.layout, f.state));
     CHECK(f.state.playheadTime == before);
+}
+
+TEST_CASE("the panels' requests keep every command asked for, in order") {
+    UiRequests requests;
+    for (int i = 0; i < 100; ++i) requests.push(ViewCommand::setPlayhead(i));
+    REQUIRE(requests.commands.size() == 100);
+    for (int i = 0; i < 100; ++i) {
+        CHECK(requests.commands[static_cast<std::size_t>(i)].type == ViewCommand::Type::SetPlayhead);
+        CHECK(requests.commands[static_cast<std::size_t>(i)].time == i);
+    }
 }
 
 TEST_CASE("each named command carries what its type reads") {
