@@ -1,12 +1,12 @@
 // Preferences as JSON.
 #include "app/preferences.h"
 
+#include "app/atomic_file.h"
+
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
 
 namespace epilogue {
 
@@ -45,20 +45,7 @@ bool savePreferences(const std::string& path, const Preferences& preferences, st
         {"loop", preferences.loop},                {"reduced_motion", preferences.reducedMotion},
         {"screenshot_canvas_only", preferences.screenshotCanvasOnly},
     };
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream file(temporary, std::ios::trunc);
-        file << json.dump(2) << "\n";
-        if (!file.flush()) {
-            error = "cannot write " + temporary;
-            return false;
-        }
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        error = "cannot replace " + path;
-        return false;
-    }
-    return true;
+    return writeFileAtomically(path, json.dump(2) + "\n", error);
 }
 
 }  // namespace epilogue

@@ -3,9 +3,7 @@
 
 #include "story/source_hash.h"
 
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
 
 namespace epilogue {
 
@@ -68,24 +66,6 @@ ReportContext reportContextFor(const std::string& storyPath, const Story& story)
     context.storyPath = std::filesystem::absolute(storyPath, ignored).lexically_normal().string();
     context.storyHash = hashText(story.sourceHash);
     return context;
-}
-
-bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error) {
-    const std::string temporary = path + ".tmp";
-    {
-        std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
-        file << text;
-        if (!file.flush()) {
-            error = temporary + ": cannot write";
-            return false;
-        }
-    }
-    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
-        error = path + ": cannot replace";
-        std::remove(temporary.c_str());
-        return false;
-    }
-    return true;
 }
 
 }  // namespace epilogue

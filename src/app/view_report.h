@@ -3,6 +3,7 @@
 // writes it to --state-file for end-to-end tests; screenshots write it beside the PNG as a sidecar.
 #pragma once
 
+#include "app/atomic_file.h"  // the reports are written with it
 #include "story/story.h"
 #include "timeline/layout.h"
 #include "timeline/view_state.h"
@@ -28,8 +29,5 @@ ReportContext reportContextFor(const std::string& storyPath, const Story& story)
 
 nlohmann::json describeView(const Story& story, const ViewState& state, const TimelineLayout& layout,
                             const ReportContext& context);
-
-// Writes text to `path` atomically (a temporary file, then a rename). False with a message on failure.
-bool writeFileAtomically(const std::string& path, const std::string& text, std::string& error);
 
 }  // namespace epilogue

@@ -1,5 +1,7 @@
 // Tier 1 (no window): what the program writes — PNGs that never replace a file, screenshot names that
-// never collide, preferences that survive a broken file — and the story reloader's thread.
+// never collide, preferences that survive a broken file, atomic writes that leave no temporary file
+// behind — and the story reloader's thread.
+#include "app/atomic_file.h"
 #include "app/png_writer.h"
 #include "app/preferences.h"
 #include "app/screenshot_writer.h"
@@ -14,6 +16,8 @@
 #include <mutex>
 #include <optional>
 #include <set>
+#include <sstream>
+#include <unistd.h>
 
 using namespace epilogue;
 namespace fs = std::filesystem;
@@ -34,6 +38,28 @@ struct TemporaryDirectory {
 };
 
 std::vector<std::uint8_t> smallImage() { return std::vector<std::uint8_t>(4 * 4 * 4, 200); }
+
+// The names in a directory, sorted.
+std::set<std::string> entriesOf(const fs::path& directory) {
+    std::set<std::string> names;
+    for (const fs::directory_entry& entry : fs::directory_iterator(directory)) names.insert(entry.path().filename().string());
+    return names;
+}
+
+std::string contentOf(const fs::path& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+}
+
+// A target the rename cannot replace: a directory that is not empty.
+fs::path occupiedTarget(const fs::path& directory) {
+    const fs::path target = directory / "target.json";
+    fs::create_directory(target);
+    std::ofstream(target / "inside") << "x";
+    return target;
+}
 
 }  // namespace
 
@@ -122,6 +148,56 @@ TEST_CASE("preferences round-trip; a broken file gives the defaults and a warnin
     const Preferences fallback = loadPreferences(path, message);
     CHECK(fallback.windowWidth == Preferences{}.windowWidth);
     CHECK(message.find(path) == 0);
+}
+
+TEST_CASE("an atomic write replaces the content and leaves nothing else beside it") {
+    TemporaryDirectory directory;
+    const fs::path path = directory.path / "state.json";
+    std::string error;
+    REQUIRE(writeFileAtomically(path.string(), "first", error));
+    REQUIRE(writeFileAtomically(path.string(), "second, longer", error));
+    CHECK(error.empty());
+    CHECK(contentOf(path) == "second, longer");
+    CHECK(entriesOf(directory.path) == std::set<std::string>{"state.json"});
+}
+
+TEST_CASE("an atomic write whose rename fails says why and removes its temporary file") {
+    TemporaryDirectory directory;
+    const fs::path target = occupiedTarget(directory.path);
+    std::string error;
+    CHECK_FALSE(writeFileAtomically(target.string(), "text", error));
+    CHECK(error.find(target.string() + ": cannot replace (") == 0);
+    CHECK(entriesOf(directory.path) == std::set<std::string>{"target.json"});
+    CHECK(entriesOf(target) == std::set<std::string>{"inside"});
+}
+
+TEST_CASE("an atomic write into a missing or unwritable directory fails and leaves nothing") {
+    TemporaryDirectory directory;
+    const fs::path missing = directory.path / "missing" / "state.json";
+    std::string error;
+    CHECK_FALSE(writeFileAtomically(missing.string(), "text", error));
+    CHECK(error.find(missing.string() + ": cannot create a temporary file beside it (No such file") == 0);
+    CHECK(entriesOf(directory.path).empty());
+
+    if (::geteuid() != 0) {  // root writes anywhere: the permission half needs an ordinary user
+        const fs::path locked = directory.path / "locked";
+        fs::create_directory(locked);
+        fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_exec);
+        error.clear();
+        CHECK_FALSE(writeFileAtomically((locked / "state.json").string(), "text", error));
+        CHECK(error.find("Permission denied") != std::string::npos);
+        fs::permissions(locked, fs::perms::owner_all);
+        CHECK(entriesOf(locked).empty());
+    }
+}
+
+TEST_CASE("saving preferences that cannot replace the file fails with a message and leaves no temporary") {
+    TemporaryDirectory directory;
+    const fs::path target = occupiedTarget(directory.path);
+    std::string error;
+    CHECK_FALSE(savePreferences(target.string(), Preferences{}, error));
+    CHECK(error.find(target.string()) == 0);
+    CHECK(entriesOf(directory.path) == std::set<std::string>{"target.json"});
 }
 
 namespace {
