@@ -2,21 +2,14 @@
 // a story, render a screenshot headless, or run the window (window_loop.cpp).
 #include "app/asset_paths.h"
 #include "app/command_line.h"
-#include "app/frame.h"
-#include "app/platform_window.h"
 #include "app/headless.h"
 #include "app/restore.h"
 #include "app/window_loop.h"
 #include "story/story_loader.h"
 #include "ui/canvas_labels.h"
 
-#include <SDL.h>
-#include <imgui.h>
-
-#include <algorithm>
 #include <cstdio>
-#include <cstdlib>
-#include <filesystem>
+#include <string>
 #include <vector>
 
 namespace epilogue {

@@ -13,7 +13,6 @@ public:
     // True once for each change since the last call (or since construction). A file that is missing for a
     // moment (mid-save) is not a change; its reappearance is.
     bool changed();
-    const std::string& path() const { return path_; }
 
 private:
     struct Stamp {
