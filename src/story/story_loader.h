@@ -53,6 +53,4 @@ StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& o
 // `fileName` is only used in error messages.
 StoryLoadResult parseStory(std::string_view text, const std::string& fileName, const StoryLoadOptions& options = {});
 
-const char* storyErrorKindName(StoryErrorKind kind);
-
 }  // namespace epilogue

@@ -1,0 +1,203 @@
+// The loader's cross-checks: references, forks and time order (see story_checks.h).
+#include "story/story_checks.h"
+
+#include "story/story_messages.h"
+
+#include <algorithm>
+#include <cassert>
+
+namespace epilogue {
+
+namespace {
+
+class CrossChecker {
+public:
+    CrossChecker(Story& story, const StoryReferences& references, std::size_t maxProblems)
+        : story_(story), references_(references), maxProblems_(maxProblems) {}
+
+    std::vector<StoryProblem> run() {
+        linkEvents();
+        linkForks();
+        linkPairs();
+        deriveOrder();
+        return std::move(problems_);
+    }
+
+private:
+    void report(StoryErrorKind kind, std::size_t offset, std::string message) {
+        if (problems_.size() < maxProblems_) problems_.push_back({kind, offset, std::move(message)});
+    }
+
+    // Lanes of events, and time order within each lane.
+    void linkEvents() {
+        for (std::size_t i = 0; i < story_.events.size(); ++i) {
+            Event& event = story_.events[i];
+            const EventReferences& references = references_.events[i];
+            if (references.laneId.empty()) continue;
+            Place place = Place::item("events", i);
+            if (!event.id.empty()) place.name("event", event.id);
+            if (references.lane == kNone) {
+                event.lane = references_.laneIds.find(references.laneId);
+                if (event.lane == kNone) {
+                    report(StoryErrorKind::UnknownReference, references.laneOffset,
+                           place.str() + ": unknown lane " + inQuotes(references.laneId));
+                    continue;
+                }
+            } else {
+                event.lane = references.lane;
+            }
+            if (!references.hasTime) continue;
+            Lane& owner = story_.lanes[static_cast<std::size_t>(event.lane)];
+            if (!owner.events.empty()) {
+                const Event& previous = story_.events[static_cast<std::size_t>(owner.events.back())];
+                if (event.time < previous.time) {
+                    report(StoryErrorKind::EventOrder, references.timeOffset,
+                           place.str() + ": at time " + formatTime(event.time) + ", before " + inQuotes(previous.id) +
+                               " (time " + formatTime(previous.time) + ") listed earlier in lane " + inQuotes(owner.id));
+                }
+            }
+            owner.events.push_back(static_cast<EventIndex>(i));
+        }
+    }
+
+    EventIndex resolveLaneEvent(std::size_t laneIndex, const char* fieldName, std::string_view id, std::size_t offset) {
+        if (id.empty()) return kNone;
+        const EventIndex event = references_.eventIds.find(id);
+        if (event == kNone) {
+            report(StoryErrorKind::UnknownReference, offset,
+                   "lane " + inQuotes(story_.lanes[laneIndex].id) + ": " + fieldName + " names unknown event " + inQuotes(id));
+        }
+        return event;
+    }
+
+    void linkForks() {
+        for (std::size_t i = 0; i < story_.lanes.size(); ++i) {
+            Lane& lane = story_.lanes[i];
+            const LaneReferences& references = references_.lanes[i];
+            const std::string context = "lane " + inQuotes(lane.id);
+            lane.forkEvent = resolveLaneEvent(i, "forks_from", references.forkId, references.forkOffset);
+            lane.rejoinEvent = resolveLaneEvent(i, "rejoins_at", references.rejoinId, references.rejoinOffset);
+            if (lane.rejoinEvent != kNone && references.forkId.empty()) {
+                report(StoryErrorKind::InvalidValue, references.rejoinOffset,
+                       context + ": rejoins_at needs forks_from: a lane can only rejoin the lane it forked from");
+                lane.rejoinEvent = kNone;
+            }
+            if (lane.forkEvent == kNone) continue;
+            const Event& fork = story_.events[static_cast<std::size_t>(lane.forkEvent)];
+            if (fork.lane == static_cast<LaneIndex>(i)) {
+                report(StoryErrorKind::InvalidValue, references.forkOffset,
+                       context + ": forks_from names " + inQuotes(fork.id) + ", an event of this same lane");
+                lane.forkEvent = kNone;
+                continue;
+            }
+            if (!lane.events.empty()) {
+                const Event& first = story_.events[static_cast<std::size_t>(lane.events.front())];
+                if (first.time < fork.time) {
+                    report(StoryErrorKind::ForkOrder, references.forkOffset,
+                           context + ": forks from " + inQuotes(fork.id) + " at time " + formatTime(fork.time) +
+                               ", after its first event " + inQuotes(first.id) + " at time " + formatTime(first.time));
+                }
+            }
+            if (lane.rejoinEvent == kNone) continue;
+            const Event& rejoin = story_.events[static_cast<std::size_t>(lane.rejoinEvent)];
+            if (rejoin.lane != fork.lane) {
+                report(StoryErrorKind::InvalidValue, references.rejoinOffset,
+                       context + ": rejoins at " + inQuotes(rejoin.id) + ", which is not in the lane it forks from");
+                lane.rejoinEvent = kNone;
+                continue;
+            }
+            if (rejoin.time <= fork.time) {
+                report(StoryErrorKind::ForkOrder, references.rejoinOffset,
+                       context + ": rejoins at " + inQuotes(rejoin.id) + " (time " + formatTime(rejoin.time) +
+                           "), not after it forks at " + inQuotes(fork.id) + " (time " + formatTime(fork.time) + ")");
+                continue;
+            }
+            if (!lane.events.empty()) {
+                const Event& last = story_.events[static_cast<std::size_t>(lane.events.back())];
+                if (last.time > rejoin.time) {
+                    report(StoryErrorKind::ForkOrder, references.rejoinOffset,
+                           context + ": rejoins at " + inQuotes(rejoin.id) + " at time " + formatTime(rejoin.time) +
+                               ", before its last event " + inQuotes(last.id) + " at time " + formatTime(last.time));
+                }
+            }
+        }
+        // A lane must not descend from itself through a chain of forks.
+        for (std::size_t i = 0; i < story_.lanes.size(); ++i) {
+            LaneIndex ancestor = static_cast<LaneIndex>(i);
+            for (std::size_t steps = 0; steps <= story_.lanes.size() && ancestor != kNone; ++steps) {
+                ancestor = story_.parentLane(ancestor);
+                if (ancestor == static_cast<LaneIndex>(i)) {
+                    report(StoryErrorKind::InvalidValue, references_.lanes[i].forkOffset,
+                           "lane " + inQuotes(story_.lanes[i].id) + ": forks from a lane that forks from it in turn");
+                    story_.lanes[i].forkEvent = kNone;
+                    break;
+                }
+            }
+        }
+    }
+
+    void linkPairs() {
+        for (std::size_t i = 0; i < references_.pairs.size(); ++i) {
+            const PairReferences& references = references_.pairs[i];
+            if (references.offset == PairReferences::kMalformed) continue;  // reported by the reader
+            const Place place = Place::item("pairs", i);
+            EventIndex ends[2] = {kNone, kNone};
+            for (std::size_t k = 0; k < 2; ++k) {
+                ends[k] = references_.eventIds.find(references.ids[k]);
+                if (ends[k] == kNone) {
+                    report(StoryErrorKind::UnknownReference, references.idOffsets[k],
+                           place.str() + ": unknown event " + inQuotes(references.ids[k]));
+                }
+            }
+            if (ends[0] == kNone || ends[1] == kNone) continue;
+            Event& a = story_.events[static_cast<std::size_t>(ends[0])];
+            Event& b = story_.events[static_cast<std::size_t>(ends[1])];
+            if (a.lane == b.lane) {
+                report(StoryErrorKind::InvalidValue, references.offset,
+                       place.str() + ": " + inQuotes(a.id) + " and " + inQuotes(b.id) +
+                           " are in the same lane; a pair joins the same moment in two lanes");
+                continue;
+            }
+            a.counterparts.push_back(ends[1]);
+            b.counterparts.push_back(ends[0]);
+        }
+    }
+
+    // The fields the model derives from the links: fork and rejoin marks, every event by time, the time span.
+    void deriveOrder() {
+        for (const Lane& lane : story_.lanes) {
+            if (lane.forkEvent != kNone) story_.events[static_cast<std::size_t>(lane.forkEvent)].isFork = true;
+            if (lane.rejoinEvent != kNone) story_.events[static_cast<std::size_t>(lane.rejoinEvent)].isRejoin = true;
+        }
+        story_.timeOrder.resize(story_.events.size());
+        for (std::size_t i = 0; i < story_.timeOrder.size(); ++i) story_.timeOrder[i] = static_cast<EventIndex>(i);
+        std::stable_sort(story_.timeOrder.begin(), story_.timeOrder.end(), [&](EventIndex a, EventIndex b) {
+            return story_.events[static_cast<std::size_t>(a)].time < story_.events[static_cast<std::size_t>(b)].time;
+        });
+        bool anyTime = false;
+        for (const Era& era : story_.eras) {
+            story_.startTime = anyTime ? std::min(story_.startTime, era.start) : era.start;
+            story_.endTime = anyTime ? std::max(story_.endTime, era.end) : era.end;
+            anyTime = true;
+        }
+        for (const Event& event : story_.events) {
+            story_.startTime = anyTime ? std::min(story_.startTime, event.time) : event.time;
+            story_.endTime = anyTime ? std::max(story_.endTime, event.time) : event.time;
+            anyTime = true;
+        }
+    }
+
+    Story& story_;
+    const StoryReferences& references_;
+    std::size_t maxProblems_;
+    std::vector<StoryProblem> problems_;
+};
+
+}  // namespace
+
+std::vector<StoryProblem> crossCheckStory(Story& story, const StoryReferences& references, std::size_t maxProblems) {
+    assert(references.lanes.size() == story.lanes.size() && references.events.size() == story.events.size());
+    return CrossChecker(story, references, maxProblems).run();
+}
+
+}  // namespace epilogue

@@ -1,0 +1,483 @@
+// Reading a story's fields (see story_fields.h): the hot part of the loader. Each item of the story's arrays
+// is materialized into a small tree, its fields are read from there into the model, and what it says about
+// references is noted for the cross-checks. Everything called per event or per field is defined in this file
+// (or inline in a header) so that it inlines into the item loop; only the materializer (one call per item)
+// and the id table and text builder (one call per id or string) are called across files.
+//
+// [SECTION] Error reporting and field access
+// [SECTION] Reading the parts of a story
+// [SECTION] The whole document
+#include "story/story_fields.h"
+
+#include "story/huge_pages.h"
+#include "story/story_checks.h"
+#include "story/story_messages.h"
+#include "story/text_position.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace epilogue {
+
+namespace {
+
+namespace od = simdjson::ondemand;
+
+// ---------------------------------------------------------------------------------------------------
+// [SECTION] Error reporting and field access
+// ---------------------------------------------------------------------------------------------------
+
+class StoryReader {
+public:
+    StoryReader(std::string_view text, const std::string& fileName, const StoryLoadOptions& options,
+                std::vector<StoryError>& errors, JsonProblem& problem)
+        : text_(text), file_(fileName), options_(options), errors_(errors), problem_(problem) {}
+
+    // Reads the whole document. Returns false when the JSON itself is at fault (see JsonProblem).
+    bool read(od::document& document, Story& story);
+
+private:
+    void report(StoryErrorKind kind, std::size_t offset, const std::string& message) {
+        if (errors_.size() >= options_.maxErrors) return;
+        const std::size_t resumeAt = std::max(offset, lastReportedOffset_) == offset ? lastReportedOffset_ : 0;
+        // Line numbers count from the last reported position onward when errors come in file order: many
+        // errors in a large file cost one scan of it, not one scan each.
+        TextPosition position;
+        if (resumeAt > 0 && offset >= resumeAt) {
+            const TextPosition tail = textPositionOf(text_.substr(resumeAt), offset - resumeAt);
+            position.line = lastPosition_.line + tail.line - 1;
+            position.column = tail.line == 1 ? lastPosition_.column + tail.column - 1 : tail.column;
+        } else {
+            position = textPositionOf(text_, offset);
+        }
+        lastReportedOffset_ = offset;
+        lastPosition_ = position;
+        errors_.push_back({kind, file_, position.line, position.column, message});
+        errorOffsets_.push_back(offset);
+    }
+
+    void checkKnownFields(const JsonNode& object, std::initializer_list<std::string_view> known, const Place& place) {
+        for (std::size_t child : object.children) {
+            const JsonNode& member = tree_[child];
+            const bool isKnown =
+                std::any_of(known.begin(), known.end(), [&](std::string_view name) { return member.key == name; });
+            if (!isKnown) {
+                report(StoryErrorKind::UnknownField, member.keyOffset, place.str() + ": unknown field " + inQuotes(member.key));
+            }
+        }
+    }
+
+    const JsonNode* field(const JsonNode& object, std::string_view name, bool required, const Place& place) {
+        const JsonNode* found = tree_.member(object, name);
+        if (!found && required) {
+            report(StoryErrorKind::MissingField, object.offset, place.str() + ": missing field " + inQuotes(name));
+        }
+        return found;
+    }
+
+    void wrongType(const JsonNode& value, std::string_view name, const Place& place, const char* expected) {
+        report(StoryErrorKind::WrongType, value.offset,
+               place.str() + ": field " + inQuotes(name) + " must be " + expected + ", not " + typeName(value.type));
+    }
+
+    // A string field as it is in the file (or the parser's buffer): valid while the story is read.
+    bool readText(const JsonNode& object, std::string_view name, bool required, const Place& place, std::string_view& out,
+                  std::size_t* offset = nullptr) {
+        const JsonNode* value = field(object, name, required, place);
+        if (!value) return !required;
+        if (offset) *offset = value->offset;
+        if (value->type != JsonType::String) {
+            wrongType(*value, name, place, "a string");
+            return false;
+        }
+        out = value->string;
+        return true;
+    }
+
+    // A required string that must not be empty (ids, titles).
+    bool readNameText(const JsonNode& object, std::string_view name, const Place& place, std::string_view& out,
+                      std::size_t* offset = nullptr) {
+        if (!readText(object, name, true, place, out, offset)) return false;
+        if (out.empty()) {
+            report(StoryErrorKind::InvalidValue, tree_.member(object, name)->offset,
+                   place.str() + ": field " + inQuotes(name) + " must not be empty");
+            return false;
+        }
+        return true;
+    }
+
+    // The same two, kept in the story's text.
+    bool readString(const JsonNode& object, std::string_view name, bool required, const Place& place, StoryString& out,
+                    std::size_t* offset = nullptr) {
+        std::string_view text;
+        if (!readText(object, name, required, place, text, offset)) return false;
+        out = strings_.add(text);
+        return true;
+    }
+    bool readName(const JsonNode& object, std::string_view name, const Place& place, StoryString& out,
+                  std::size_t* offset = nullptr) {
+        std::string_view text;
+        if (!readNameText(object, name, place, text, offset)) return false;
+        out = strings_.add(text);
+        return true;
+    }
+
+    bool readTime(const JsonNode& object, std::string_view name, const Place& place, double& out,
+                  std::size_t* offset = nullptr) {
+        const JsonNode* value = field(object, name, true, place);
+        if (!value) return false;
+        if (offset) *offset = value->offset;
+        if (value->type != JsonType::Number) {
+            wrongType(*value, name, place, "a number");
+            return false;
+        }
+        out = value->number;
+        if (!std::isfinite(out)) {
+            report(StoryErrorKind::InvalidValue, value->offset, place.str() + ": field " + inQuotes(name) + " is out of range");
+            return false;
+        }
+        return true;
+    }
+
+    const JsonNode* readArray(const JsonNode& object, std::string_view name, bool required, const Place& place) {
+        const JsonNode* value = field(object, name, required, place);
+        if (!value) return nullptr;
+        if (value->type != JsonType::Array) {
+            wrongType(*value, name, place, "an array");
+            return nullptr;
+        }
+        return value;
+    }
+
+    bool expectObject(const JsonNode& item, const Place& place) {
+        if (item.type == JsonType::Object) return true;
+        report(StoryErrorKind::WrongType, item.offset, place.str() + " must be an object, not " + typeName(item.type));
+        return false;
+    }
+
+    // Streams the items of the array `value` (a top-level field): each is read into the tree and handed
+    // to `onItem(item, index)`. False when the JSON is at fault.
+    template <typename OnItem>
+    bool forEachItem(od::value value, std::size_t offset, const char* name, bool required, OnItem&& onItem) {
+        od::json_type type;
+        if (value.type().get(type)) return materializer_.fail(offset);
+        if (type != od::json_type::array) {
+            tree_.clear();
+            std::size_t index = 0;
+            if (!materializer_.read(value, tree_, index, 1)) return false;  // in the story's object
+            wrongType(tree_[index], name, Place(), "an array");
+            return true;
+        }
+        od::array array;
+        if (value.get_array().get(array)) return materializer_.fail(offset);
+        std::size_t count = 0;
+        for (auto itemResult : array) {
+            od::value item;
+            if (std::move(itemResult).get(item)) return materializer_.fail(offset);
+            tree_.clear();
+            std::size_t index = 0;
+            if (!materializer_.read(item, tree_, index, 2)) return false;  // in an array of the story's object
+            onItem(tree_[index], count++);
+        }
+        if (count == 0 && required) report(StoryErrorKind::Empty, offset, std::string("story: has no ") + name);
+        return true;
+    }
+
+    // -----------------------------------------------------------------------------------------------
+    // [SECTION] Reading the parts of a story
+    // -----------------------------------------------------------------------------------------------
+
+    void readSource(const JsonNode& source, Story& story) {
+        if (source.type != JsonType::Object) {
+            wrongType(source, "source", Place(), "an object");
+            return;
+        }
+        Place place;
+        place.what = "source";
+        checkKnownFields(source, {"title", "publisher", "url"}, place);
+        readName(source, "title", place, story.source.title);
+        readString(source, "publisher", false, place, story.source.publisher);
+        readString(source, "url", false, place, story.source.url);
+    }
+
+    void readEra(const JsonNode& item, std::size_t index, Story& story) {
+        const Place place = Place::item("eras", index);
+        if (!expectObject(item, place)) return;
+        checkKnownFields(item, {"name", "start", "end"}, place);
+        Era era;
+        std::string_view name;
+        std::size_t startOffset = 0, endOffset = 0;
+        bool good = readNameText(item, "name", place, name);
+        good = readTime(item, "start", place, era.start, &startOffset) && good;
+        good = readTime(item, "end", place, era.end, &endOffset) && good;
+        if (!good) return;
+        const std::string named = "era " + inQuotes(name);
+        if (era.end <= era.start) {
+            report(StoryErrorKind::InvalidValue, endOffset,
+                   named + ": ends at " + formatTime(era.end) + ", not after its start " + formatTime(era.start));
+            return;
+        }
+        if (!story.eras.empty() && era.start < story.eras.back().end) {
+            report(StoryErrorKind::EventOrder, startOffset,
+                   named + ": starts at " + formatTime(era.start) + ", before the previous era " +
+                       inQuotes(story.eras.back().name) + " ends at " + formatTime(story.eras.back().end));
+            return;
+        }
+        era.name = strings_.add(name);
+        story.eras.push_back(era);
+    }
+
+    void readLane(const JsonNode& item, std::size_t index, Story& story) {
+        Place place = Place::item("lanes", index);
+        Lane lane;
+        LaneReferences references;
+        references.idOffset = item.offset;
+        if (expectObject(item, place)) {
+            checkKnownFields(item, {"id", "title", "kind", "forks_from", "rejoins_at"}, place);
+            if (readName(item, "id", place, lane.id, &references.idOffset)) place.name("lane", lane.id);
+            readName(item, "title", place, lane.title);
+            std::string_view kind = "real";
+            std::size_t kindOffset = 0;
+            if (readText(item, "kind", false, place, kind, &kindOffset)) {
+                if (kind == "dream") {
+                    lane.kind = LaneKind::Dream;
+                } else if (kind != "real") {
+                    report(StoryErrorKind::InvalidValue, kindOffset,
+                           place.str() + ": kind " + inQuotes(kind) + " is not \"real\" or \"dream\"");
+                }
+            }
+            readText(item, "forks_from", false, place, references.forkId, &references.forkOffset);
+            readText(item, "rejoins_at", false, place, references.rejoinId, &references.rejoinOffset);
+            const auto laneIndex = static_cast<LaneIndex>(story.lanes.size());
+            if (!lane.id.empty() && references_.laneIds.insert(lane.id, laneIndex) != laneIndex) {
+                report(StoryErrorKind::DuplicateId, references.idOffset, place.str() + ": the id is used by another lane");
+            }
+        }
+        references_.lanes.push_back(references);
+        story.lanes.push_back(std::move(lane));
+    }
+
+    // The passages an event quotes: its quotes and its commentary, each an array of objects of two required,
+    // non-empty strings (`first` and `second`, read into the members of the same names' pointers).
+    template <typename Passage>
+    void readPassages(const JsonNode& item, const char* arrayName, const Place& place, std::vector<Passage>& out,
+                      const char* firstName, StoryString Passage::*first, const char* secondName,
+                      StoryString Passage::*second) {
+        const JsonNode* passages = readArray(item, arrayName, false, place);
+        if (!passages) return;
+        out.reserve(passages->children.size());
+        for (std::size_t i = 0; i < passages->children.size(); ++i) {
+            const Place passagePlace = place.inside(arrayName, i);
+            const JsonNode& node = tree_.item(*passages, i);
+            if (!expectObject(node, passagePlace)) continue;
+            checkKnownFields(node, {firstName, secondName}, passagePlace);
+            Passage passage;
+            bool good = readName(node, firstName, passagePlace, passage.*first);
+            good = readName(node, secondName, passagePlace, passage.*second) && good;
+            if (good) out.push_back(passage);
+        }
+    }
+
+    void readEvent(const JsonNode& item, std::size_t index, Story& story) {
+        Place place = Place::item("events", index);
+        Event& event = story.events.emplace_back();
+        EventReferences& references = references_.events.emplace_back();
+        references.idOffset = references.laneOffset = references.timeOffset = item.offset;
+        if (!expectObject(item, place)) return;
+        checkKnownFields(item, {"id", "lane", "time", "title", "summary", "quotes", "commentary"}, place);
+        std::uint32_t idHash = 0;
+        if (readName(item, "id", place, event.id, &references.idOffset)) {
+            place.name("event", event.id);
+            idHash = IdTable::hashOf(event.id);
+            // Inserted below, once the rest of the event is read: the slot's cache miss overlaps that reading.
+            references_.eventIds.prefetch(idHash);
+        }
+        if (readNameText(item, "lane", place, references.laneId, &references.laneOffset)) {
+            // Resolved now, while the event's text is in cache: the cross-checks then look up only the
+            // lanes that are listed after their events.
+            references.lane = references_.laneIds.find(references.laneId);
+        }
+        references.hasTime = readTime(item, "time", place, event.time, &references.timeOffset);
+        readName(item, "title", place, event.title);
+        readString(item, "summary", false, place, event.summary);
+        readPassages(item, "quotes", place, event.quotes, "speaker", &Quote::speaker, "words", &Quote::words);
+        readPassages(item, "commentary", place, event.commentary, "text", &Commentary::text, "attribution",
+                     &Commentary::attribution);
+        const auto eventIndex = static_cast<EventIndex>(index);
+        if (!event.id.empty() && references_.eventIds.insert(event.id, idHash, eventIndex) != eventIndex) {
+            report(StoryErrorKind::DuplicateId, references.idOffset, place.str() + ": the id is used by another event");
+        }
+    }
+
+    void readPair(const JsonNode& pair, std::size_t index) {
+        if (pair.type != JsonType::Array || pair.children.size() != 2 || tree_.item(pair, 0).type != JsonType::String ||
+            tree_.item(pair, 1).type != JsonType::String) {
+            report(StoryErrorKind::WrongType, pair.offset, Place::item("pairs", index).str() + " must be an array of two event ids");
+            references_.pairs.push_back({});  // keeps the indices of later pairs
+            references_.pairs.back().offset = PairReferences::kMalformed;
+            return;
+        }
+        PairReferences references;
+        references.offset = pair.offset;
+        for (std::size_t k = 0; k < 2; ++k) {
+            references.ids[k] = tree_.item(pair, k).string;
+            references.idOffsets[k] = tree_.item(pair, k).offset;
+        }
+        references_.pairs.push_back(references);
+    }
+
+    // Puts the errors in file order (cross-checks find some after later items were read).
+    void sortErrors() {
+        std::vector<std::size_t> order(errors_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return errorOffsets_[a] < errorOffsets_[b]; });
+        std::vector<StoryError> sorted;
+        sorted.reserve(errors_.size());
+        for (std::size_t index : order) sorted.push_back(std::move(errors_[index]));
+        errors_ = std::move(sorted);
+    }
+
+    std::string_view text_;
+    const std::string& file_;
+    const StoryLoadOptions& options_;
+    std::vector<StoryError>& errors_;
+    std::vector<std::size_t> errorOffsets_;  // parallel to errors_, for putting them in file order
+    std::size_t lastReportedOffset_ = 0;
+    TextPosition lastPosition_;
+    JsonProblem& problem_;
+    JsonMaterializer materializer_{text_.data(), problem_};
+    JsonTree tree_;
+    // One block, never a second: the story's strings fit in the text they are read from.
+    StoryTextBuilder strings_{text_.size() + 1};
+    // Ids view the story's text or the file. The event id table starts at a size that spares most stories
+    // its regrowth (it still grows when a story is dense).
+    StoryReferences references_{text_.size() / 1024 + 16};
+
+};
+
+// ---------------------------------------------------------------------------------------------------
+// [SECTION] The whole document
+// ---------------------------------------------------------------------------------------------------
+
+bool StoryReader::read(od::document& document, Story& story) {
+    od::json_type rootType;
+    if (document.type().get(rootType)) return materializer_.fail(0);
+    if (rootType != od::json_type::object) {
+        const JsonType type = rootType == od::json_type::array    ? JsonType::Array
+                              : rootType == od::json_type::string  ? JsonType::String
+                              : rootType == od::json_type::number  ? JsonType::Number
+                              : rootType == od::json_type::boolean ? JsonType::Boolean
+                                                                   : JsonType::Null;
+        report(StoryErrorKind::WrongType, 0, std::string("the story must be a JSON object, not ") + typeName(type));
+        return true;
+    }
+    od::object root;
+    if (document.get_object().get(root)) return materializer_.fail(0);
+    // Room for as many events as a valid file could hold (an event takes at least ~40 bytes of JSON), so
+    // these vectors do not regrow while reading; untouched room costs address space, not memory.
+    const std::size_t mostEvents = text_.size() / 40 + 16;
+    story.events.reserve(mostEvents);
+    references_.events.reserve(mostEvents);
+    // Huge pages for the two largest arrays: far fewer page faults while they are filled (see huge_pages.h).
+    adviseHugePages(story.events.data(), story.events.capacity() * sizeof(Event));
+    adviseHugePages(references_.events.data(), references_.events.capacity() * sizeof(EventReferences));
+
+    // The small fields are gathered into one tree; the arrays are streamed item by item.
+    JsonTree small;
+    const std::size_t rootNode = small.add();
+    small[rootNode].type = JsonType::Object;
+    const std::size_t rootOffset = static_cast<std::size_t>(text_.find('{'));
+    small[rootNode].offset = rootOffset;
+    std::array<bool, 4> arraySeen{};  // eras, lanes, events, pairs
+    const char* const arrays[] = {"eras", "lanes", "events", "pairs"};
+    std::vector<std::pair<std::string, std::size_t>> unknown;
+    for (auto fieldResult : root) {
+        od::field field;
+        if (std::move(fieldResult).get(field)) return materializer_.fail(rootOffset);
+        const std::size_t keyOffset = static_cast<std::size_t>(field.key().raw() - text_.data()) - 1;
+        std::string_view key;
+        if (field.unescaped_key().get(key)) return materializer_.fail(keyOffset);
+        const std::size_t valueOffset = static_cast<std::size_t>(field.value().raw_json_token().data() - text_.data());
+        bool duplicate = small.member(small[rootNode], key) != nullptr;
+        for (std::size_t a = 0; a < 4; ++a) duplicate = duplicate || (arraySeen[a] && key == arrays[a]);
+        if (duplicate) {
+            problem_ = {true, keyOffset, "duplicate key " + inQuotes(key)};
+            return false;
+        }
+        bool streamed = false;
+        for (std::size_t a = 0; a < 4 && !streamed; ++a) {
+            if (key != arrays[a]) continue;
+            streamed = true;
+            arraySeen[a] = true;
+            bool ok = true;
+            switch (a) {
+                case 0: ok = forEachItem(field.value(), valueOffset, "eras", false,
+                                         [&](const JsonNode& item, std::size_t i) { readEra(item, i, story); });
+                    break;
+                case 1: ok = forEachItem(field.value(), valueOffset, "lanes", true,
+                                         [&](const JsonNode& item, std::size_t i) { readLane(item, i, story); });
+                    break;
+                case 2: ok = forEachItem(field.value(), valueOffset, "events", true,
+                                         [&](const JsonNode& item, std::size_t i) { readEvent(item, i, story); });
+                    break;
+                case 3: ok = forEachItem(field.value(), valueOffset, "pairs", false,
+                                         [&](const JsonNode& item, std::size_t i) { readPair(item, i); });
+                    break;
+            }
+            if (!ok) return false;
+        }
+        if (streamed) continue;
+        JsonMaterializer smallReader(text_.data(), problem_);
+        std::size_t child = 0;
+        if (!smallReader.read(field.value(), small, child, 1)) return false;
+        small[child].key = key;
+        small[child].keyOffset = keyOffset;
+        small[rootNode].children.push_back(child);
+        if (key != "format" && key != "title" && key != "source") unknown.emplace_back(std::string(key), keyOffset);
+    }
+    // Nothing but white space may follow the story's object.
+    const char* rest = nullptr;
+    if (!document.current_location().get(rest)) {
+        const auto restOffset = static_cast<std::size_t>(rest - text_.data());
+        if (text_.find_first_not_of(" \t\r\n", restOffset) != std::string_view::npos) return materializer_.fail(restOffset);
+    }
+
+    for (const auto& [key, offset] : unknown) report(StoryErrorKind::UnknownField, offset, "story: unknown field " + inQuotes(key));
+    std::swap(tree_, small);  // the field helpers read from tree_
+    const JsonNode& rootObject = tree_[rootNode];
+    std::string_view format;
+    std::size_t formatOffset = 0;
+    if (readText(rootObject, "format", true, Place(), format, &formatOffset) && format != "epilogue-story/1") {
+        report(StoryErrorKind::InvalidValue, formatOffset, "story: format " + inQuotes(format) + " is not \"epilogue-story/1\"");
+    }
+    readName(rootObject, "title", Place(), story.title);
+    if (const JsonNode* source = tree_.member(rootObject, "source")) readSource(*source, story);
+    if (!arraySeen[1]) report(StoryErrorKind::MissingField, rootOffset, "story: missing field \"lanes\"");
+    if (!arraySeen[2]) report(StoryErrorKind::MissingField, rootOffset, "story: missing field \"events\"");
+
+    const std::size_t room = options_.maxErrors - std::min(errors_.size(), options_.maxErrors);
+    for (const StoryProblem& found : crossCheckStory(story, references_, room)) report(found.kind, found.offset, found.message);
+    story.text = strings_.finish();
+    sortErrors();
+    return true;
+}
+
+}  // namespace
+
+bool readStoryFields(simdjson::padded_string_view padded, const std::string& fileName, const StoryLoadOptions& options,
+                     Story& story, std::vector<StoryError>& errors, JsonProblem& problem) {
+    od::parser parser;
+    od::document document;
+    if (parser.iterate(padded).get(document)) return false;  // the text is at fault before any value is read
+    StoryReader reader(std::string_view(padded.data(), padded.size()), fileName, options, errors, problem);
+    return reader.read(document, story);
+}
+
+}  // namespace epilogue

@@ -1,0 +1,24 @@
+// Reading a story's fields: one streaming pass over the JSON with simdjson's On Demand parser, each item of
+// the story's arrays materialized on its own (story_json_tree.h), its fields checked and turned into the
+// model, then the cross-checks (story_checks.h). Every problem is reported with its line and column.
+//
+// Include only from files compiled with the loader's simdjson flags (see story_json_tree.h).
+#pragma once
+
+#include "story/story.h"
+#include "story/story_json_tree.h"
+#include "story/story_loader.h"
+
+#include <string>
+#include <vector>
+
+namespace epilogue {
+
+// Reads the JSON text `padded` into `story`, appending each problem with its fields or references to
+// `errors` (at most options.maxErrors in all), in file order. Returns false when the JSON itself is at
+// fault; `problem` then says where, and what for the problems the reader names itself (a duplicate key,
+// nesting too deep): the errors and the story are then to be discarded.
+bool readStoryFields(simdjson::padded_string_view padded, const std::string& fileName, const StoryLoadOptions& options,
+                     Story& story, std::vector<StoryError>& errors, JsonProblem& problem);
+
+}  // namespace epilogue

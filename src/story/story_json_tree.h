@@ -1,0 +1,121 @@
+// One item of a story file (a lane, an event, a pair) as a small tree of located JSON values, read from
+// simdjson's On Demand parser. The loader streams the story's arrays and materializes one item at a time
+// into a reused tree, so no tree is ever built for the whole file.
+//
+// Include only from files compiled with the loader's simdjson flags (see CMakeLists.txt): simdjson's On
+// Demand code is compiled for the target CPU, and every file that uses it must agree on which.
+#pragma once
+
+#include <simdjson.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace epilogue {
+
+enum class JsonType { Object, Array, String, Number, Boolean, Null };
+
+// "a string", "an object"...: for messages that name what was found instead.
+const char* typeName(JsonType type);
+
+// A JSON value with the offset where it starts in the text. Strings view the file's text or the parser's
+// buffer, which live as long as the document. Children of objects carry their key and its offset.
+struct JsonNode {
+    JsonType type = JsonType::Null;
+    std::size_t offset = 0;
+    std::string_view key;
+    std::size_t keyOffset = 0;
+    std::string_view string;
+    double number = 0;
+    std::vector<std::size_t> children;  // indices into the tree's node pool
+};
+
+// The nodes of one item, reused from item to item so that reading allocates little (each node keeps the
+// room of its children list).
+class JsonTree {
+public:
+    void clear() { used_ = 0; }
+    std::size_t add() {
+        if (used_ == nodes_.size()) nodes_.emplace_back();
+        JsonNode& node = nodes_[used_];
+        node.children.clear();
+        node.key = {};
+        node.string = {};
+        return used_++;
+    }
+    JsonNode& operator[](std::size_t index) { return nodes_[index]; }
+    const JsonNode& operator[](std::size_t index) const { return nodes_[index]; }
+
+    // The member `name` of an object node, or nullptr. A linear search: an item has a handful of fields.
+    const JsonNode* member(const JsonNode& object, std::string_view name) const {
+        for (std::size_t child : object.children) {
+            if (nodes_[child].key == name) return &nodes_[child];
+        }
+        return nullptr;
+    }
+    const JsonNode& item(const JsonNode& array, std::size_t index) const { return nodes_[array.children[index]]; }
+
+private:
+    std::vector<JsonNode> nodes_;
+    std::size_t used_ = 0;
+};
+
+// A problem with the JSON itself (malformed text, a duplicate key, nesting too deep): reading stops, and
+// the caller locates malformed text precisely (see located_json.h).
+struct JsonProblem {
+    bool found = false;
+    std::size_t offset = 0;
+    std::string message;  // set for duplicate keys and deep nesting; malformed text is described by the locator
+};
+
+// True when a string's text, as written in the file, holds a backslash or a raw control character, that
+// is, when the parser must unescape (or refuse) it. Eight bytes at a time: this scan covers most of a
+// story's bytes.
+inline bool needsUnescaping(std::string_view inside) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
+    std::size_t at = 0;
+    for (; at + 8 <= inside.size(); at += 8) {
+        std::uint64_t bytes = 0;
+        std::memcpy(&bytes, inside.data() + at, 8);
+        const std::uint64_t backslashes = bytes ^ (kOnes * '\\');  // a zero byte where a backslash was
+        const std::uint64_t anyBackslash = (backslashes - kOnes) & ~backslashes & kHighBits;
+        const std::uint64_t anyControl = (bytes - kOnes * 0x20) & ~bytes & kHighBits;  // a byte below 0x20
+        if (anyBackslash | anyControl) return true;
+    }
+    for (; at < inside.size(); ++at) {
+        const auto c = static_cast<unsigned char>(inside[at]);
+        if (c == '\\' || c < 0x20) return true;
+    }
+    return false;
+}
+
+class JsonMaterializer {
+public:
+    JsonMaterializer(const char* base, JsonProblem& problem) : base_(base), problem_(problem) {}
+
+    // A story is never nested more than a few levels deep; far deeper nesting is refused before it could
+    // exhaust the stack (each level is a call).
+    static constexpr int kMaxDepth = 64;
+
+    // Reads `value` and everything in it into `tree`; sets `index` to the value's node. False on a
+    // problem with the JSON (see JsonProblem). `depth` is how many arrays and objects of the document
+    // hold `value`. Called once per item; its inner loops stay in story_json_tree.cpp, where simdjson's
+    // calls inline into them.
+    bool read(simdjson::ondemand::value value, JsonTree& tree, std::size_t& index, int depth);
+
+    bool fail(std::size_t offset) {
+        problem_ = {true, offset, ""};
+        return false;
+    }
+
+private:
+    const char* base_;
+    JsonProblem& problem_;
+};
+
+}  // namespace epilogue
