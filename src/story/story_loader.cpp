@@ -5,7 +5,7 @@
 //   story_json_tree.h  one item of the file at a time, as a small tree of located values;
 //   story_fields.h     reading the story's fields from those items (the hot part);
 //   story_checks.h     the cross-checks once everything is read: references, forks and time order;
-//   located_json.h     locating the problem in malformed JSON (nlohmann-json's parser names the character).
+//   located_json.h     naming and locating the problem in malformed JSON.
 // The story is returned only whole.
 #include "story/story_loader.h"
 
@@ -76,9 +76,8 @@ StoryLoadResult parsePadded(simdjson::padded_string_view padded, const std::stri
         result.errors.clear();
         result.story = Story{};
         if (!problem.message.empty()) return fail(StoryErrorKind::Syntax, problem.offset, problem.message, true);
-        const LocatedJson located = parseLocatedJson(text);
-        if (!located.errors.empty()) {
-            return fail(StoryErrorKind::Syntax, located.errors.front().offset, located.errors.front().message, true);
+        if (const std::optional<JsonSyntaxError> located = findJsonSyntaxError(text)) {
+            return fail(StoryErrorKind::Syntax, located->offset, located->message, true);
         }
         return fail(StoryErrorKind::Syntax, problem.offset, "malformed JSON", true);
     }
