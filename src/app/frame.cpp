@@ -1,4 +1,4 @@
-// Frame composition shared by the window and headless screenshots.
+// Frame composition: the one drawing path.
 #include "app/frame.h"
 
 #include "render/gl_errors.h"
@@ -18,32 +18,21 @@
 
 namespace epilogue {
 
-ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPanels) {
-    ScreenLayout layout;
-    // Below this size the panels would be slivers: the canvas alone is shown.
-    if (!showPanels || logicalWidth < 420 || logicalHeight < 300) {
-        layout.canvas = {0, 0, logicalWidth, logicalHeight};
-        return layout;
-    }
-    // The bottom third holds the commentary and the events list, the transport bar sits above them.
-    const float transportHeight = 40;
-    const float bottomHeight =
-        std::clamp(std::round(logicalHeight * 0.34f), std::min(150.0f, logicalHeight * 0.4f), 340.0f);
-    const float canvasHeight = std::max(0.0f, logicalHeight - bottomHeight - transportHeight);
-    const float eventsWidth = std::clamp(std::round(logicalWidth * 0.26f), std::min(200.0f, logicalWidth * 0.4f), 380.0f);
-    layout.canvas = {0, 0, logicalWidth, canvasHeight};
-    layout.transport = {0, canvasHeight, logicalWidth, transportHeight};
-    layout.commentary = {0, canvasHeight + transportHeight, logicalWidth - eventsWidth, bottomHeight};
-    layout.events = {logicalWidth - eventsWidth, canvasHeight + transportHeight, eventsWidth, bottomHeight};
-    return layout;
-}
-
 bool FrameComposer::initialize(float pixelScale, std::string& error) {
     if (!scene_.initialize(error)) return false;
     applyUiTheme();
     fonts_ = loadUiFonts(pixelScale);
     fontScale_ = pixelScale;
     return true;
+}
+
+bool FrameComposer::draw(PlatformWindow& window, const Story& story, ViewState& state, const FrameSize& size,
+                         float animationTime, float deltaSeconds, const FrameOptions& options, UiRequests& requests,
+                         std::string& error) {
+    window.beginUiFrame(size.logicalWidth, size.logicalHeight, size.pixelScale, deltaSeconds);
+    if (render(story, state, size, animationTime, options, requests, error)) return true;
+    ImGui::EndFrame();
+    return false;
 }
 
 bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize& size, float animationTime,
@@ -61,40 +50,29 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
         into = std::chrono::duration<double, std::milli>(now - last).count();
         last = now;
     };
-    const ScreenLayout screen = screenLayout(size.logicalWidth, size.logicalHeight, options.panels);
-    state.view.canvas = screen.canvas;
-    LayoutStyle style;
-    style.topInset = titleBlockInset(screen.canvas);
-    layoutTimeline(story, state.view, style, layout_);
-    lap(timings_.layout);
+    const FramePlan& plan = planner_.plan(story, state, {size, options.panels, animationTime}, FontMeasurer(fonts_));
+    const ScreenLayout& screen = plan.screen;
+    state.view.canvas = plan.view.canvas;
+    lap(timings_.plan);
 
     SceneInputs inputs;
     inputs.story = &story;
-    inputs.layout = &layout_;
-    inputs.view = &state.view;
-    inputs.playheadTime = state.playheadTime;
+    inputs.plan = &plan;
     inputs.selectedEvent = state.selectedEvent;
     inputs.hoveredEvent = state.hoveredEvent;
-    inputs.animationTime = animationTime;
     inputs.reducedMotion = state.reducedMotion;
-    inputs.logicalWidth = size.logicalWidth;
-    inputs.logicalHeight = size.logicalHeight;
-    inputs.pixelScale = size.pixelScale;
     target_.bindForDrawing();
     scene_.draw(inputs);
     lap(timings_.sceneSubmit);
 
-    if (options.labels) canvasLabels_.draw(story, layout_, state, fonts_);
+    if (options.labels) drawCanvasLabels(story, plan, fonts_);
     if (options.panels && screen.transport.height > 0) {
         transportPanel_.draw(story, state, screen.transport, options.screenshotCanvasOnly, fonts_, requests);
         commentaryPanel_.draw(story, state, screen.commentary, fonts_, requests);
         eventsPanel_.draw(story, state, screen.events, fonts_, requests);
     }
     if (options.tooltip && state.hoveredEvent != kNone) {
-        const EventMark* hovered = nullptr;
-        for (const EventMark& mark : layout_.events) {
-            if (mark.event == state.hoveredEvent) hovered = &mark;
-        }
+        const EventMark* hovered = plan.markOf(state.hoveredEvent);
         if (hovered && hovered->isCluster()) {
             drawClusterTooltip(story, *hovered, fonts_);
         } else {

@@ -1,13 +1,23 @@
-// One frame of Epilogue, composed the same way in the window and in headless screenshots:
-// layout -> scene -> canvas labels -> panels -> ImGui draw data, all into the offscreen target.
+// One frame of Epilogue, drawn one way everywhere: the window, screenshots, frame sequences and video,
+// the benchmark, the soak and the tests all call FrameComposer::draw. It begins the UI frame, makes the
+// frame plan (timeline/frame_plan.h), and draws the scene, the canvas text and the panels from that plan
+// into the offscreen target.
+//
+//   FrameComposer::draw
+//     PlatformWindow::beginUiFrame          ImGui frame of the window's (or the headless) size
+//     FramePlanner::plan                    everything the frame shows, computed once
+//     SceneRenderer::draw(plan)             sky, ribbons, playhead, nodes (GL)
+//     drawCanvasLabels(plan)                title, lane names, event labels, ruler (ImGui draw list)
+//     panels, tooltip, banner, toast, help  (ImGui windows)
+//     ImGui_ImplOpenGL3_RenderDrawData      into the same target
 #pragma once
 
+#include "app/platform_window.h"
 #include "render/render_target.h"
 #include "render/scene_renderer.h"
 #include "story/story.h"
-#include "timeline/layout.h"
+#include "timeline/frame_plan.h"
 #include "timeline/view_state.h"
-#include "ui/canvas_labels.h"
 #include "ui/commentary_panel.h"
 #include "ui/events_panel.h"
 #include "ui/transport_panel.h"
@@ -15,14 +25,9 @@
 #include "ui/ui_requests.h"
 
 #include <string>
+#include <vector>
 
 namespace epilogue {
-
-struct FrameSize {
-    float logicalWidth = 1280;
-    float logicalHeight = 720;
-    float pixelScale = 1;  // framebuffer pixels per logical pixel
-};
 
 // What a frame shows besides the scene.
 struct FrameOptions {
@@ -34,20 +39,11 @@ struct FrameOptions {
     const char* banner = nullptr;  // a problem the user must fix, across the top of the canvas
 };
 
-// Where the canvas and the panels go in a window of the given size; below 420x300 the canvas alone. Pure.
-struct ScreenLayout {
-    Rect canvas;
-    Rect transport;   // the bar under the canvas; zero-sized when the panels are hidden
-    Rect commentary;  // bottom left
-    Rect events;      // bottom right
-};
-ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPanels);
-
 // Where the time of the last frame went, in milliseconds (read by the benchmark).
 struct FrameTimings {
-    double layout = 0;       // story + view -> layout records
+    double plan = 0;         // story + view -> the frame plan (layout and label placement)
     double sceneSubmit = 0;  // building and submitting the scene's GL commands
-    double uiBuild = 0;      // canvas labels and panels -> ImGui draw lists
+    double uiBuild = 0;      // canvas text and panels -> ImGui draw lists
     double uiSubmit = 0;     // submitting ImGui's draw lists
 };
 
@@ -56,21 +52,26 @@ public:
     // Needs the window's GL context and ImGui context. Loads fonts for `pixelScale`.
     bool initialize(float pixelScale, std::string& error);
 
-    // Lays out and draws one frame into the target; an ImGui frame must have been begun. The state's
-    // canvas is set from the screen layout. Returns false with a message if the target cannot be made.
+    // Draws one frame into the target. The state's canvas is set from the plan's screen layout (fitting
+    // the story reads it). `deltaSeconds` is the time since the last frame, for ImGui. Returns false with
+    // a message if the target cannot be made (the UI frame is ended then too).
+    bool draw(PlatformWindow& window, const Story& story, ViewState& state, const FrameSize& size, float animationTime,
+              float deltaSeconds, const FrameOptions& options, UiRequests& requests, std::string& error);
+
+    const RenderTarget& target() const { return target_; }
+    const FramePlan& plan() const { return planner_.current(); }
+    const LayoutStyle& style() const { return planner_.style(); }
+    const FrameTimings& timings() const { return timings_; }
+    // Uniforms the shaders lack; empty when every one was found.
+    std::vector<std::string> rendererWarnings() const { return scene_.warnings(); }
+
+private:
     bool render(const Story& story, ViewState& state, const FrameSize& size, float animationTime,
                 const FrameOptions& options, UiRequests& requests, std::string& error);
 
-    const RenderTarget& target() const { return target_; }
-    const TimelineLayout& layout() const { return layout_; }
-    const UiFonts& fonts() const { return fonts_; }
-    const FrameTimings& timings() const { return timings_; }
-
-private:
     SceneRenderer scene_;
     RenderTarget target_;
-    TimelineLayout layout_;
-    CanvasLabels canvasLabels_;
+    FramePlanner planner_;
     CommentaryPanel commentaryPanel_;
     TransportPanel transportPanel_;
     EventsPanel eventsPanel_;

@@ -1,12 +1,11 @@
 // Headless screenshots and frame sequences.
 #include "app/headless.h"
 
+#include "app/atomic_file.h"
 #include "app/frame.h"
 #include "app/platform_window.h"
 #include "app/png_writer.h"
 #include "app/view_report.h"
-
-#include <imgui.h>
 
 #include <algorithm>
 #include <atomic>
@@ -46,24 +45,17 @@ bool renderFrame(const CommandLine& options, const Story& story, ViewState& stat
     std::string error;
     FrameOptions frameOptions;
     frameOptions.panels = !options.noUi;
-    window.beginUiFrame(size.logicalWidth, size.logicalHeight, size.pixelScale, 1.0f / 60);
-    if (!composer.render(story, state, size, animationTime, frameOptions, ignored, error)) {
-        ImGui::EndFrame();
+    if (!composer.draw(window, story, state, size, animationTime, 1.0f / 60, frameOptions, ignored, error)) {
         std::fprintf(stderr, "epilogue: %s\n", error.c_str());
         return false;
     }
     return true;
 }
 
-std::string sidecarFor(const CommandLine& options, const Story& story, const std::string& storyPath,
-                       const ViewState& state, const FrameComposer& composer, float animationTime) {
-    ReportContext report = reportContextFor(storyPath, story);
-    report.logicalWidth = static_cast<float>(options.width);
-    report.logicalHeight = static_cast<float>(options.height);
-    report.pixelScale = options.scale;
-    report.animationTime = animationTime;
-    report.panels = !options.noUi;
-    return describeView(story, state, composer.layout(), report).dump(2) + "\n";
+// The sidecar of the frame just drawn.
+std::string sidecarFor(const Story& story, const std::string& storyPath, const ViewState& state,
+                       const FrameComposer& composer) {
+    return describeView(story, state, composer.plan(), storyFileFor(storyPath, story)).dump(2) + "\n";
 }
 
 std::atomic<bool> gStopRequested{false};
@@ -186,7 +178,7 @@ int runScreenshot(const CommandLine& options, const Story& story, const std::str
     }
     std::string error;
     const std::string sidecar = options.screenshotPath + ".json";
-    if (!writeFileAtomically(sidecar, sidecarFor(options, story, storyPath, state, composer, options.animationTime),
+    if (!writeFileAtomically(sidecar, sidecarFor(story, storyPath, state, composer),
                              error)) {
         std::fprintf(stderr, "epilogue: %s\n", error.c_str());
         return 1;
@@ -277,7 +269,7 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
             if (i == 0) {
                 std::string error;
                 const std::string sidecar = (fs::path(options.framesDirectory) / "frames.json").string();
-                if (!writeFileAtomically(sidecar, sidecarFor(options, story, storyPath, state, composer, animationTime),
+                if (!writeFileAtomically(sidecar, sidecarFor(story, storyPath, state, composer),
                                          error)) {
                     std::fprintf(stderr, "epilogue: %s\n", error.c_str());
                 }

@@ -6,7 +6,7 @@
 #include "app/restore.h"
 #include "app/window_loop.h"
 #include "story/story_loader.h"
-#include "ui/canvas_labels.h"
+#include "timeline/layout.h"
 
 #include <cstdio>
 #include <string>
@@ -77,7 +77,7 @@ bool findNamedEvent(const Story& story, const std::string& id, const char* flag,
 // The initial view: the whole story, the playhead at its end (or where the flags put it).
 bool initialViewState(const Story& story, const CommandLine& options, ViewState& state) {
     state.view = fitStory(story, {0, 0, static_cast<float>(options.width), static_cast<float>(options.height)},
-                          kLaneHeaderWidth);
+                          LayoutStyle{}.laneHeaderWidth);
     setVisibleRange(state, options.rangeStart.value_or(state.view.startTime),
                     options.rangeEnd.value_or(state.view.endTime));
     state.playheadTime = story.endTime;

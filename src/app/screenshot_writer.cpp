@@ -2,7 +2,7 @@
 #include "app/screenshot_writer.h"
 
 #include "app/png_writer.h"
-#include "app/view_report.h"
+#include "app/atomic_file.h"
 
 #include <filesystem>
 

@@ -9,63 +9,66 @@ namespace epilogue {
 
 namespace {
 
-nlohmann::json rectJson(float x, float y, float width, float height, float scale) {
-    return {{"x", x * scale}, {"y", y * scale}, {"width", width * scale}, {"height", height * scale}};
+// A rectangle in logical pixels, in the image's pixels.
+nlohmann::json rectJson(const Rect& r, float scale) {
+    return {{"x", r.x * scale}, {"y", r.y * scale}, {"width", r.width * scale}, {"height", r.height * scale}};
 }
 
 }  // namespace
 
-nlohmann::json describeView(const Story& story, const ViewState& state, const TimelineLayout& layout,
-                            const ReportContext& context) {
-    const float scale = context.pixelScale;
+nlohmann::json describeView(const Story& story, const ViewState& state, const FramePlan& plan, const StoryFile& file) {
+    const float scale = plan.size.pixelScale;
+    auto rect = [scale](const Rect& r) { return rectJson(r, scale); };
     auto eventId = [&](EventIndex index) -> nlohmann::json {
         return index == kNone ? nlohmann::json(nullptr) : nlohmann::json(story.events[static_cast<std::size_t>(index)].id);
     };
     nlohmann::json events = nlohmann::json::array();
-    for (const EventMark& mark : layout.events) {
+    for (const EventMark& mark : plan.layout.events) {
         const Event& event = story.events[static_cast<std::size_t>(mark.event)];
+        const Rect markRect{mark.position.x - mark.radius, mark.position.y - mark.radius, 2 * mark.radius, 2 * mark.radius};
         if (mark.isCluster()) {  // one mark for events too close to tell apart
             events.push_back({{"cluster", mark.count},
                               {"first", event.id},
                               {"last", story.events[static_cast<std::size_t>(mark.lastEvent)].id},
                               {"lane", story.lanes[static_cast<std::size_t>(event.lane)].id},
-                              {"rect", rectJson(mark.position.x - mark.radius, mark.position.y - mark.radius,
-                                                2 * mark.radius, 2 * mark.radius, scale)}});
+                              {"rect", rect(markRect)}});
             continue;
         }
         events.push_back({{"id", event.id},
                           {"lane", story.lanes[static_cast<std::size_t>(event.lane)].id},
                           {"time", event.time},
                           {"title", event.title},
-                          {"rect", rectJson(mark.position.x - mark.radius, mark.position.y - mark.radius,
-                                            2 * mark.radius, 2 * mark.radius, scale)}});
+                          {"rect", rect(markRect)}});
     }
-    const Rect& canvas = state.view.canvas;
-    const float playheadX = state.view.timeToX(state.playheadTime);
+    nlohmann::json labels = nlohmann::json::array();
+    for (const EventLabelPlan& label : plan.labels) {
+        labels.push_back({{"id", story.events[static_cast<std::size_t>(label.event)].id}, {"rect", rect(label.box)}});
+    }
     return {
-        {"story", {{"title", story.title}, {"file", context.storyPath}, {"hash", context.storyHash}}},
+        {"story", {{"title", story.title}, {"file", file.path}, {"hash", file.hash}}},
         {"playhead", state.playheadTime},
-        {"view", {{"start", state.view.startTime}, {"end", state.view.endTime}}},
+        {"view", {{"start", plan.view.startTime}, {"end", plan.view.endTime}}},
         {"selection", eventId(state.selectedEvent)},
         {"hovered", eventId(state.hoveredEvent)},
         {"playing", state.playing},
         {"reduced_motion", state.reducedMotion},
-        {"animation_time", context.animationTime},
-        {"ui", context.panels},
-        {"size", {{"width", context.logicalWidth}, {"height", context.logicalHeight}, {"scale", scale}}},
-        {"canvas", rectJson(canvas.x, canvas.y, canvas.width, canvas.height, scale)},
-        {"ruler", rectJson(layout.ruler.x, layout.ruler.y, layout.ruler.width, layout.ruler.height, scale)},
-        {"playhead_rect", rectJson(playheadX - 1, canvas.y, 2, layout.ruler.bottom() - canvas.y, scale)},
+        {"animation_time", plan.animationTime},
+        {"ui", plan.panels},
+        {"size", {{"width", plan.size.logicalWidth}, {"height", plan.size.logicalHeight}, {"scale", scale}}},
+        {"canvas", rect(plan.view.canvas)},
+        {"ruler", rect(plan.layout.ruler)},
+        {"playhead_rect", rect(plan.playhead.rect())},
         {"events", events},
+        {"labels", labels},
     };
 }
 
-ReportContext reportContextFor(const std::string& storyPath, const Story& story) {
+StoryFile storyFileFor(const std::string& storyPath, const Story& story) {
     std::error_code ignored;
-    ReportContext context;
-    context.storyPath = std::filesystem::absolute(storyPath, ignored).lexically_normal().string();
-    context.storyHash = hashText(story.sourceHash);
-    return context;
+    StoryFile file;
+    file.path = std::filesystem::absolute(storyPath, ignored).lexically_normal().string();
+    file.hash = hashText(story.sourceHash);
+    return file;
 }
 
 }  // namespace epilogue

@@ -1,11 +1,11 @@
 // What is on screen, as JSON: the story, the playhead, the visible range, the selection, the size, and
-// the rectangle (in image pixels) of every visible event, of the ruler and of the playhead. The window
+// the rectangle (in image pixels) of every visible event, of every drawn label, of the ruler and of the
+// playhead, all read from the frame plan the frame was drawn from. The window
 // writes it to --state-file for end-to-end tests; screenshots write it beside the PNG as a sidecar.
 #pragma once
 
-#include "app/atomic_file.h"  // the reports are written with it
 #include "story/story.h"
-#include "timeline/layout.h"
+#include "timeline/frame_plan.h"
 #include "timeline/view_state.h"
 
 #include <nlohmann/json.hpp>
@@ -14,20 +14,14 @@
 
 namespace epilogue {
 
-struct ReportContext {
-    std::string storyPath;  // absolute, so that --restore finds it from anywhere
-    std::string storyHash;  // of the story file's bytes
-    float logicalWidth = 0, logicalHeight = 0;
-    float pixelScale = 1;
-    float animationTime = 0;  // the clock that drives twinkle and shimmer
-    bool panels = true;       // the panels were shown
+// Which file the story was read from.
+struct StoryFile {
+    std::string path;  // absolute, so that --restore finds it from anywhere
+    std::string hash;  // of the bytes the story was read from
 };
+StoryFile storyFileFor(const std::string& storyPath, const Story& story);
 
-// A report context for a story read from `storyPath`: the file's absolute path and the hash of the bytes
-// the story was read from.
-ReportContext reportContextFor(const std::string& storyPath, const Story& story);
-
-nlohmann::json describeView(const Story& story, const ViewState& state, const TimelineLayout& layout,
-                            const ReportContext& context);
+// The frame drawn from `plan` (its size, scale, animation clock and panels are the plan's).
+nlohmann::json describeView(const Story& story, const ViewState& state, const FramePlan& plan, const StoryFile& file);
 
 }  // namespace epilogue

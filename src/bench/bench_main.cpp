@@ -15,10 +15,8 @@
 #include "app/view_report.h"
 #include "story/story_generator.h"
 #include "story/story_loader.h"
-#include "ui/canvas_labels.h"
 
 #include <CLI/CLI.hpp>
-#include <imgui.h>
 
 #include <algorithm>
 #include <array>
@@ -118,7 +116,7 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
     for (ZoomFigures& zoom : figures.zooms) {
         std::vector<double> cpu, submit, whole;
         ViewState state;
-        state.view = fitStory(story, canvas, kLaneHeaderWidth);
+        state.view = fitStory(story, canvas, composer.style().laneHeaderWidth);
         const double visible = (state.view.endTime - state.view.startTime) * zoom.share;
         for (int frame = -10; frame < frames; ++frame) {  // ten frames of warm-up
             const double progress = frame < 0 ? 0.0 : static_cast<double>(frame) / std::max(frames - 1, 1);
@@ -128,9 +126,9 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
                 state.view.endTime = state.playheadTime + visible / 2;
             }
             const auto start = Clock::now();
-            window.beginUiFrame(size.logicalWidth, size.logicalHeight, 1.0f, 1.0f / 60);
             UiRequests requests;
-            if (!composer.render(story, state, size, static_cast<float>(frame) / 60.0f, FrameOptions{}, requests, error)) {
+            if (!composer.draw(window, story, state, size, static_cast<float>(frame) / 60.0f, 1.0f / 60, FrameOptions{},
+                               requests, error)) {
                 std::fprintf(stderr, "epilogue-bench: %s\n", error.c_str());
                 return false;
             }
@@ -138,7 +136,7 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
             composer.target().waitUntilDrawn();
             const double wholeMs = millisecondsSince(start);
             if (frame >= 0) {
-                cpu.push_back(t.layout + t.uiBuild);
+                cpu.push_back(t.plan + t.uiBuild);
                 submit.push_back(t.sceneSubmit + t.uiSubmit);
                 whole.push_back(wholeMs);
             }
@@ -150,20 +148,19 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
 
     // A screenshot of the last frame, as the window takes one (F12).
     ViewState state;
-    state.view = fitStory(story, canvas, kLaneHeaderWidth);
-    window.beginUiFrame(size.logicalWidth, size.logicalHeight, 1.0f, 1.0f / 60);
+    state.view = fitStory(story, canvas, composer.style().laneHeaderWidth);
     UiRequests requests;
-    composer.render(story, state, size, 0, FrameOptions{}, requests, error);
+    if (!composer.draw(window, story, state, size, 0, 1.0f / 60, FrameOptions{}, requests, error)) {
+        std::fprintf(stderr, "epilogue-bench: %s\n", error.c_str());
+        return false;
+    }
     composer.target().waitUntilDrawn();
     auto start = Clock::now();
     ScreenshotJob job;
     composer.target().readPixels(job.rgba);
     figures.readbackMs = millisecondsSince(start);
     start = Clock::now();
-    ReportContext report;
-    report.logicalWidth = size.logicalWidth;
-    report.logicalHeight = size.logicalHeight;
-    job.sidecar = describeView(story, state, composer.layout(), report).dump(2);
+    job.sidecar = describeView(story, state, composer.plan(), StoryFile{}).dump(2);
     figures.sidecarMs = millisecondsSince(start);
     job.width = composer.target().width();
     job.height = composer.target().height();
@@ -324,7 +321,7 @@ int main(int argc, char** argv) {
         figures.events = story.events.size();
         figures.lanes = story.lanes.size();
         const Rect canvas = screenLayout(static_cast<float>(width), static_cast<float>(height), true).canvas;
-        TimelineView view = fitStory(story, canvas, kLaneHeaderWidth);
+        TimelineView view = fitStory(story, canvas, composer.style().laneHeaderWidth);
         figures.layoutWholeMs = timeLayout(story, view, 50);
         const double middle = (view.startTime + view.endTime) / 2, visible = (view.endTime - view.startTime) * 0.01;
         view.startTime = middle - visible / 2;

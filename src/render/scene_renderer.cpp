@@ -65,6 +65,18 @@ bool SceneRenderer::initialize(std::string& error) {
     if (!ribbon_.build("ribbon.vert", "ribbon.frag", error)) return false;
     if (!node_.build("sprite.vert", "node.frag", error)) return false;
     if (!beam_.build("sprite.vert", "beam.frag", error)) return false;
+    skyUniforms_ = {sky_.resolveUniform("uResolution"), sky_.resolveUniform("uPixelScale"),
+                    sky_.resolveUniform("uHorizonY")};
+    starUniforms_ = {star_.resolveUniform("uViewSize"), star_.resolveUniform("uTime"), star_.resolveUniform("uHorizonY"),
+                     star_.resolveUniform("uSkyTop")};
+    ribbonUniforms_ = {ribbon_.resolveUniform("uViewSize"),      ribbon_.resolveUniform("uPlayheadX"),
+                       ribbon_.resolveUniform("uDimAhead"),      ribbon_.resolveUniform("uTime"),
+                       ribbon_.resolveUniform("uCoreColour"),    ribbon_.resolveUniform("uHotColour"),
+                       ribbon_.resolveUniform("uGlowColour"),    ribbon_.resolveUniform("uParentColour"),
+                       ribbon_.resolveUniform("uCoreHalfWidth"), ribbon_.resolveUniform("uGlowWidth"),
+                       ribbon_.resolveUniform("uHalfWidth"),     ribbon_.resolveUniform("uPattern")};
+    nodeUniforms_ = {node_.resolveUniform("uViewSize"), node_.resolveUniform("uRingColour")};
+    beamUniforms_ = {beam_.resolveUniform("uViewSize")};
 
     glGenVertexArrays(1, &emptyVao_);
 
@@ -84,6 +96,14 @@ bool SceneRenderer::initialize(std::string& error) {
     return true;
 }
 
+std::vector<std::string> SceneRenderer::warnings() const {
+    std::vector<std::string> all;
+    for (const ShaderProgram* program : {&sky_, &star_, &ribbon_, &node_, &beam_}) {
+        all.insert(all.end(), program->warnings().begin(), program->warnings().end());
+    }
+    return all;
+}
+
 void SceneRenderer::draw(const SceneInputs& inputs) {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
@@ -101,20 +121,22 @@ void SceneRenderer::draw(const SceneInputs& inputs) {
 
 void SceneRenderer::drawSky(const SceneInputs& inputs) {
     glDisable(GL_BLEND);
+    const FramePlan& plan = *inputs.plan;
     sky_.use();
-    glUniform2f(sky_.uniform("uResolution"), inputs.logicalWidth * inputs.pixelScale,
-                inputs.logicalHeight * inputs.pixelScale);
-    glUniform1f(sky_.uniform("uPixelScale"), inputs.pixelScale);
-    glUniform1f(sky_.uniform("uHorizonY"), inputs.layout->ruler.y);
+    glUniform2f(skyUniforms_.resolution, plan.size.logicalWidth * plan.size.pixelScale,
+                plan.size.logicalHeight * plan.size.pixelScale);
+    glUniform1f(skyUniforms_.pixelScale, plan.size.pixelScale);
+    glUniform1f(skyUniforms_.horizonY, plan.layout.ruler.y);
     glBindVertexArray(emptyVao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 
 void SceneRenderer::drawStars(const SceneInputs& inputs) {
     // The field depends only on the logical size: made and uploaded again only when that changes.
-    if (inputs.logicalWidth != starFieldWidth_ || inputs.logicalHeight != starFieldHeight_) {
-        starFieldWidth_ = inputs.logicalWidth;
-        starFieldHeight_ = inputs.logicalHeight;
+    const FramePlan& plan = *inputs.plan;
+    if (plan.size.logicalWidth != starFieldWidth_ || plan.size.logicalHeight != starFieldHeight_) {
+        starFieldWidth_ = plan.size.logicalWidth;
+        starFieldHeight_ = plan.size.logicalHeight;
         makeStarField(starFieldWidth_, starFieldHeight_, starField_);
         stars_.instances.clear();
         for (const Star& star : starField_) {
@@ -127,30 +149,24 @@ void SceneRenderer::drawStars(const SceneInputs& inputs) {
     }
     if (stars_.instances.empty()) return;
     star_.use();
-    glUniform2f(star_.uniform("uViewSize"), inputs.logicalWidth, inputs.logicalHeight);
-    glUniform1f(star_.uniform("uTime"), inputs.reducedMotion ? 0.0f : inputs.animationTime);
-    glUniform1f(star_.uniform("uHorizonY"), inputs.layout->ruler.y);
-    glUniform1f(star_.uniform("uSkyTop"), inputs.view->canvas.y);
+    glUniform2f(starUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
+    glUniform1f(starUniforms_.time, inputs.reducedMotion ? 0.0f : plan.animationTime);
+    glUniform1f(starUniforms_.horizonY, plan.layout.ruler.y);
+    glUniform1f(starUniforms_.skyTop, plan.view.canvas.y);
     glBindVertexArray(stars_.vao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(stars_.instances.size()));
 }
 
 void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
-    const TimelineLayout& layout = *inputs.layout;
+    const FramePlan& plan = *inputs.plan;
     const Story& story = *inputs.story;
 
-    // One strip per lane, all in one buffer.
+    // One strip per lane on screen, however many lanes there are, all in one buffer.
     ribbonVertices_.clear();
-    struct Range {
-        GLint first;
-        GLsizei count;
-        LaneIndex lane;
-    };
-    Range ranges[64];
-    std::size_t rangeCount = 0;
-    for (const LaneCurve& curve : layout.lanes) {
+    ribbonRanges_.clear();
+    for (const LaneCurve& curve : plan.layout.lanes) {
         const std::size_t n = curve.points.size();
-        if (n < 2 || rangeCount == 64) continue;  // off screen
+        if (n < 2) continue;  // off screen
         const auto first = static_cast<GLint>(ribbonVertices_.size());
         float along = 0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -172,51 +188,53 @@ void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
                                            curve.separation[i]});
             }
         }
-        ranges[rangeCount++] = {first, static_cast<GLsizei>(ribbonVertices_.size()) - first, curve.lane};
+        ribbonRanges_.push_back({first, static_cast<GLsizei>(ribbonVertices_.size()) - first, curve.lane});
     }
     uploadToBuffer(ribbonVbo_, ribbonVertices_, ribbonCapacity_);
 
     ribbon_.use();
-    glUniform2f(ribbon_.uniform("uViewSize"), inputs.logicalWidth, inputs.logicalHeight);
-    glUniform1f(ribbon_.uniform("uPlayheadX"), inputs.view->timeToX(inputs.playheadTime));
-    glUniform1f(ribbon_.uniform("uDimAhead"), 0.42f);
-    glUniform1f(ribbon_.uniform("uTime"), inputs.reducedMotion ? 0.0f : inputs.animationTime);
+    const auto& u = ribbonUniforms_;
+    glUniform2f(u.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
+    glUniform1f(u.playheadX, plan.playhead.x);
+    glUniform1f(u.dimAhead, 0.42f);
+    glUniform1f(u.time, inputs.reducedMotion ? 0.0f : plan.animationTime);
     glBindVertexArray(ribbonVao_);
     // Parents first, so a forked lane lies over the lane it peels out of.
     for (int pass = 0; pass < 2; ++pass) {
-        for (std::size_t r = 0; r < rangeCount; ++r) {
-            const LaneIndex lane = ranges[r].lane;
+        for (const RibbonRange& range : ribbonRanges_) {
+            const LaneIndex lane = range.lane;
             const bool forked = story.parentLane(lane) != kNone;
             if (forked != (pass == 1)) continue;
             const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(lane)].kind);
             const LaneIndex parent = story.parentLane(lane);
             const LanePalette& parentPalette =
                 parent == kNone ? palette : lanePalette(story.lanes[static_cast<std::size_t>(parent)].kind);
-            setColour(ribbon_.uniform("uCoreColour"), palette.core);
-            setColour(ribbon_.uniform("uHotColour"), palette.hot);
-            setColour(ribbon_.uniform("uGlowColour"), palette.glow);
-            setColour(ribbon_.uniform("uParentColour"), parentPalette.core);
-            glUniform1f(ribbon_.uniform("uCoreHalfWidth"), palette.coreHalfWidth);
-            glUniform1f(ribbon_.uniform("uGlowWidth"), palette.glowWidth);
-            glUniform1f(ribbon_.uniform("uHalfWidth"), palette.coreHalfWidth + palette.glowWidth * 2.2f);
-            glUniform1i(ribbon_.uniform("uPattern"), palette.pattern);
-            glDrawArrays(GL_TRIANGLE_STRIP, ranges[r].first, ranges[r].count);
+            setColour(u.coreColour, palette.core);
+            setColour(u.hotColour, palette.hot);
+            setColour(u.glowColour, palette.glow);
+            setColour(u.parentColour, parentPalette.core);
+            glUniform1f(u.coreHalfWidth, palette.coreHalfWidth);
+            glUniform1f(u.glowWidth, palette.glowWidth);
+            glUniform1f(u.halfWidth, palette.coreHalfWidth + palette.glowWidth * 2.2f);
+            glUniform1i(u.pattern, palette.pattern);
+            glDrawArrays(GL_TRIANGLE_STRIP, range.first, range.count);
         }
     }
 }
 
 void SceneRenderer::drawNodes(const SceneInputs& inputs) {
     const Story& story = *inputs.story;
+    const FramePlan& plan = *inputs.plan;
     std::vector<SpriteInstance>& sprites = nodes_.instances;
     sprites.clear();
-    for (const EventMark& mark : inputs.layout->events) {
+    for (const EventMark& mark : plan.layout.events) {
         const Event& event = story.events[static_cast<std::size_t>(mark.event)];
         const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(event.lane)].kind);
         const bool hinge = mark.isFork || mark.isRejoin;
         const float shape = mark.isCluster() ? 2.0f : hinge ? 1.0f : 0.0f;
         const float extent = mark.radius * 2.4f + (hinge ? 14.0f : 8.0f);
         const float highlight = mark.event == inputs.selectedEvent ? 2.0f : mark.event == inputs.hoveredEvent ? 1.0f : 0.0f;
-        const float lit = event.time <= inputs.playheadTime + 1e-9 ? 1.0f : 0.0f;
+        const float lit = event.time <= plan.playhead.time + 1e-9 ? 1.0f : 0.0f;
         sprites.push_back({{mark.position.x, mark.position.y},
                             {extent, extent},
                             {palette.node.r, palette.node.g, palette.node.b, 1.0f},
@@ -225,26 +243,25 @@ void SceneRenderer::drawNodes(const SceneInputs& inputs) {
     if (sprites.empty()) return;
     uploadSprites(nodes_);
     node_.use();
-    glUniform2f(node_.uniform("uViewSize"), inputs.logicalWidth, inputs.logicalHeight);
-    setColour(node_.uniform("uRingColour"), lanePalette(LaneKind::Dream).core);
+    glUniform2f(nodeUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
+    setColour(nodeUniforms_.ringColour, lanePalette(LaneKind::Dream).core);
     glBindVertexArray(nodes_.vao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(sprites.size()));
 }
 
 void SceneRenderer::drawPlayhead(const SceneInputs& inputs) {
-    const TimelineLayout& layout = *inputs.layout;
-    const float x = inputs.view->timeToX(inputs.playheadTime);
-    const Rect& canvas = inputs.view->canvas;
-    if (x < canvas.x - 20 || x > canvas.right() + 20) return;
-    const float top = canvas.y + canvas.height * 0.06f;
-    const float bottom = layout.ruler.bottom();
+    const FramePlan& plan = *inputs.plan;
+    const PlayheadPlan& playhead = plan.playhead;
+    if (!playhead.drawn) return;
     const Colour& glow = lanePalette(LaneKind::Real).glow;
     playhead_.instances.clear();
-    playhead_.instances.push_back(
-        {{x, (top + bottom) / 2}, {22.0f, (bottom - top) / 2}, {glow.r, glow.g, glow.b, 1}, {0, 0, 0, 0}});
+    playhead_.instances.push_back({{playhead.x, (playhead.top + playhead.bottom) / 2},
+                                   {22.0f, (playhead.bottom - playhead.top) / 2},
+                                   {glow.r, glow.g, glow.b, 1},
+                                   {0, 0, 0, 0}});
     uploadSprites(playhead_);
     beam_.use();
-    glUniform2f(beam_.uniform("uViewSize"), inputs.logicalWidth, inputs.logicalHeight);
+    glUniform2f(beamUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
     glBindVertexArray(playhead_.vao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
 }

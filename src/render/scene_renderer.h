@@ -1,11 +1,11 @@
-// Draws the timeline scene (sky, lane ribbons, event nodes, playhead) from a layout. GL lives here and
+// Draws the timeline scene (sky, lane ribbons, event nodes, playhead) from a frame plan. GL lives here and
 // in the other files of src/render only. Buffers are allocated once and updated in place.
 #pragma once
 
 #include "render/shader_program.h"
 #include "render/star_field.h"
 #include "story/story.h"
-#include "timeline/layout.h"
+#include "timeline/frame_plan.h"
 
 #include <string>
 #include <vector>
@@ -15,15 +15,10 @@ namespace epilogue {
 // Everything one frame of the scene depends on. The same inputs draw the same pixels.
 struct SceneInputs {
     const Story* story = nullptr;
-    const TimelineLayout* layout = nullptr;
-    const TimelineView* view = nullptr;
-    double playheadTime = 0;
+    const FramePlan* plan = nullptr;  // where everything goes, the size and the animation clock
     EventIndex selectedEvent = kNone;
     EventIndex hoveredEvent = kNone;
-    float animationTime = 0;     // seconds; drives twinkle and shimmer
     bool reducedMotion = false;  // stills the twinkle and shimmer
-    float logicalWidth = 0, logicalHeight = 0;  // the whole target, logical pixels
-    float pixelScale = 1;                       // framebuffer pixels per logical pixel
 };
 
 class SceneRenderer {
@@ -36,6 +31,8 @@ public:
     bool initialize(std::string& error);  // needs a current GL 3.3 core context
     // Draws into the bound framebuffer, whose viewport covers the whole target.
     void draw(const SceneInputs& inputs);
+    // Uniforms the shaders lack (each also printed once, when the programs are built).
+    std::vector<std::string> warnings() const;
 
 private:
     struct RibbonVertex {
@@ -66,11 +63,35 @@ private:
     void drawNodes(const SceneInputs& inputs);
     void drawPlayhead(const SceneInputs& inputs);
 
+    // One ribbon's vertices in the shared buffer.
+    struct RibbonRange {
+        GLint first;
+        GLsizei count;
+        LaneIndex lane;
+    };
     ShaderProgram sky_, star_, ribbon_, node_, beam_;
+    // Uniform locations, resolved once when the programs are built.
+    struct {
+        GLint resolution, pixelScale, horizonY;
+    } skyUniforms_{};
+    struct {
+        GLint viewSize, time, horizonY, skyTop;
+    } starUniforms_{};
+    struct {
+        GLint viewSize, playheadX, dimAhead, time, coreColour, hotColour, glowColour, parentColour, coreHalfWidth,
+            glowWidth, halfWidth, pattern;
+    } ribbonUniforms_{};
+    struct {
+        GLint viewSize, ringColour;
+    } nodeUniforms_{};
+    struct {
+        GLint viewSize;
+    } beamUniforms_{};
     GLuint emptyVao_ = 0;
     GLuint ribbonVao_ = 0, ribbonVbo_ = 0;
     std::size_t ribbonCapacity_ = 0;            // in vertices
     std::vector<RibbonVertex> ribbonVertices_;  // reused every frame
+    std::vector<RibbonRange> ribbonRanges_;     // one per lane on screen, reused every frame
     SpriteBatch stars_, nodes_, playhead_;
     std::vector<Star> starField_;
     float starFieldWidth_ = 0, starFieldHeight_ = 0;  // the logical size the stars were made for

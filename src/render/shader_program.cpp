@@ -3,6 +3,7 @@
 
 #include "render/embedded_shaders.h"
 
+#include <cstdio>
 #include <vector>
 
 namespace epilogue {
@@ -69,7 +70,18 @@ bool ShaderProgram::build(const char* vertexName, const char* fragmentName, std:
     }
     if (program_) glDeleteProgram(program_);
     program_ = program;
+    name_ = std::string(vertexName) + " + " + fragmentName;
     return true;
+}
+
+GLint ShaderProgram::resolveUniform(const char* name) {
+    const GLint location = glGetUniformLocation(program_, name);
+    if (location < 0) {
+        warnings_.push_back("shaders/" + name_ + ": no uniform \"" + name +
+                            "\" (misspelt, or unused and optimised away); setting it does nothing");
+        std::fprintf(stderr, "epilogue: warning: %s\n", warnings_.back().c_str());
+    }
+    return location;
 }
 
 }  // namespace epilogue

@@ -9,16 +9,19 @@ void CanvasInput::apply(const Story& story, ViewState& state, const ViewCommand&
     applyViewCommand(story, fitInset_, state, command);
 }
 
-void CanvasInput::scrubTo(float x, bool noSnap, const Story& story, ViewState& state) {
-    double time = state.view.xToTime(x + grabOffset_);
-    if (!noSnap) time = snapToEvent(story, state.view, time, kSnapPixels);
+void CanvasInput::scrubTo(float x, bool noSnap, const Story& story, const TimelineView& view, ViewState& state) {
+    double time = view.xToTime(x + grabOffset_);
+    if (!noSnap) time = snapToEvent(story, view, time, kSnapPixels);
     apply(story, state, ViewCommand::setPlayhead(time));
 }
 
-bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& story, const TimelineLayout& layout,
+bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& story, const FramePlan& plan,
                           ViewState& state) {
     using Kind = PointerEvent::Kind;
-    const Rect& canvas = state.view.canvas;
+    const TimelineView& view = plan.view;
+    const TimelineLayout& layout = plan.layout;
+    const Rect& canvas = view.canvas;
+    if (canvas.width <= 0 || canvas.height <= 0) return false;
     const bool onCanvas = canvas.contains(event.x, event.y);
     switch (event.kind) {
         case Kind::Press: {
@@ -29,15 +32,16 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
                 gesture_ = Gesture::Pan;
                 return false;
             }
-            const float playheadX = state.view.timeToX(state.playheadTime);
-            const bool onPlayhead = std::abs(event.x - playheadX) <= kPlayheadGrabPixels && event.y <= layout.ruler.bottom();
+            const float playheadX = plan.playhead.x;
+            const bool onPlayhead = plan.playhead.onCanvas && std::abs(event.x - playheadX) <= kPlayheadGrabPixels &&
+                                    event.y <= layout.ruler.bottom();
             if (onPlayhead || layout.ruler.contains(event.x, event.y)) {
                 // Grabbing the playhead keeps it where it is (no jump); pressing elsewhere on the ruler moves it
                 // under the pointer at once, in this same frame.
                 grabOffset_ = onPlayhead ? playheadX - event.x : 0.0f;
                 gesture_ = Gesture::Scrub;
                 state.playing = false;
-                scrubTo(event.x, onPlayhead || event.noSnap, story, state);
+                scrubTo(event.x, onPlayhead || event.noSnap, story, view, state);
                 return true;
             }
             if (event.clicks >= 2 && hitTestEvent(layout, {event.x, event.y}) == kNone) {
@@ -49,11 +53,11 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
         }
         case Kind::Move: {
             if (gesture_ == Gesture::Scrub) {
-                scrubTo(event.x, event.noSnap, story, state);
+                scrubTo(event.x, event.noSnap, story, view, state);
                 return true;
             }
             if (gesture_ == Gesture::Pan) {
-                const double shift = static_cast<double>(lastX_ - event.x) / state.view.pixelsPerTime();
+                const double shift = static_cast<double>(lastX_ - event.x) / view.pixelsPerTime();
                 lastX_ = event.x;
                 apply(story, state, ViewCommand::panBy(shift));
                 return true;
@@ -91,7 +95,7 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
         case Kind::Wheel: {
             if (overUi || !onCanvas || event.wheel == 0) return false;
             const double factor = std::pow(0.8, static_cast<double>(event.wheel));
-            apply(story, state, ViewCommand::zoomAround(state.view.xToTime(event.x), factor));
+            apply(story, state, ViewCommand::zoomAround(view.xToTime(event.x), factor));
             return true;
         }
         case Kind::Leave:

@@ -5,7 +5,7 @@
 #pragma once
 
 #include "story/story.h"
-#include "timeline/layout.h"
+#include "timeline/frame_plan.h"
 #include "timeline/view_commands.h"
 #include "timeline/view_state.h"
 
@@ -37,14 +37,13 @@ public:
     // A new story was adopted: a gesture in progress ends.
     void storyReplaced() { gesture_ = Gesture::None; }
 
-    // `layout` is what is on screen (the last frame's); `overUi` when the pointer is over a panel, which
-    // then has it. Returns true when the view state changed.
-    bool pointer(const PointerEvent& event, bool overUi, const Story& story, const TimelineLayout& layout,
-                 ViewState& state);
+    // `plan` is what is on screen (the last frame's): hit-testing, the playhead's handle and the mapping
+    // from pixels to story time all come from it; before the first frame there is nothing to point at.
+    // `overUi` when the pointer is over a panel, which then has it. Returns true when the view state changed.
+    bool pointer(const PointerEvent& event, bool overUi, const Story& story, const FramePlan& plan, ViewState& state);
     AppAction key(Key key, const Story& story, ViewState& state);
 
     bool scrubbing() const { return gesture_ == Gesture::Scrub; }
-    float fitInset() const { return fitInset_; }
 
     // Snap reach while scrubbing, and how far the pointer may move before a click becomes a drag.
     static constexpr float kSnapPixels = 8;
@@ -54,7 +53,7 @@ public:
 private:
     enum class Gesture { None, Scrub, Pan, Click };
     void apply(const Story& story, ViewState& state, const ViewCommand& command);
-    void scrubTo(float x, bool noSnap, const Story& story, ViewState& state);
+    void scrubTo(float x, bool noSnap, const Story& story, const TimelineView& view, ViewState& state);
 
     float fitInset_;
     Gesture gesture_ = Gesture::None;

@@ -163,7 +163,7 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
     for (std::size_t i = 0; i < story.eras.size(); ++i) {
         const float x0 = std::max(view.timeToX(story.eras[i].start), canvas.x);
         const float x1 = std::min(view.timeToX(story.eras[i].end), canvas.right());
-        if (x1 > x0) layout.eras.push_back({static_cast<int>(i), x0, x1});
+        if (x1 > x0) layout.eras.push_back({static_cast<int>(i), x0, x1, view.timeToX(story.eras[i].start)});
     }
 }
 

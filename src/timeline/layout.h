@@ -39,6 +39,7 @@ struct RulerTick {
 struct EraBand {
     int era = kNone;
     float x0 = 0, x1 = 0;  // the era's extent, clipped to the canvas
+    float startX = 0;      // where the era begins, not clipped (its boundary is drawn when on the canvas)
 };
 
 struct TimelineLayout {
@@ -58,7 +59,10 @@ struct LayoutStyle {
     float samplePixels = 3;        // distance between curve points
     float clusterPixels = 14;      // events closer than this on screen share one mark (marks do not pile up)
     float minMajorTickPixels = 90; // major ticks at least this far apart
-    float topInset = 0;            // pixels kept free above the lanes (for the title)
+    float topInset = 0;            // pixels kept free above the lanes (the frame plan sets the title's)
+    float laneHeaderWidth = 150;   // room kept at the canvas's left edge for the lane names
+    float titleBlockHeight = 76;   // room the story's title and credit take above the lanes, when shown
+    float playheadTopShare = 0.06f;  // the playhead's beam starts this share of the canvas height below its top
 };
 
 TimelineLayout layoutTimeline(const Story& story, const TimelineView& view, const LayoutStyle& style = {});

@@ -1,39 +1,25 @@
-// The text and the ruler over the timeline canvas: the story's title, lane names, event labels (placed
-// so they never overlap), era names and ticks. Drawn with ImGui's background draw list, beneath the
-// panels; no GL here. Working buffers are kept between frames, so drawing allocates nothing.
+// The text and the ruler over the timeline canvas: the story's title, lane names, event labels, era names
+// and ticks, drawn where the frame plan placed them, with ImGui's background draw list beneath the panels.
+// No GL and no layout decisions here.
 #pragma once
 
 #include "story/story.h"
-#include "timeline/label_placement.h"
-#include "timeline/layout.h"
-#include "timeline/view_state.h"
+#include "timeline/frame_plan.h"
 #include "ui/fonts.h"
-
-#include <string>
-#include <vector>
 
 namespace epilogue {
 
-// Room kept at the canvas's left edge for the lane names, in logical pixels.
-constexpr float kLaneHeaderWidth = 150;
-
-// The story's title and source sit at the canvas's top left when there is room for them.
-bool showsTitleBlock(const Rect& canvas);
-// Pixels the title block keeps free above the lanes (0 when it is not shown).
-float titleBlockInset(const Rect& canvas);
-
-class CanvasLabels {
+// Measures canvas text in the UI's fonts, for the frame planner.
+class FontMeasurer : public TextMeasurer {
 public:
-    void draw(const Story& story, const TimelineLayout& layout, const ViewState& state, const UiFonts& fonts);
+    explicit FontMeasurer(const UiFonts& fonts) : fonts_(fonts) {}
+    glm::vec2 measure(TextStyle style, std::string_view text) const override;
 
 private:
-    std::vector<LabelRequest> requests_;
-    std::vector<const EventMark*> marks_;
-    std::vector<Rect> obstacles_;
-    std::vector<PlacedLabel> placed_;
-    LabelPlacer placer_;
-    std::string creditSource_;  // the source title the credit line was made from
-    std::string credit_;
+    const UiFonts& fonts_;
 };
+
+// Draws the plan's canvas text and ruler.
+void drawCanvasLabels(const Story& story, const FramePlan& plan, const UiFonts& fonts);
 
 }  // namespace epilogue

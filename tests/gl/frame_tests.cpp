@@ -7,8 +7,8 @@
 #include "app/png_writer.h"
 #include "app/view_report.h"
 #include "render/gl_errors.h"
+#include "render/shader_program.h"
 #include "story/story_loader.h"
-#include "ui/canvas_labels.h"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
@@ -51,21 +51,27 @@ struct Renderer {
 
     ViewState wholeStory(double playhead) const {
         ViewState state;
-        state.view = fitStory(story, {0, 0, kWidth, kHeight}, kLaneHeaderWidth);
+        state.view = fitStory(story, {0, 0, kWidth, kHeight}, composer.style().laneHeaderWidth);
         state.playheadTime = playhead;
         return state;
     }
 
-    void render(ViewState& state, float animationTime = 2.0f, bool labels = true) {
+    // Draws one frame the one way every output does; false with the message if it fails.
+    void draw(ViewState& state, float scale, float animationTime, const FrameOptions& options) {
         std::string error;
         UiRequests requests;
-        window.beginUiFrame(kWidth, kHeight, 1.0f, 1.0f / 60);
-        REQUIRE_MESSAGE(composer.render(story, state, {kWidth, kHeight, 1.0f}, animationTime, FrameOptions{false, labels},
-                                                requests, error),
+        REQUIRE_MESSAGE(composer.draw(window, story, state, {kWidth, kHeight, scale}, animationTime, 1.0f / 60, options,
+                                      requests, error),
                         error);
+    }
+
+    void render(ViewState& state, float animationTime = 2.0f, bool labels = true) {
+        draw(state, 1.0f, animationTime, FrameOptions{false, labels});
         composer.target().readPixels(pixels);
         REQUIRE(pixels.size() == static_cast<std::size_t>(kWidth * kHeight * 4));
     }
+
+    const FramePlan& plan() const { return composer.plan(); }
 
     Pixel at(float x, float y) const {
         const auto index = (static_cast<std::size_t>(std::lround(y)) * static_cast<std::size_t>(kWidth) +
@@ -75,18 +81,16 @@ struct Renderer {
 
     const EventMark& mark(const char* id) const {
         const EventIndex index = story.findEvent(id);
-        for (const EventMark& m : composer.layout().events) {
-            if (m.event == index) return m;
-        }
-        FAIL("no mark for " << id);
-        return composer.layout().events.front();
+        const EventMark* m = plan().markOf(index);
+        if (!m) FAIL("no mark for " << id);
+        return *m;
     }
 
     // Ribbon cores crossed going down the column at x (bright runs at least 3 pixels tall, which a
     // star is not), between the canvas top and the ruler.
     int ribbonsInColumn(float x) const {
         int ribbons = 0, run = 0;
-        const int bottom = static_cast<int>(composer.layout().ruler.y) - 4;
+        const int bottom = static_cast<int>(plan().layout.ruler.y) - 4;
         for (int y = 0; y < bottom; ++y) {
             const bool bright = at(x, static_cast<float>(y)).brightness() > 450;
             run = bright ? run + 1 : 0;
@@ -143,14 +147,14 @@ TEST_CASE("the playhead is drawn where its time says, and what lies ahead is dim
     ViewState state = r.wholeStory(35);
     r.render(state);
     const float x = state.view.timeToX(35);
-    const float skyY = r.composer.layout().laneRowY[0] - 50;  // open sky above the dream lane
+    const float skyY = r.plan().layout.laneRowY[0] - 50;  // open sky above the dream lane
     const Pixel onBeam = r.at(x, skyY);
     const Pixel besideBeam = r.at(x + 40, skyY);
     INFO("beam " << onBeam.r << "," << onBeam.g << "," << onBeam.b);
     CHECK(onBeam.brightness() > 450);
     CHECK(besideBeam.brightness() < 250);
     // The real lane's ribbon behind the playhead against the same ribbon ahead of it.
-    const float laneY = r.composer.layout().laneRowY[1];
+    const float laneY = r.plan().layout.laneRowY[1];
     const Pixel behind = r.at(state.view.timeToX(30), laneY);
     const Pixel ahead = r.at(state.view.timeToX(40.5), laneY);
     CHECK(behind.brightness() > ahead.brightness() + 150);
@@ -194,9 +198,9 @@ TEST_CASE("steady-state frames allocate nothing, also while the playhead moves")
         state.playheadTime = 20 + std::max(frame, 0) * 0.5;  // scrubbing across events
         std::string error;
         UiRequests requests;
-        r.window.beginUiFrame(kWidth, kHeight, 1.0f, 1.0f / 60);
-        REQUIRE(r.composer.render(r.story, state, {kWidth, kHeight, 1.0f}, 1.0f + static_cast<float>(frame) / 60.0f,
-                                  FrameOptions{true, true}, requests, error));
+        REQUIRE(r.composer.draw(r.window, r.story, state, {kWidth, kHeight, 1.0f},
+                                1.0f + static_cast<float>(frame) / 60.0f, 1.0f / 60, FrameOptions{true, true}, requests,
+                                error));
     }
     CHECK(testing::allocationCount() - before == 0);
 }
@@ -209,13 +213,7 @@ TEST_CASE("golden image: the whole story at 960x540") {
     Renderer& r = renderer();
     ViewState state = r.wholeStory(50);
     state.selectedEvent = r.story.findEvent("paris");
-    std::string error;
-    UiRequests requests;
-    for (int frame = 0; frame < 2; ++frame) {  // the second frame has the panel's final layout
-        r.window.beginUiFrame(kWidth, kHeight, 1.0f, 1.0f / 60);
-        REQUIRE(r.composer.render(r.story, state, {kWidth, kHeight, 1.0f}, 2.0f, FrameOptions{true, true}, requests,
-                                  error));
-    }
+    for (int frame = 0; frame < 2; ++frame) r.draw(state, 1.0f, 2.0f, FrameOptions{true, true});  // the second has the panel's final layout
     r.composer.target().readPixels(r.pixels);
     const std::string golden = EPILOGUE_GOLDEN_DIR "/la-la-land-960x540.png";
     if (std::getenv("EPILOGUE_UPDATE_GOLDENS")) {
@@ -255,20 +253,12 @@ TEST_CASE("the sidecar's rectangles are where the pixels are, also at pixel scal
     Renderer& r = renderer();
     for (float scale : {1.0f, 2.0f}) {
         ViewState state = r.wholeStory(r.story.endTime);
-        std::string error;
-        UiRequests requests;
-        r.window.beginUiFrame(kWidth, kHeight, scale, 1.0f / 60);
-        REQUIRE(r.composer.render(r.story, state, {kWidth, kHeight, scale}, 2.0f, FrameOptions{false, true}, requests,
-                                  error));
+        r.draw(state, scale, 2.0f, FrameOptions{false, true});
         std::vector<std::uint8_t> pixels;
         r.composer.target().readPixels(pixels);
         const int width = r.composer.target().width();
         REQUIRE(width == static_cast<int>(kWidth * scale));
-        ReportContext context;
-        context.logicalWidth = kWidth;
-        context.logicalHeight = kHeight;
-        context.pixelScale = scale;
-        const nlohmann::json sidecar = describeView(r.story, state, r.composer.layout(), context);
+        const nlohmann::json sidecar = describeView(r.story, state, r.plan(), StoryFile{});
         auto brightness = [&](double x, double y) {
             const auto index = (static_cast<std::size_t>(y) * static_cast<std::size_t>(width) + static_cast<std::size_t>(x)) * 4;
             return pixels[index] + pixels[index + 1] + pixels[index + 2];
@@ -296,16 +286,130 @@ TEST_CASE("the sidecar's rectangles are where the pixels are, also at pixel scal
 TEST_CASE("a change of pixel scale (a screen of another density) re-rasterises the fonts without GL errors") {
     Renderer& r = renderer();
     ViewState state = r.wholeStory(40);
-    std::string error;
+    for (int frame = 0; frame < 2; ++frame) r.draw(state, 1.0f, 2.0f, FrameOptions{});  // earlier tests used scale 2
+    const float bodySize = ImGui::GetIO().Fonts->Fonts[0]->FontSize;  // rasterised for scale 1
+    float sizeAtScale2 = 0;
     for (float scale : {1.0f, 2.0f, 2.0f, 1.5f, 1.0f, 1.0f}) {
-        UiRequests requests;
-        r.window.beginUiFrame(kWidth, kHeight, scale, 1.0f / 60);
         INFO("scale " << scale);
-        REQUIRE_MESSAGE(r.composer.render(r.story, state, {kWidth, kHeight, scale}, 2.0f, FrameOptions{}, requests, error),
-                        error);
+        r.draw(state, scale, 2.0f, FrameOptions{});
+        // The new atlas is made after the first frame at a new scale, so the second frame at 2 has it.
+        if (scale == 2.0f) sizeAtScale2 = ImGui::GetIO().Fonts->Fonts[0]->FontSize;
         CHECK(r.composer.target().width() == static_cast<int>(kWidth * scale));
         CHECK(takeGlErrors().empty());
     }
-    // The fonts follow the scale: the atlas of the last frames was made for scale 1 again.
+    // The glyphs were rasterised again at twice the pixel size for scale 2, and at the first size again
+    // for scale 1 (a global scale alone would keep FontGlobalScale at 1 with blurry, stretched glyphs).
+    CHECK(sizeAtScale2 == doctest::Approx(bodySize * 2));
+    CHECK(ImGui::GetIO().Fonts->Fonts[0]->FontSize == doctest::Approx(bodySize));
     CHECK(ImGui::GetIO().FontGlobalScale == doctest::Approx(1.0f));
+}
+
+TEST_CASE("the sidecar's playhead rectangle is where the beam is drawn, from its top to the ruler") {
+    Renderer& r = renderer();
+    // The same frame with the playhead at t=35 and with it far off to the left: what differs in the
+    // playhead's column is the beam (the ribbons ahead of it dim too, but they lie lower, in the lanes).
+    ViewState state = r.wholeStory(35);
+    state.reducedMotion = true;
+    r.render(state, 2.0f, false);
+    const std::vector<std::uint8_t> withBeam = r.pixels;
+    const nlohmann::json sidecar = describeView(r.story, state, r.plan(), StoryFile{});
+    const float skyY = r.plan().layout.laneRowY[0] - 50;  // open sky above the dream lane
+    ViewState away = state;
+    away.playheadTime = r.story.startTime;
+    r.render(away, 2.0f, false);
+    const std::vector<std::uint8_t> without = r.pixels;
+    const auto& rect = sidecar["playhead_rect"];
+    const double x = rect["x"].get<double>() + rect["width"].get<double>() / 2;
+    const double top = rect["y"].get<double>(), height = rect["height"].get<double>();
+    auto difference = [&](double px, double py) {
+        const auto index = (static_cast<std::size_t>(py) * static_cast<std::size_t>(kWidth) + static_cast<std::size_t>(px)) * 4;
+        int total = 0;
+        for (std::size_t c = 0; c < 3; ++c) total += std::abs(static_cast<int>(withBeam[index + c]) - static_cast<int>(without[index + c]));
+        return total;
+    };
+    INFO("playhead rect x " << x << ", y " << top << ", height " << height);
+    REQUIRE(top >= 3);
+    // Nothing of the beam above the rectangle; the beam itself from just inside its top edge.
+    for (double y = 0; y < top - 1; ++y) CHECK(difference(x, y) <= 3);
+    CHECK(difference(x, top + height * 0.05) > 15);
+    CHECK(difference(x, skyY) > 300);
+    // Its line is the brightest column of the beam, inside the rectangle's width.
+    const double middle = skyY;
+    double brightestX = 0;
+    int brightest = -1;
+    for (double px = x - 30; px <= x + 30; ++px) {
+        if (difference(px, middle) > brightest) {
+            brightest = difference(px, middle);
+            brightestX = px;
+        }
+    }
+    CHECK(brightestX >= rect["x"].get<double>() - 0.5);
+    CHECK(brightestX <= rect["x"].get<double>() + rect["width"].get<double>() + 0.5);
+}
+
+TEST_CASE("a story of 100 lanes draws 100 ribbons") {
+    Renderer& r = renderer();
+    StoryLoadResult loaded = loadStoryFile(EPILOGUE_TEST_DATA_DIR "/hundred-lanes.json");
+    REQUIRE(loaded.ok());
+    const Story& story = loaded.story;
+    // Tall enough for each lane's row to stand apart from its neighbours'.
+    const float width = 960, height = 3600;
+    ViewState state;
+    state.view = fitStory(story, {0, 0, width, height}, r.composer.style().laneHeaderWidth);
+    state.playheadTime = story.endTime;
+    state.reducedMotion = true;
+    std::string error;
+    UiRequests requests;
+    REQUIRE_MESSAGE(r.composer.draw(r.window, story, state, {width, height, 1.0f}, 0, 1.0f / 60, FrameOptions{false, false},
+                                    requests, error),
+                    error);
+    std::vector<std::uint8_t> pixels;
+    r.composer.target().readPixels(pixels);
+    const FramePlan& plan = r.plan();
+    REQUIRE(plan.layout.lanes.size() == 100);
+    int drawn = 0, checked = 0, checkedPastSixtyFour = 0;
+    for (const LaneCurve& curve : plan.layout.lanes) {
+        // The point of its own row (fully apart from its parent) furthest from any node: only the lane's own
+        // ribbon can light it.
+        glm::vec2 point(-1, -1);
+        float clearest = 0;
+        for (std::size_t i = 0; i < curve.points.size(); ++i) {
+            if (curve.separation[i] < 0.999f) continue;
+            float nearest = 1e9f;
+            for (const EventMark& mark : plan.layout.events) {
+                const glm::vec2 d = mark.position - curve.points[i];
+                nearest = std::min(nearest, std::max(std::abs(d.x), std::abs(d.y)) - mark.radius);
+            }
+            if (nearest > clearest) {
+                clearest = nearest;
+                point = curve.points[i];
+            }
+        }
+        if (clearest <= 6) continue;  // a lane whose only stretch apart is at a node
+        ++checked;
+        checkedPastSixtyFour += curve.lane >= 64 ? 1 : 0;
+        const auto index = (static_cast<std::size_t>(std::lround(point.y)) * static_cast<std::size_t>(width) +
+                            static_cast<std::size_t>(std::lround(point.x))) * 4;
+        const int brightness = pixels[index] + pixels[index + 1] + pixels[index + 2];
+        INFO("lane " << curve.lane << " at " << point.x << "," << point.y << ": " << brightness);
+        CHECK(brightness > 400);
+        drawn += brightness > 400 ? 1 : 0;
+    }
+    MESSAGE(checked << " lanes checked, " << checkedPastSixtyFour << " of them past the 64th");
+    CHECK(checked >= 99);
+    CHECK(checkedPastSixtyFour >= 35);
+    CHECK(drawn == checked);
+}
+
+TEST_CASE("every uniform the renderer sets is found; one a program lacks is named in a warning") {
+    Renderer& r = renderer();
+    CHECK(r.composer.rendererWarnings().empty());
+    ShaderProgram program;
+    std::string error;
+    REQUIRE_MESSAGE(program.build("sprite.vert", "beam.frag", error), error);
+    CHECK(program.resolveUniform("uViewSize") >= 0);
+    CHECK(program.resolveUniform("uNoSuchUniform") == -1);
+    REQUIRE(program.warnings().size() == 1);
+    CHECK(program.warnings()[0].find("uNoSuchUniform") != std::string::npos);
+    CHECK(program.warnings()[0].find("beam.frag") != std::string::npos);
 }

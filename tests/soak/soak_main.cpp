@@ -1,24 +1,21 @@
 // The long session: a headless replay of a long random sequence of user input — scrubbing, zooming,
 // panning, clicking, keys, playback, screenshots and reloads of a story file that is sometimes broken —
-// through the same input layer, composer and renderer as the window. Fails on a crash (and, under the
-// sanitizers, on any report) or when memory grows by 5% or more after warm-up.
+// driving the window's own Session (src/app/session.h), with its composer and renderer. Fails on a crash
+// (and, under the sanitizers, on any report), when a screenshot or a reload goes wrong, or when memory
+// grows by 5% or more after warm-up.
 //
 //   epilogue_soak --events 100000     the long form (a few minutes; see README "Tests")
 //   epilogue_soak --events 5000       the form CTest runs
 #include "app/frame.h"
 #include "app/platform_window.h"
-#include "app/screenshot_writer.h"
+#include "app/session.h"
 #include "story/story_loader.h"
-#include "timeline/canvas_input.h"
-#include "ui/canvas_labels.h"
 
 #include <CLI/CLI.hpp>
-#include <imgui.h>
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <random>
@@ -66,7 +63,6 @@ int main(int argc, char** argv) {
 
     StoryLoadResult loaded = loadStoryFile(storyPath);
     if (!loaded.ok()) return 1;
-    Story story = std::move(loaded.story);
 
     const float width = 640, height = 400;
     PlatformWindow window;
@@ -77,11 +73,14 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "epilogue_soak: %s\n", error.c_str());
         return 1;
     }
-    CanvasInput input(kLaneHeaderWidth);
-    ViewState state;
-    state.view = fitStory(story, screenLayout(width, height, true).canvas, kLaneHeaderWidth);
-    state.targetStartTime = state.view.startTime;
-    state.targetEndTime = state.view.endTime;
+    ViewState initial;
+    const TimelineView fitted =
+        fitStory(loaded.story, screenLayout(width, height, true).canvas, composer.style().laneHeaderWidth);
+    setVisibleRange(initial, fitted.startTime, fitted.endTime);
+    const fs::path shots = directory / "shots";
+    SessionSettings settings;
+    settings.screenshotDirectory = shots.string();
+    Session session(window, composer, std::move(loaded.story), storyPath, initial, settings);
 
     std::mt19937 random(seed);
     auto uniform = [&](float low, float high) { return std::uniform_real_distribution<float>(low, high)(random); };
@@ -91,14 +90,16 @@ int main(int argc, char** argv) {
 
     long startKilobytes = 0;
     int frames = 0, screenshots = 0, reloads = 0, failedReloads = 0;
+    double now = 0;  // the session's clock: a sixtieth of a second for each input event
     // Warm-up: the renderer compiles a shader variant the first time each combination of state is drawn
     // (help, tooltips, zoom levels...), which takes memory once. The first half of the session covers them.
     const int warmUp = events / 2;
     for (int i = 0; i < events; ++i) {
+        now += 1.0 / 60;
         // One input event.
         PointerEvent pointer;
         pointer.x = uniform(-20, width + 20);
-        pointer.y = chance(40) ? composer.layout().ruler.y + 10 : uniform(-20, height + 20);
+        pointer.y = chance(40) ? composer.plan().layout.ruler.y + 10 : uniform(-20, height + 20);
         pointer.button = chance(80) ? PointerButton::Left : (chance(50) ? PointerButton::Right : PointerButton::Middle);
         pointer.noSnap = chance(20);
         pointer.clicks = chance(10) ? 2 : 1;
@@ -115,59 +116,49 @@ int main(int argc, char** argv) {
         } else if (kind < 87) {
             pointer.kind = PointerEvent::Kind::Leave;
         } else {
-            input.key(keys[random() % (sizeof keys / sizeof keys[0])], story, state);
+            session.key(keys[random() % (sizeof keys / sizeof keys[0])]);
         }
-        if (kind < 87) input.pointer(pointer, chance(5), story, composer.layout(), state);
-        advanceView(story, state, 1.0 / 60);
+        if (kind < 87) session.pointer(pointer, chance(5));
+        session.noteInput(now);
 
         // A frame every few events, as the window draws after a batch of input.
         if (i % 8 == 0) {
-            UiRequests requests;
-            window.beginUiFrame(width, height, 1.0f, 1.0f / 60);
-            FrameOptions options;
-            options.tooltip = true;
-            if (!composer.render(story, state, {width, height, 1.0f}, static_cast<float>(i) / 60.0f, options, requests,
-                                 error)) {
+            if (!session.draw({width, height, 1.0f}, now, error)) {
                 std::fprintf(stderr, "epilogue_soak: %s\n", error.c_str());
                 return 1;
             }
-            for (const ViewCommand& command : requests.commands) {
-                applyViewCommand(story, kLaneHeaderWidth, state, command);
-            }
             ++frames;
         }
-        // Now and then a screenshot, written and removed again.
+        // Now and then a screenshot (F12), written by the session's writer thread, checked and removed.
         if (i % 1500 == 750) {
-            ScreenshotJob job;
-            composer.target().readPixels(job.rgba);
-            job.width = composer.target().width();
-            job.height = composer.target().height();
-            job.directory = (directory / "shots").string();
-            job.takenAt = std::time(nullptr);
-            const ScreenshotResult result = writeScreenshot(job);
-            if (!result.ok) {
-                std::fprintf(stderr, "epilogue_soak: %s\n", result.error.c_str());
+            session.key(Key::Screenshot);
+            if (!session.draw({width, height, 1.0f}, now, error)) {
+                std::fprintf(stderr, "epilogue_soak: %s\n", error.c_str());
                 return 1;
             }
-            fs::remove(result.path);
+            session.finishScreenshots();
+            std::error_code ignored;
+            int written = 0;
+            for (const auto& entry : fs::directory_iterator(shots, ignored)) written += entry.path().extension() == ".png";
+            if (written != 1) {
+                std::fprintf(stderr, "epilogue_soak: a screenshot wrote %d PNGs, not 1\n", written);
+                return 1;
+            }
+            fs::remove_all(shots, ignored);
             ++screenshots;
         }
-        // Now and then the story file is saved, broken every other time, and reloaded.
+        // Now and then the story file is saved, broken every other time, and reloaded as the window does.
         if (i % 2000 == 1000) {
             const bool broken = (reloads + failedReloads) % 2 == 1;
             std::ofstream(storyPath, std::ios::binary | std::ios::trunc) << (broken ? brokenText : goodText);
-            StoryLoadResult reloaded = loadStoryFile(storyPath);
-            if (reloaded.ok() == broken) {
+            const std::string titleBefore = session.story().title.str();
+            session.reloaded(loadStoryFile(storyPath), now);
+            const bool banner = !session.describe()["reload_error"].is_null();
+            if (banner != broken || session.story().title != titleBefore) {
                 std::fprintf(stderr, "epilogue_soak: reload gave the wrong outcome\n");
                 return 1;
             }
-            if (reloaded.ok()) {
-                adoptStory(story, std::move(reloaded.story), state);
-                input.storyReplaced();
-                ++reloads;
-            } else {
-                ++failedReloads;  // the last good story stays
-            }
+            ++(broken ? failedReloads : reloads);
         }
         if (i == warmUp) startKilobytes = residentKilobytes();
         if (std::getenv("EPILOGUE_SOAK_TRACE") && i % 1000 == 0) std::fprintf(stderr, "%d: %ld KB\n", i, residentKilobytes());

@@ -1,7 +1,8 @@
 // Tier 1 (pure logic): view commands and the canvas input layer, driven without a window.
 #include "story/story_loader.h"
 #include "timeline/canvas_input.h"
-#include "timeline/layout.h"
+#include "timeline/frame_plan.h"
+#include "fixed_width_measurer.h"
 #include "timeline/view_commands.h"
 #include "ui/ui_requests.h"
 
@@ -11,10 +12,13 @@ using namespace epilogue;
 
 namespace {
 
+// The story on a 1280x500 canvas with no panels. Like the window, it plans a frame before each batch of
+// input (here, before each pointer event), and the input layer reads that plan.
 struct Fixture {
     Story story;
     ViewState state;
-    TimelineLayout layout;
+    FramePlanner planner;
+    TimelineLayout layout;  // the last plan's
     CanvasInput input{150};
 
     Fixture() {
@@ -27,7 +31,11 @@ struct Fixture {
         state.playheadTime = story.endTime;
         relayout();
     }
-    void relayout() { layout = layoutTimeline(story, state.view); }
+    const FramePlan& relayout() {
+        const FramePlan& plan = planner.plan(story, state, {{1280, 500, 1}, false, 0}, testing::FixedWidthMeasurer());
+        layout = plan.layout;
+        return plan;
+    }
     double timeOf(const char* id) const { return story.events[static_cast<std::size_t>(story.findEvent(id))].time; }
     EventMark markOf(const char* id) const {
         for (const EventMark& mark : layout.events) {
@@ -46,7 +54,7 @@ struct Fixture {
         event.noSnap = noSnap;
         event.clicks = clicks;
         event.wheel = wheel;
-        return input.pointer(event, false, story, layout, state);
+        return input.pointer(event, false, story, relayout(), state);
     }
     float rulerY() const { return layout.ruler.y + layout.ruler.height / 2; }
 };
@@ -215,7 +223,7 @@ TEST_CASE("a press over a panel belongs to the panel") {
     press.x = 600;
     press.y = f.rulerY();
     const double before = f.state.playheadTime;
-    CHECK_FALSE(f.input.pointer(press, true, f.story, f.layout, f.state));
+    CHECK_FALSE(f.input.pointer(press, true, f.story, f.relayout(), f.state));
     CHECK(f.state.playheadTime == before);
 }
 
@@ -255,4 +263,16 @@ TEST_CASE("each named command carries what its type reads") {
     const double before = f.state.view.startTime;
     applyViewCommand(f.story, 150, f.state, ViewCommand::panBy(1.5));
     CHECK(f.state.view.startTime == doctest::Approx(before + 1.5));
+}
+
+TEST_CASE("before the first frame is planned there is nothing to point at") {
+    Fixture f;
+    const double before = f.state.playheadTime;
+    PointerEvent press;
+    press.kind = PointerEvent::Kind::Press;
+    press.x = 400;
+    press.y = f.rulerY();
+    CHECK_FALSE(f.input.pointer(press, false, f.story, FramePlan{}, f.state));
+    CHECK_FALSE(f.input.scrubbing());
+    CHECK(f.state.playheadTime == before);
 }

@@ -1,0 +1,160 @@
+// A viewing session: input, reloads and frames.
+//
+// Redraw policy: a frame is drawn after any input (and one more, so ImGui settles), and continuously
+// while something moves: playback, a zoom animation, a drag, a toast, or the twinkling sky, which stills
+// itself after a few seconds without input. Otherwise the window sleeps and costs nothing.
+#include "app/session.h"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+namespace epilogue {
+
+namespace {
+
+constexpr double kTwinkleSeconds = 3.0;  // the sky stills itself this long after the last input
+constexpr double kToastSeconds = 4.0;
+
+// The first few errors of a failed reload, for the banner.
+std::string describeErrors(const std::vector<StoryError>& errors) {
+    std::string text;
+    for (std::size_t i = 0; i < errors.size() && i < 4; ++i) text += (i ? "\n" : "") + errors[i].toString();
+    if (errors.size() > 4) text += "\n... and " + std::to_string(errors.size() - 4) + " more";
+    return text;
+}
+
+}  // namespace
+
+Session::Session(PlatformWindow& window, FrameComposer& composer, Story story, std::string storyPath, ViewState state,
+                 SessionSettings settings)
+    : window_(window),
+      composer_(composer),
+      story_(std::move(story)),
+      storyPath_(std::move(storyPath)),
+      storyFile_(storyFileFor(storyPath_, story_)),
+      state_(std::move(state)),
+      settings_(std::move(settings)),
+      input_(composer.style().laneHeaderWidth) {}
+
+void Session::noteInput(double now) {
+    lastInput_ = now;
+    settleFrames_ = 2;
+}
+
+void Session::pointer(const PointerEvent& event, bool panelHasPointer) {
+    input_.pointer(event, panelHasPointer && !input_.scrubbing(), story_, composer_.plan(), state_);
+}
+
+AppAction Session::key(Key key) {
+    const AppAction wanted = input_.key(key, story_, state_);
+    if (wanted != AppAction::Screenshot) return wanted;
+    requestScreenshot();
+    return AppAction::None;
+}
+
+void Session::reloaded(StoryLoadResult&& result, double now) {
+    if (result.ok()) {
+        adoptStory(story_, std::move(result.story), state_);
+        input_.storyReplaced();
+        storyFile_ = storyFileFor(storyPath_, story_);
+        reloadError_.clear();
+        showToast("Reloaded " + storyPath_, now);
+    } else {
+        reloadError_ = describeErrors(result.errors);
+        for (const StoryError& problem : result.errors) std::fprintf(stderr, "%s\n", problem.toString().c_str());
+    }
+    settleFrames_ = 2;
+}
+
+void Session::showToast(std::string text, double now) {
+    toast_ = std::move(text);
+    toastUntil_ = now + kToastSeconds;
+    settleFrames_ = 2;
+}
+
+FramePace Session::pace(double now) {
+    if (toastOnScreen_ && now >= toastUntil_) settleFrames_ = std::max(settleFrames_, 1);  // take the toast down
+    const bool twinkling = !state_.reducedMotion && now - lastInput_ < kTwinkleSeconds;
+    if (moving_ || input_.scrubbing() || twinkling || now < toastUntil_ || screenshots_.busy() ||
+        pendingScreenshots_ > 0) {
+        return FramePace::Animate;
+    }
+    return settleFrames_ > 0 ? FramePace::Settle : FramePace::Idle;
+}
+
+ScreenshotJob Session::captureJob() const {
+    ScreenshotJob job;
+    composer_.target().readPixels(job.rgba);
+    job.width = composer_.target().width();
+    job.height = composer_.target().height();
+    job.directory = settings_.screenshotDirectory;
+    job.takenAt = std::time(nullptr);
+    job.sidecar = describeView(story_, state_, composer_.plan(), storyFile_).dump(2) + "\n";
+    return job;
+}
+
+bool Session::draw(const FrameSize& size, double now, std::string& error) {
+    // ---- Update --------------------------------------------------------------------------------------
+    const double delta = drawnOnce_ ? std::clamp(now - lastFrame_, 0.0, 0.25) : 0.0;  // a long sleep is no jump
+    lastFrame_ = now;
+    drawnOnce_ = true;
+    if (!state_.reducedMotion && now - lastInput_ < kTwinkleSeconds) animationTime_ += static_cast<float>(delta);
+    moving_ = advanceView(story_, state_, delta);
+    if (settleFrames_ > 0) --settleFrames_;
+    const float uiDelta = delta > 0 ? static_cast<float>(delta) : 1.0f / 60.0f;
+
+    // ---- A capture of the canvas alone is a frame of its own, drawn before the one the window shows ----
+    const bool capture = pendingScreenshots_ > 0;
+    if (capture) --pendingScreenshots_;
+    if (capture && settings_.screenshotCanvasOnly) {
+        UiRequests ignored;
+        FrameOptions canvasOnly;
+        canvasOnly.panels = false;
+        if (!composer_.draw(window_, story_, state_, size, animationTime_, uiDelta, canvasOnly, ignored, error)) {
+            return false;
+        }
+        screenshots_.submit(captureJob());
+    }
+
+    // ---- The frame -----------------------------------------------------------------------------------
+    FrameOptions options;
+    options.tooltip = !input_.scrubbing();
+    // A captured frame leaves the toast out: the picture is of the story, not of the last message.
+    options.toast = now < toastUntil_ && !capture ? toast_.c_str() : nullptr;
+    toastOnScreen_ = options.toast != nullptr;
+    options.screenshotCanvasOnly = settings_.screenshotCanvasOnly;
+    options.banner = reloadError_.empty() ? nullptr : reloadError_.c_str();
+    requests_.commands.clear();
+    requests_.screenshot = false;
+    requests_.toggleScreenshotCanvasOnly = false;
+    if (!composer_.draw(window_, story_, state_, size, animationTime_, uiDelta, options, requests_, error)) return false;
+    // What the user sees, handed to the writer thread; this frame only pays for the readback.
+    if (capture && !settings_.screenshotCanvasOnly) screenshots_.submit(captureJob());
+
+    // ---- What the panels asked for -------------------------------------------------------------------
+    if (requests_.screenshot) requestScreenshot();
+    if (requests_.toggleScreenshotCanvasOnly) settings_.screenshotCanvasOnly = !settings_.screenshotCanvasOnly;
+    for (const ViewCommand& command : requests_.commands) {
+        applyViewCommand(story_, composer_.style().laneHeaderWidth, state_, command);
+        settleFrames_ = 2;
+    }
+    ScreenshotResult saved;
+    while (screenshots_.poll(saved)) {
+        showToast(saved.ok ? "Screenshot saved: " + saved.path : "Screenshot failed: " + saved.error, now);
+        std::fprintf(saved.ok ? stdout : stderr, "epilogue: %s\n", toast_.c_str());
+    }
+    return true;
+}
+
+nlohmann::json Session::describe() const {
+    nlohmann::json described = describeView(story_, state_, composer_.plan(), storyFile_);
+    described["reload_error"] = reloadError_.empty() ? nlohmann::json(nullptr) : nlohmann::json(reloadError_);
+    return described;
+}
+
+void Session::finishScreenshots() { screenshots_.waitUntilIdle(); }
+
+}  // namespace epilogue

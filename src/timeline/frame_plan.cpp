@@ -1,0 +1,175 @@
+// Planning one frame: the screen's regions, the layout, the playhead, and the canvas text placed so that
+// nothing overlaps.
+#include "timeline/frame_plan.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace epilogue {
+
+ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPanels) {
+    ScreenLayout layout;
+    // Below this size the panels would be slivers: the canvas alone is shown.
+    if (!showPanels || logicalWidth < 420 || logicalHeight < 300) {
+        layout.canvas = {0, 0, logicalWidth, logicalHeight};
+        return layout;
+    }
+    // The bottom third holds the commentary and the events list, the transport bar sits above them.
+    const float transportHeight = 40;
+    const float bottomHeight =
+        std::clamp(std::round(logicalHeight * 0.34f), std::min(150.0f, logicalHeight * 0.4f), 340.0f);
+    const float canvasHeight = std::max(0.0f, logicalHeight - bottomHeight - transportHeight);
+    const float eventsWidth = std::clamp(std::round(logicalWidth * 0.26f), std::min(200.0f, logicalWidth * 0.4f), 380.0f);
+    layout.canvas = {0, 0, logicalWidth, canvasHeight};
+    layout.transport = {0, canvasHeight, logicalWidth, transportHeight};
+    layout.commentary = {0, canvasHeight + transportHeight, logicalWidth - eventsWidth, bottomHeight};
+    layout.events = {logicalWidth - eventsWidth, canvasHeight + transportHeight, eventsWidth, bottomHeight};
+    return layout;
+}
+
+bool showsTitleBlock(const Rect& canvas) { return canvas.height >= 260 && canvas.width >= 560; }
+
+const EventMark* FramePlan::markOf(EventIndex event) const {
+    for (const EventMark& mark : layout.events) {
+        if (mark.event == event) return &mark;
+    }
+    return nullptr;
+}
+
+const FramePlan& FramePlanner::plan(const Story& story, const ViewState& state, const FrameRequest& request,
+                                    const TextMeasurer& measurer) {
+    FramePlan& plan = plan_;
+    plan.size = request.size;
+    plan.panels = request.panels;
+    plan.animationTime = request.animationTime;
+    plan.screen = screenLayout(request.size.logicalWidth, request.size.logicalHeight, request.panels);
+    plan.view = state.view;
+    plan.view.canvas = plan.screen.canvas;
+    const Rect& canvas = plan.view.canvas;
+
+    plan.title.shown = showsTitleBlock(canvas);
+    LayoutStyle style = style_;
+    style.topInset = plan.title.shown ? style_.titleBlockHeight : 0.0f;
+    layoutTimeline(story, plan.view, style, plan.layout);
+
+    PlayheadPlan& playhead = plan.playhead;
+    playhead.time = state.playheadTime;
+    playhead.x = plan.view.timeToX(state.playheadTime);
+    playhead.top = canvas.y + canvas.height * style_.playheadTopShare;
+    playhead.bottom = plan.layout.ruler.bottom();
+    // The glow reaches about 20 pixels to each side: a playhead just off the canvas still lights its edge.
+    playhead.drawn = playhead.x >= canvas.x - 20 && playhead.x <= canvas.right() + 20;
+    playhead.onCanvas = playhead.x >= canvas.x && playhead.x <= canvas.right();
+
+    // Text: the title block and the lane headers first, as the event labels keep clear of them.
+    obstacles_.clear();
+    obstacles_.push_back(plan.layout.ruler);
+    planTitle(story, measurer);
+    // The ribbons themselves carry no text: a box every 10 pixels along each curve is close enough.
+    for (const LaneCurve& curve : plan.layout.lanes) {
+        glm::vec2 last(-1e9f, -1e9f);
+        for (const glm::vec2& p : curve.points) {
+            if (std::abs(p.x - last.x) + std::abs(p.y - last.y) < 10) continue;
+            obstacles_.push_back({p.x - 8, p.y - 7, 16, 14});
+            last = p;
+        }
+    }
+    planLaneHeaders(story, measurer);
+    planEventLabels(story, state, measurer);
+    planEraLabels(story, measurer);
+    return plan;
+}
+
+void FramePlanner::planTitle(const Story& story, const TextMeasurer& measurer) {
+    TitlePlan& title = plan_.title;
+    if (!title.shown) return;
+    const Rect& canvas = plan_.view.canvas;
+    title.titleAt = {canvas.x + 22, canvas.y + 16};
+    const glm::vec2 titleSize = measurer.measure(TextStyle::Title, story.title);
+    float blockBottom = title.titleAt.y + titleSize.y;
+    float blockWidth = titleSize.x;
+    if (story.source.title.empty()) {
+        title.credit.clear();
+        creditSource_.clear();
+    } else {
+        if (creditSource_ != story.source.title || title.credit.empty()) {
+            creditSource_ = story.source.title.str();
+            title.credit = "Commentary: \u201C" + creditSource_ + "\u201D";
+        }
+        title.creditAt = {title.titleAt.x, blockBottom + 3};
+        const glm::vec2 creditSize = measurer.measure(TextStyle::Small, title.credit);
+        blockBottom += 3 + creditSize.y;
+        blockWidth = std::max(blockWidth, creditSize.x);
+    }
+    title.bounds = {title.titleAt.x - 4, title.titleAt.y - 4, blockWidth + 8, blockBottom - title.titleAt.y + 8};
+    obstacles_.push_back(title.bounds);
+}
+
+void FramePlanner::planLaneHeaders(const Story& story, const TextMeasurer& measurer) {
+    // Lane names as row headers pinned to the left edge, in the room the fitted view keeps free for them
+    // (laneHeaderWidth): colour is never the only code.
+    const Rect& canvas = plan_.view.canvas;
+    plan_.laneHeaders.clear();
+    for (std::size_t i = 0; i < story.lanes.size(); ++i) {
+        const glm::vec2 size = measurer.measure(TextStyle::Bold, story.lanes[i].title);
+        LaneHeaderPlan header;
+        header.lane = static_cast<LaneIndex>(i);
+        header.textAt = {canvas.x + 18, plan_.layout.laneRowY[i] - size.y / 2};
+        const float width = std::min(size.x, style_.laneHeaderWidth - 26);
+        header.pill = {header.textAt.x - 8, header.textAt.y - 4, width + 16, size.y + 8};
+        header.clipRight = header.textAt.x + width + 1;
+        plan_.laneHeaders.push_back(header);
+        obstacles_.push_back(header.pill);
+    }
+}
+
+void FramePlanner::planEventLabels(const Story& story, const ViewState& state, const TextMeasurer& measurer) {
+    requests_.clear();
+    requestEvents_.clear();
+    for (const EventMark& mark : plan_.layout.events) {
+        const float r = mark.radius + 3;
+        obstacles_.push_back({mark.position.x - r, mark.position.y - r, 2 * r, 2 * r});
+        if (mark.isCluster()) continue;  // a cluster's count is in its tooltip; its events' titles would crowd
+        const Event& event = story.events[static_cast<std::size_t>(mark.event)];
+        const glm::vec2 size = measurer.measure(TextStyle::Body, event.title);
+        LabelRequest request;
+        request.anchorX = mark.position.x;
+        request.anchorY = mark.position.y;
+        request.width = size.x;
+        request.height = size.y;
+        request.clearance = mark.radius + ((mark.isFork || mark.isRejoin) ? 10.0f : 7.0f);
+        request.preferAbove = story.lanes[static_cast<std::size_t>(event.lane)].kind == LaneKind::Dream;
+        request.priority = mark.event == state.selectedEvent ? 3 : (mark.isFork || mark.isRejoin) ? 2 : 1;
+        requests_.push_back(request);
+        requestEvents_.push_back(mark.event);
+    }
+    const Rect& canvas = plan_.view.canvas;
+    const Rect bounds{canvas.x + 4, canvas.y + 4, canvas.width - 8, plan_.layout.ruler.y - canvas.y - 6};
+    placer_.place(requests_, bounds, obstacles_, placed_);
+    plan_.labels.clear();
+    for (std::size_t i = 0; i < placed_.size(); ++i) {
+        if (!placed_[i].visible) continue;
+        const EventIndex event = requestEvents_[i];
+        EventLabelPlan label;
+        label.event = event;
+        label.box = placed_[i].box;
+        label.passed = story.events[static_cast<std::size_t>(event)].time <= state.playheadTime;
+        label.emphasised = event == state.selectedEvent || event == state.hoveredEvent;
+        plan_.labels.push_back(label);
+    }
+}
+
+void FramePlanner::planEraLabels(const Story& story, const TextMeasurer& measurer) {
+    // Each era's name centred in its stretch of the ruler, when it fits there.
+    const Rect& ruler = plan_.layout.ruler;
+    const int current = story.eraAt(plan_.playhead.time);
+    plan_.eraLabels.clear();
+    for (const EraBand& band : plan_.layout.eras) {
+        const glm::vec2 size = measurer.measure(TextStyle::Bold, story.eras[static_cast<std::size_t>(band.era)].name);
+        if (size.x + 12 > band.x1 - band.x0) continue;
+        const float x = std::clamp((band.x0 + band.x1 - size.x) / 2, band.x0 + 6, band.x1 - size.x - 6);
+        plan_.eraLabels.push_back({band.era, {x, ruler.y + ruler.height - size.y - 8}, band.era == current});
+    }
+}
+
+}  // namespace epilogue

@@ -1,0 +1,141 @@
+// The frame plan: everything one frame shows, as plain records computed once per frame from the story,
+// the view state, the frame's size and the layout style: where the canvas and the panels go, the
+// time <-> pixel mapping, the lane curves, the event marks and clusters, the ruler's ticks and eras, the
+// playhead, and the place of every piece of text on the canvas. The renderer, the canvas text, the
+// sidecar, hit-testing and input all read it; nothing else turns a story time into a pixel.
+// Pure: text is measured through a function the caller passes in, so the plan is unit-tested without
+// ImGui.
+#pragma once
+
+#include "story/story.h"
+#include "timeline/label_placement.h"
+#include "timeline/layout.h"
+#include "timeline/view_state.h"
+
+#include <glm/vec2.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace epilogue {
+
+struct FrameSize {
+    float logicalWidth = 1280;
+    float logicalHeight = 720;
+    float pixelScale = 1;  // framebuffer pixels per logical pixel
+};
+
+// Where the canvas and the panels go in a window of the given size; below 420x300 the canvas alone.
+struct ScreenLayout {
+    Rect canvas;
+    Rect transport;   // the bar under the canvas; zero-sized when the panels are hidden
+    Rect commentary;  // bottom left
+    Rect events;      // bottom right
+};
+ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPanels);
+
+// The faces the canvas text is set in.
+enum class TextStyle { Body, Bold, Title, Small };
+
+// Measures text as it will be drawn, in logical pixels. The UI passes one backed by its fonts; tests
+// pass one of their own.
+class TextMeasurer {
+public:
+    virtual ~TextMeasurer() = default;
+    virtual glm::vec2 measure(TextStyle style, std::string_view text) const = 0;
+};
+
+struct PlayheadPlan {
+    double time = 0;
+    float x = 0;              // the line of light
+    float top = 0;            // where its beam starts, below the canvas's top
+    float bottom = 0;         // the ruler's bottom edge
+    bool drawn = false;       // near enough to the canvas for its glow to show
+    bool onCanvas = false;    // inside the canvas: the ruler marks it, and it can be grabbed
+    Rect rect() const { return {x - 1, top, 2, bottom - top}; }
+};
+
+struct TitlePlan {
+    bool shown = false;     // only when the canvas has room for it
+    glm::vec2 titleAt{0, 0};
+    glm::vec2 creditAt{0, 0};
+    std::string credit;     // "Commentary: “source”"; empty when the story names no source
+    Rect bounds;            // the block with a margin, kept free of labels
+};
+
+struct LaneHeaderPlan {
+    LaneIndex lane = kNone;
+    Rect pill;              // the dark pill behind the name
+    glm::vec2 textAt{0, 0};
+    float clipRight = 0;    // a name too long for the header is cut here
+};
+
+struct EventLabelPlan {
+    EventIndex event = kNone;
+    Rect box;
+    bool passed = false;      // the playhead has reached its event
+    bool emphasised = false;  // selected or hovered
+};
+
+struct EraLabelPlan {
+    int era = kNone;
+    glm::vec2 at{0, 0};
+    bool current = false;   // the playhead is in this era
+};
+
+struct FramePlan {
+    FrameSize size;
+    bool panels = true;         // the panels are shown (else the canvas fills the frame)
+    float animationTime = 0;    // the clock that drives twinkle and shimmer
+    ScreenLayout screen;
+    TimelineView view;          // this frame's time <-> pixel mapping
+    TimelineLayout layout;      // lane curves, event marks, ruler ticks and eras
+    PlayheadPlan playhead;
+    TitlePlan title;
+    std::vector<LaneHeaderPlan> laneHeaders;
+    std::vector<EventLabelPlan> labels;  // only the labels that are shown
+    std::vector<EraLabelPlan> eraLabels;
+
+    // The mark that shows an event (a cluster's first event finds the cluster), or nullptr.
+    const EventMark* markOf(EventIndex event) const;
+};
+
+// What a plan is made from besides the story and the view state.
+struct FrameRequest {
+    FrameSize size;
+    bool panels = true;
+    float animationTime = 0;
+};
+
+// Makes frame plans, keeping its buffers between frames: planning allocates nothing once they are large
+// enough.
+class FramePlanner {
+public:
+    explicit FramePlanner(LayoutStyle style = {}) : style_(style) {}
+
+    const FramePlan& plan(const Story& story, const ViewState& state, const FrameRequest& request,
+                          const TextMeasurer& measurer);
+    const FramePlan& current() const { return plan_; }
+    const LayoutStyle& style() const { return style_; }
+
+private:
+    void planTitle(const Story& story, const TextMeasurer& measurer);
+    void planLaneHeaders(const Story& story, const TextMeasurer& measurer);
+    void planEventLabels(const Story& story, const ViewState& state, const TextMeasurer& measurer);
+    void planEraLabels(const Story& story, const TextMeasurer& measurer);
+
+    LayoutStyle style_;
+    FramePlan plan_;
+    std::vector<Rect> obstacles_;
+    std::vector<LabelRequest> requests_;
+    std::vector<EventIndex> requestEvents_;
+    std::vector<PlacedLabel> placed_;
+    LabelPlacer placer_;
+    std::string creditSource_;  // the source title plan_.title.credit was made from
+};
+
+// Whether the canvas has room for the story's title block.
+bool showsTitleBlock(const Rect& canvas);
+
+}  // namespace epilogue

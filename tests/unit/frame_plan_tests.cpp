@@ -1,0 +1,200 @@
+// Tier 1 (pure logic): the frame plan says once where everything of a frame goes — the playhead, every
+// lane's curve however many lanes there are, and canvas text that never overlaps anything — measured
+// with a fixed-width stand-in for the UI's fonts.
+#include "story/story_generator.h"
+#include "story/story_loader.h"
+#include "timeline/frame_plan.h"
+#include "fixed_width_measurer.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+using namespace epilogue;
+
+namespace {
+
+using testing::FixedWidthMeasurer;
+
+Story laLaLand() {
+    StoryLoadResult loaded = loadStoryFile(EPILOGUE_ASSETS_DIR "/stories/la-la-land.json");
+    REQUIRE(loaded.ok());
+    return std::move(loaded.story);
+}
+
+ViewState fittedState(const Story& story, float width, float height, double playhead) {
+    ViewState state;
+    const TimelineView fitted = fitStory(story, screenLayout(width, height, true).canvas, LayoutStyle{}.laneHeaderWidth);
+    setVisibleRange(state, fitted.startTime, fitted.endTime);
+    state.playheadTime = playhead;
+    return state;
+}
+
+bool overlaps(const Rect& a, const Rect& b) { return rectsOverlap(a, b); }
+
+}  // namespace
+
+TEST_CASE("the screen layout: the canvas on top, the transport bar under it, two panels below; the canvas alone when small") {
+    const ScreenLayout layout = screenLayout(1600, 900, true);
+    CHECK(layout.canvas.y == 0);
+    CHECK(layout.canvas.width == 1600);
+    CHECK(layout.transport.y == layout.canvas.bottom());
+    CHECK(layout.commentary.y == layout.transport.bottom());
+    CHECK(layout.commentary.right() == layout.events.x);
+    CHECK(layout.events.right() == 1600);
+    CHECK(layout.events.bottom() == 900);
+    const ScreenLayout tiny = screenLayout(400, 280, true);
+    CHECK(tiny.canvas.width == 400);
+    CHECK(tiny.canvas.height == 280);
+    CHECK(tiny.transport.height == 0);
+    CHECK(screenLayout(1600, 900, false).canvas.height == 900);
+}
+
+TEST_CASE("the plan's playhead is where its time maps to, from below the canvas top to the ruler's bottom") {
+    const Story story = laLaLand();
+    FramePlanner planner;
+    const ViewState state = fittedState(story, 1600, 900, 35);
+    const FramePlan& plan = planner.plan(story, state, {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    CHECK(plan.view.startTime == state.view.startTime);
+    CHECK(plan.view.canvas.width == 1600);
+    CHECK(plan.playhead.x == doctest::Approx(plan.view.timeToX(35)));
+    CHECK(plan.playhead.top == doctest::Approx(plan.view.canvas.y + plan.view.canvas.height * 0.06f));
+    CHECK(plan.playhead.bottom == plan.layout.ruler.bottom());
+    CHECK(plan.playhead.onCanvas);
+    const Rect rect = plan.playhead.rect();
+    CHECK(rect.x + rect.width / 2 == doctest::Approx(plan.playhead.x));
+    CHECK(rect.y == plan.playhead.top);
+    CHECK(rect.bottom() == doctest::Approx(plan.playhead.bottom));
+
+    // Far outside the view, it is neither drawn nor on the canvas.
+    ViewState away = state;
+    away.playheadTime = state.view.endTime + (state.view.endTime - state.view.startTime);
+    const FramePlan& later = planner.plan(story, away, {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    CHECK_FALSE(later.playhead.drawn);
+    CHECK_FALSE(later.playhead.onCanvas);
+}
+
+TEST_CASE("every lane of a 100-lane story has its curve in the plan") {
+    StoryLoadResult loaded = parseStory(generateStory({3000, 100, 7}), "hundred-lanes.json");
+    REQUIRE(loaded.ok());
+    const Story& story = loaded.story;
+    REQUIRE(story.lanes.size() == 100);
+    FramePlanner planner;
+    const FramePlan& plan =
+        planner.plan(story, fittedState(story, 1600, 900, story.endTime), {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    REQUIRE(plan.layout.lanes.size() == 100);
+    for (const LaneCurve& curve : plan.layout.lanes) {
+        INFO("lane " << curve.lane);
+        CHECK(curve.points.size() >= 2);
+    }
+    CHECK(plan.laneHeaders.size() == 100);
+}
+
+TEST_CASE("canvas text never overlaps: labels, lane headers, the title block, the ruler and the nodes") {
+    const Story story = laLaLand();
+    for (const auto& [width, height] : {std::pair{1600.0f, 900.0f}, {960.0f, 540.0f}, {900.0f, 600.0f}}) {
+        INFO(width << "x" << height);
+        FramePlanner planner;
+        ViewState state = fittedState(story, width, height, 50);
+        state.selectedEvent = story.findEvent("paris");
+        const FramePlan& plan = planner.plan(story, state, {{width, height, 1}, true, 0}, FixedWidthMeasurer());
+        REQUIRE_FALSE(plan.labels.empty());
+        const Rect& canvas = plan.view.canvas;
+        for (std::size_t i = 0; i < plan.labels.size(); ++i) {
+            const Rect& box = plan.labels[i].box;
+            INFO("label of " << story.events[static_cast<std::size_t>(plan.labels[i].event)].id.str());
+            CHECK(box.x >= canvas.x);
+            CHECK(box.right() <= canvas.right());
+            CHECK(box.bottom() <= plan.layout.ruler.y);
+            CHECK_FALSE(overlaps(box, plan.layout.ruler));
+            if (plan.title.shown) CHECK_FALSE(overlaps(box, plan.title.bounds));
+            for (const LaneHeaderPlan& header : plan.laneHeaders) CHECK_FALSE(overlaps(box, header.pill));
+            for (const EventMark& mark : plan.layout.events) {
+                const Rect node{mark.position.x - mark.radius, mark.position.y - mark.radius, 2 * mark.radius,
+                                2 * mark.radius};
+                CHECK_FALSE(overlaps(box, node));
+            }
+            for (std::size_t j = i + 1; j < plan.labels.size(); ++j) CHECK_FALSE(overlaps(box, plan.labels[j].box));
+        }
+        // The selected event is labelled first, so it always has its label.
+        bool selectedLabelled = false;
+        for (const EventLabelPlan& label : plan.labels) selectedLabelled |= label.event == state.selectedEvent && label.emphasised;
+        CHECK(selectedLabelled);
+    }
+}
+
+TEST_CASE("labels name their own node: each sits just above or below it, and knows whether the playhead passed it") {
+    const Story story = laLaLand();
+    FramePlanner planner;
+    const ViewState state = fittedState(story, 1600, 900, 35);
+    const FramePlan& plan = planner.plan(story, state, {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    for (const EventLabelPlan& label : plan.labels) {
+        const EventMark* mark = plan.markOf(label.event);
+        REQUIRE(mark != nullptr);
+        INFO(story.events[static_cast<std::size_t>(label.event)].id.str());
+        const float centreX = label.box.x + label.box.width / 2;
+        // Centred on the node unless pushed in from the canvas's edge.
+        if (label.box.x > plan.view.canvas.x + 4 && label.box.right() < plan.view.canvas.right() - 4) {
+            CHECK(centreX == doctest::Approx(mark->position.x));
+        }
+        const float gap = label.box.y > mark->position.y ? label.box.y - mark->position.y
+                                                           : mark->position.y - label.box.bottom();
+        CHECK(gap >= mark->radius);
+        CHECK(gap <= mark->radius + 12 + label.box.height + 2);
+        CHECK(label.passed == (story.events[static_cast<std::size_t>(label.event)].time <= 35));
+    }
+}
+
+TEST_CASE("the same inputs give the same plan") {
+    const Story story = laLaLand();
+    FramePlanner first, second;
+    const ViewState state = fittedState(story, 1280, 720, 20);
+    const FramePlan& a = first.plan(story, state, {{1280, 720, 1}, true, 0}, FixedWidthMeasurer());
+    first.plan(story, state, {{1280, 720, 1}, true, 0}, FixedWidthMeasurer());  // reused buffers, same answer
+    const FramePlan& b = second.plan(story, state, {{1280, 720, 1}, true, 0}, FixedWidthMeasurer());
+    REQUIRE(a.labels.size() == b.labels.size());
+    for (std::size_t i = 0; i < a.labels.size(); ++i) {
+        CHECK(a.labels[i].event == b.labels[i].event);
+        CHECK(a.labels[i].box.x == b.labels[i].box.x);
+        CHECK(a.labels[i].box.y == b.labels[i].box.y);
+    }
+}
+
+TEST_CASE("the title block shows only on a canvas with room for it, with the commentary's source as a credit") {
+    const Story story = laLaLand();
+    FramePlanner planner;
+    const FramePlan& large =
+        planner.plan(story, fittedState(story, 1600, 900, 0), {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    REQUIRE(large.title.shown);
+    CHECK(large.title.credit == "Commentary: \u201C" + story.source.title.str() + "\u201D");
+    CHECK(large.title.creditAt.y > large.title.titleAt.y);
+    // The lanes start below the block.
+    for (float rowY : large.layout.laneRowY) CHECK(rowY > large.title.bounds.bottom());
+    const FramePlan& small =
+        planner.plan(story, fittedState(story, 500, 300, 0), {{500, 300, 1}, true, 0}, FixedWidthMeasurer());
+    CHECK_FALSE(small.title.shown);
+}
+
+TEST_CASE("era names sit inside their stretch of the ruler, and the current era is marked") {
+    const Story story = laLaLand();
+    FramePlanner planner;
+    const FramePlan& plan =
+        planner.plan(story, fittedState(story, 1600, 900, 35), {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    REQUIRE_FALSE(plan.eraLabels.empty());
+    int current = 0;
+    for (const EraLabelPlan& label : plan.eraLabels) {
+        const EraBand* band = nullptr;
+        for (const EraBand& b : plan.layout.eras) {
+            if (b.era == label.era) band = &b;
+        }
+        REQUIRE(band != nullptr);
+        const float width = FixedWidthMeasurer().measure(TextStyle::Bold, story.eras[static_cast<std::size_t>(label.era)].name).x;
+        CHECK(label.at.x >= band->x0);
+        CHECK(label.at.x + width <= band->x1);
+        CHECK(label.at.y >= plan.layout.ruler.y);
+        CHECK(label.at.y <= plan.layout.ruler.bottom());
+        current += label.current ? 1 : 0;
+        CHECK(label.current == (story.eraAt(35) == label.era));
+    }
+    CHECK(current == 1);
+}
