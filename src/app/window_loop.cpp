@@ -58,12 +58,20 @@ void toggleFullscreen(PlatformWindow& window, int& windowedWidth, int& windowedH
     if (fullscreen) SDL_SetWindowSize(window.sdlWindow(), windowedWidth, windowedHeight);
 }
 
-void printFrameStats(std::vector<double>& frameMilliseconds) {
+// --frame-stats keeps the times of the first kTimedFrames frames (a few minutes of drawing); later ones are
+// counted, and the summary says so.
+constexpr std::size_t kTimedFrames = 1 << 16;
+
+void printFrameStats(std::vector<double>& frameMilliseconds, std::size_t untimed) {
     if (frameMilliseconds.empty()) return;
     std::sort(frameMilliseconds.begin(), frameMilliseconds.end());
     const std::size_t n = frameMilliseconds.size();
-    std::printf("epilogue: %zu frames drawn; frame time median %.2f ms, p99 %.2f ms, max %.2f ms\n", n,
+    std::printf("epilogue: %zu frames drawn; frame time median %.2f ms, p99 %.2f ms, max %.2f ms\n", n + untimed,
                 frameMilliseconds[n / 2], frameMilliseconds[std::min(n - 1, n * 99 / 100)], frameMilliseconds[n - 1]);
+    if (untimed > 0) {
+        std::printf("epilogue: --frame-stats timed the first %zu frames only; %zu later ones are not in these figures\n",
+                    n, untimed);
+    }
 }
 
 }  // namespace
@@ -127,7 +135,8 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     });
 
     std::vector<double> frameMilliseconds;  // with --frame-stats: how long each drawn frame took
-    if (options.frameStats) frameMilliseconds.reserve(1 << 16);
+    std::size_t untimedFrames = 0;
+    if (options.frameStats) frameMilliseconds.reserve(kTimedFrames);
     std::string stateFileError;  // the last --state-file failure, reported once until it changes
     int windowedWidth = 0, windowedHeight = 0;  // the size to return to when leaving fullscreen
     double lastFrame = secondsNow();
@@ -187,8 +196,12 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         composer.target().presentToWindow(static_cast<int>(std::lround(size.logicalWidth * size.pixelScale)),
                                           static_cast<int>(std::lround(size.logicalHeight * size.pixelScale)));
         window.swap();
-        if (options.frameStats && frameMilliseconds.size() < frameMilliseconds.capacity()) {
-            frameMilliseconds.push_back((secondsNow() - frameStart) * 1000.0);
+        if (options.frameStats) {
+            if (frameMilliseconds.size() < kTimedFrames) {
+                frameMilliseconds.push_back((secondsNow() - frameStart) * 1000.0);
+            } else {
+                ++untimedFrames;
+            }
         }
         if (!options.stateFile.empty()) {
             if (!writeFileAtomically(options.stateFile, session.describe().dump() + "\n", error)) {
@@ -202,7 +215,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
 
     // ---- Remember the window and playback for next time ----------------------------------------------
     if (watchTimer) SDL_RemoveTimer(watchTimer);
-    if (options.frameStats) printFrameStats(frameMilliseconds);
+    if (options.frameStats) printFrameStats(frameMilliseconds, untimedFrames);
     const Uint32 flags = SDL_GetWindowFlags(window.sdlWindow());
     preferences.maximized = (flags & SDL_WINDOW_MAXIMIZED) != 0;
     if (!(flags & (SDL_WINDOW_MAXIMIZED | SDL_WINDOW_FULLSCREEN_DESKTOP))) {
