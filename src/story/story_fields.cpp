@@ -1,8 +1,8 @@
 // Reading a story's fields (see story_fields.h): the hot part of the loader. Each item of the story's arrays
 // is materialized into a small tree, its fields are read from there into the model, and what it says about
-// references is noted for the cross-checks. Everything called per event or per field is defined in this file
-// (or inline in a header) so that it inlines into the item loop; only the materializer (one call per item)
-// and the id table and text builder (one call per id or string) are called across files.
+// references is noted for the cross-checks. Everything called per item, per event or per field is defined in
+// this file or inline in a header (the materializer: story_json_tree.h), so that it compiles with the item
+// loop; only the id table and the text builder (one call per id or string) are called across files.
 //
 // [SECTION] Error reporting and field access
 // [SECTION] Reading the parts of a story

@@ -1,11 +1,8 @@
-// Materializing one item of a story file: simdjson On Demand values -> a JsonTree of located values.
+// The cold part of the located item tree: naming JSON types for messages. The materializer itself is inline
+// in story_json_tree.h, for the field reader to compile into its item loop.
 #include "story/story_json_tree.h"
 
-#include "story/story_messages.h"
-
 namespace epilogue {
-
-namespace od = simdjson::ondemand;
 
 const char* typeName(JsonType type) {
     switch (type) {
