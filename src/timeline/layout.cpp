@@ -53,14 +53,65 @@ float laneSeparation(const Story& story, LaneIndex lane, double time) {
     return separation;
 }
 
-float laneY(const Story& story, const TimelineLayout& layout, LaneIndex lane, double time) {
+float LaneGrid::yAt(LaneIndex lane, float x) const {
+    const float* row = y.data() + static_cast<std::size_t>(lane) * samples;
+    const float at = std::clamp((x - x0) / step, 0.0f, static_cast<float>(samples - 1));
+    const auto i = static_cast<std::size_t>(at);
+    if (i + 1 >= samples) return row[samples - 1];
+    const float share = at - static_cast<float>(i);
+    return row[i] + (row[i + 1] - row[i]) * share;
+}
+
+float laneY(const Story& story, const TimelineLayout& layout, LaneIndex lane, double time, float x) {
     const float ownRow = layout.laneRowY[static_cast<std::size_t>(lane)];
     const LaneIndex parent = story.parentLane(lane);
     if (parent == kNone) return ownRow;
-    const float parentY = laneY(story, layout, parent, time);
-    const float separation = laneSeparation(story, lane, time);
-    return parentY + (ownRow - parentY) * separation;
+    const float parentY = layout.laneGrid.yAt(parent, x);
+    return parentY + (ownRow - parentY) * laneSeparation(story, lane, time);
 }
+
+namespace {
+
+// Samples every lane's y on one grid of x positions, each lane after its parent (found with an explicit
+// stack, not recursion: a chain of ten thousand forks is as cheap as ten thousand separate lanes).
+void sampleLaneGrid(const Story& story, const TimelineView& view, float left, float right, float step,
+                    TimelineLayout& layout) {
+    LaneGrid& grid = layout.laneGrid;
+    std::vector<LaneIndex>& stack = grid.chain;
+    std::vector<char>& done = grid.sampled;
+    const std::size_t laneCount = story.lanes.size();
+    grid.x0 = left;
+    grid.step = step;
+    grid.samples = static_cast<std::size_t>(std::ceil((right - left) / step)) + 1;
+    grid.y.resize(laneCount * grid.samples);
+    done.assign(laneCount, 0);
+    for (std::size_t first = 0; first < laneCount; ++first) {
+        // Walk up to the nearest lane already sampled (or a root), then sample back down.
+        stack.clear();
+        for (LaneIndex lane = static_cast<LaneIndex>(first); lane != kNone && !done[static_cast<std::size_t>(lane)];
+             lane = story.parentLane(lane)) {
+            done[static_cast<std::size_t>(lane)] = 1;  // also stops a cycle, which the loader refuses anyway
+            stack.push_back(lane);
+        }
+        for (auto it = stack.rbegin(); it != stack.rend(); ++it) {
+            const LaneIndex lane = *it;
+            const LaneIndex parent = story.parentLane(lane);
+            const float ownRow = layout.laneRowY[static_cast<std::size_t>(lane)];
+            float* row = grid.y.data() + static_cast<std::size_t>(lane) * grid.samples;
+            const float* parentRow = parent == kNone ? nullptr : grid.y.data() + static_cast<std::size_t>(parent) * grid.samples;
+            for (std::size_t i = 0; i < grid.samples; ++i) {
+                if (!parentRow) {
+                    row[i] = ownRow;
+                    continue;
+                }
+                const double time = view.xToTime(grid.x0 + step * static_cast<float>(i));
+                row[i] = parentRow[i] + (ownRow - parentRow[i]) * laneSeparation(story, lane, time);
+            }
+        }
+    }
+}
+
+}  // namespace
 
 TimelineLayout layoutTimeline(const Story& story, const TimelineView& view, const LayoutStyle& style) {
     TimelineLayout layout;
@@ -82,9 +133,13 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
                                            static_cast<float>(laneCount);
     }
 
-    // Lane curves, sampled across the visible part of each lane (a little past the edges, so strokes
-    // that leave the canvas leave it cleanly).
-    const float edgeMargin = style.forkRadius * 2;
+    // Lane curves over the visible part of each lane, a little past the canvas's edges (so strokes that
+    // leave the canvas leave it cleanly, and marks just outside it still find their lane's y): the grid's
+    // samples inside the lane's span, and its exact ends.
+    const float edgeMargin = style.forkRadius * 2 + style.clusterPixels + style.samplePixels;
+    const float gridLeft = canvas.x - edgeMargin, gridRight = canvas.right() + edgeMargin;
+    sampleLaneGrid(story, view, gridLeft, gridRight, style.samplePixels, layout);
+    const LaneGrid& grid = layout.laneGrid;
     layout.lanes.resize(laneCount);
     for (std::size_t i = 0; i < laneCount; ++i) {
         const LaneIndex lane = static_cast<LaneIndex>(i);
@@ -92,18 +147,24 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
         curve.lane = lane;
         curve.points.clear();
         curve.separation.clear();
-        const float laneLeft = view.timeToX(laneStartTime(story, lane));
-        const float laneRight = view.timeToX(laneEndTime(story, lane));
-        const float left = std::max(laneLeft, canvas.x - edgeMargin);
-        const float right = std::min(laneRight, canvas.right() + edgeMargin);
+        const float left = std::max(view.timeToX(laneStartTime(story, lane)), gridLeft);
+        const float right = std::min(view.timeToX(laneEndTime(story, lane)), gridRight);
         if (right <= left) continue;
-        const int steps = std::max(1, static_cast<int>(std::ceil((right - left) / style.samplePixels)));
-        for (int s = 0; s <= steps; ++s) {
-            const float x = left + (right - left) * static_cast<float>(s) / static_cast<float>(steps);
+        const bool forked = story.parentLane(lane) != kNone;
+        auto add = [&](float x) {
             const double time = view.xToTime(x);
-            curve.points.emplace_back(x, laneY(story, layout, lane, time));
-            curve.separation.push_back(story.parentLane(lane) == kNone ? 1.0f : laneSeparation(story, lane, time));
+            curve.points.emplace_back(x, laneY(story, layout, lane, time, x));
+            curve.separation.push_back(forked ? laneSeparation(story, lane, time) : 1.0f);
+        };
+        add(left);
+        // Grid samples strictly inside, none closer than half a pixel to an end (no degenerate segment).
+        const auto firstSample = static_cast<std::size_t>(std::max(0.0f, std::ceil((left + 0.5f - grid.x0) / grid.step)));
+        for (std::size_t s = firstSample; s < grid.samples; ++s) {
+            const float x = grid.x0 + grid.step * static_cast<float>(s);
+            if (x > right - 0.5f) break;
+            add(x);
         }
+        add(right);
     }
 
     // Event marks, lane by lane: only the visible stretch of each lane (found by binary search), and
@@ -130,7 +191,8 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
             mark.lastEvent = *(next - 1);
             mark.count = static_cast<int>(next - at);
             const double time = (timeOf(mark.event) + timeOf(mark.lastEvent)) / 2;
-            mark.position = {view.timeToX(time), laneY(story, layout, static_cast<LaneIndex>(laneIndex), time)};
+            const float x = view.timeToX(time);
+            mark.position = {x, laneY(story, layout, static_cast<LaneIndex>(laneIndex), time, x)};
             if (mark.isCluster()) {
                 mark.radius = style.eventRadius + std::min(3.0f, 0.5f * std::log2(static_cast<float>(mark.count)));
             } else {

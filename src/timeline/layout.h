@@ -42,9 +42,24 @@ struct EraBand {
     float startX = 0;      // where the era begins, not clipped (its boundary is drawn when on the canvas)
 };
 
+// Every lane's centre line sampled at the same x positions across the canvas (and a margin), parents
+// before their forks: each lane's y is its parent's y moved towards its own row, so the whole family costs
+// one pass per lane, however deep forks nest.
+struct LaneGrid {
+    float x0 = 0, step = 1;        // the x of sample 0 and the distance between samples
+    std::size_t samples = 0;       // per lane
+    std::vector<float> y;          // lane-major: y[lane * samples + i]
+    float yAt(LaneIndex lane, float x) const;  // linear between samples, clamped to the grid's ends
+
+    // Working buffers of the sampling, kept so that a layout allocates nothing once they are large enough.
+    std::vector<LaneIndex> chain;  // lanes waiting for their parent to be sampled
+    std::vector<char> sampled;     // per lane
+};
+
 struct TimelineLayout {
     Rect ruler;                        // the strip at the bottom of the canvas with ticks and eras
     std::vector<float> laneRowY;       // per lane: the y of its own row
+    LaneGrid laneGrid;                 // every lane's y across the canvas
     std::vector<LaneCurve> lanes;      // one per story lane, indexed by LaneIndex
     std::vector<EventMark> events;     // visible marks, lane by lane, each lane's in time order
     std::vector<RulerTick> ticks;      // visible ticks, left to right
@@ -74,8 +89,9 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
 // smootherstep, whose first and second derivatives vanish at both ends: no kink at any zoom.
 float laneSeparation(const Story& story, LaneIndex lane, double time);
 
-// The y of a lane's centre line at `time`.
-float laneY(const Story& story, const TimelineLayout& layout, LaneIndex lane, double time);
+// The y of a lane's centre line at `time` (which the view maps to `x`): its parent's y from the grid,
+// moved towards the lane's own row by its exact separation there.
+float laneY(const Story& story, const TimelineLayout& layout, LaneIndex lane, double time, float x);
 
 // Time span a lane is drawn over: its fork (or the story start) to its rejoin (or the story end).
 double laneStartTime(const Story& story, LaneIndex lane);

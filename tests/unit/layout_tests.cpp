@@ -164,3 +164,40 @@ TEST_CASE("hit-testing finds the event under the pointer, and nothing on empty s
     CHECK(hitTestEvent(layout, paris->position + glm::vec2(0, 60)) == kNone);
     CHECK(hitTestEvent(layout, {5, 5}) == kNone);
 }
+
+TEST_CASE("a chain of forks nested 3,000 deep lays out each lane on its own row, lanes listed in any order") {
+    // Lane k forks from lane k-1's only event and has one event of its own; the lanes are listed deepest
+    // first, so no lane's parent comes before it.
+    const int depth = 3000;
+    std::string lanes, events;
+    for (int k = depth - 1; k >= 0; --k) {
+        lanes += std::string(lanes.empty() ? "" : ",") + "{\"id\": \"l" + std::to_string(k) + "\", \"title\": \"L\"" +
+                 (k == 0 ? "" : ", \"kind\": \"dream\", \"forks_from\": \"e" + std::to_string(k - 1) + "\"") + "}";
+    }
+    for (int k = 0; k < depth; ++k) {
+        events += std::string(events.empty() ? "" : ",") + "{\"id\": \"e" + std::to_string(k) + "\", \"lane\": \"l" +
+                  std::to_string(k) + "\", \"time\": " + std::to_string(k) + ", \"title\": \"E\"}";
+    }
+    StoryLoadResult loaded = parseStory("{\"format\": \"epilogue-story/1\", \"title\": \"Chain\", \"lanes\": [" + lanes +
+                                            "], \"events\": [" + events + "]}",
+                                        "chain.json");
+    REQUIRE(loaded.ok());
+    const Story& story = loaded.story;
+    const TimelineLayout layout = layoutTimeline(story, fitStory(story, {0, 0, 1280, 20000}));
+    REQUIRE(layout.lanes.size() == static_cast<std::size_t>(depth));
+    int onOwnRow = 0;
+    for (const EventMark& mark : layout.events) {
+        if (mark.isCluster()) continue;
+        const LaneIndex lane = story.events[static_cast<std::size_t>(mark.event)].lane;
+        onOwnRow += std::abs(mark.position.y - layout.laneRowY[static_cast<std::size_t>(lane)]) < 0.01f ? 1 : 0;
+    }
+    CHECK(onOwnRow > 0);
+    // Past its event, every lane's curve runs along its own row; before its fork, along its parent's.
+    for (std::size_t k = 1; k < layout.lanes.size(); k += 97) {
+        const LaneCurve& curve = layout.lanes[k];
+        REQUIRE(curve.points.size() >= 2);
+        CHECK(curve.points.back().y == doctest::Approx(layout.laneRowY[k]));
+        const LaneIndex parent = story.parentLane(static_cast<LaneIndex>(k));
+        CHECK(curve.points.front().y == doctest::Approx(layout.laneGrid.yAt(parent, curve.points.front().x)));
+    }
+}
