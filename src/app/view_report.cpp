@@ -60,6 +60,7 @@ nlohmann::json describeView(const Story& story, const ViewState& state, const Fr
         {"playhead_rect", rect(plan.playhead.rect())},
         {"events", events},
         {"labels", labels},
+        {"hidden_lanes", plan.hiddenLanes},
     };
 }
 

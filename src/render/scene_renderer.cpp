@@ -166,7 +166,7 @@ void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
     ribbonRanges_.clear();
     for (const LaneCurve& curve : plan.layout.lanes) {
         const std::size_t n = curve.points.size();
-        if (n < 2) continue;  // off screen
+        if (n < 2 || !plan.laneDrawn[static_cast<std::size_t>(curve.lane)]) continue;  // off screen, or crowded out
         const auto first = static_cast<GLint>(ribbonVertices_.size());
         float along = 0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -214,8 +214,9 @@ void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
             setColour(u.glowColour, palette.glow);
             setColour(u.parentColour, parentPalette.core);
             glUniform1f(u.coreHalfWidth, palette.coreHalfWidth);
-            glUniform1f(u.glowWidth, palette.glowWidth);
-            glUniform1f(u.halfWidth, palette.coreHalfWidth + palette.glowWidth * 2.2f);
+            const float glowWidth = palette.glowWidth * plan.ribbonGlowScale;
+            glUniform1f(u.glowWidth, glowWidth);
+            glUniform1f(u.halfWidth, palette.coreHalfWidth + glowWidth * 2.2f);
             glUniform1i(u.pattern, palette.pattern);
             glDrawArrays(GL_TRIANGLE_STRIP, range.first, range.count);
         }

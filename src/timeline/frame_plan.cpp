@@ -52,6 +52,8 @@ const FramePlan& FramePlanner::plan(const Story& story, const ViewState& state, 
     style.topInset = plan.title.shown ? style_.titleBlockHeight : 0.0f;
     layoutTimeline(story, plan.view, style, plan.layout);
 
+    planLanes();
+
     PlayheadPlan& playhead = plan.playhead;
     playhead.time = state.playheadTime;
     playhead.x = plan.view.timeToX(state.playheadTime);
@@ -67,6 +69,7 @@ const FramePlan& FramePlanner::plan(const Story& story, const ViewState& state, 
     planTitle(story, measurer);
     // The ribbons themselves carry no text: a box every 10 pixels along each curve is close enough.
     for (const LaneCurve& curve : plan.layout.lanes) {
+        if (!plan.laneDrawn[static_cast<std::size_t>(curve.lane)]) continue;
         glm::vec2 last(-1e9f, -1e9f);
         for (const glm::vec2& p : curve.points) {
             if (std::abs(p.x - last.x) + std::abs(p.y - last.y) < 10) continue;
@@ -75,9 +78,37 @@ const FramePlan& FramePlanner::plan(const Story& story, const ViewState& state, 
         }
     }
     planLaneHeaders(story, measurer);
+    if (!plan.notice.empty()) {  // kept clear of event labels
+        const glm::vec2 size = measurer.measure(TextStyle::Small, plan.notice);
+        plan.noticeAt = {canvas.x + 12, plan.layout.ruler.y - size.y - 6};
+        obstacles_.push_back({plan.noticeAt.x - 4, plan.noticeAt.y - 2, size.x + 8, size.y + 4});
+    }
     planEventLabels(story, state, measurer);
     planEraLabels(story, measurer);
     return plan;
+}
+
+void FramePlanner::planLanes() {
+    const std::vector<float>& rows = plan_.layout.laneRowY;
+    plan_.laneDrawn.assign(rows.size(), 0);
+    plan_.hiddenLanes = 0;
+    float lastRow = -1e9f;
+    for (std::size_t i = 0; i < rows.size(); ++i) {  // rows go down the canvas in lane order
+        if (rows[i] - lastRow >= 1.0f) {
+            plan_.laneDrawn[i] = 1;
+            lastRow = rows[i];
+        } else {
+            ++plan_.hiddenLanes;
+        }
+    }
+    // The glow of a lone ribbon reaches about 25 pixels; rows closer than twice that share it out.
+    const float rowSpacing = rows.size() > 1 ? (rows.back() - rows.front()) / static_cast<float>(rows.size() - 1) : 1e9f;
+    plan_.ribbonGlowScale = std::clamp(rowSpacing / 50.0f, 0.15f, 1.0f);
+    plan_.notice.clear();
+    if (plan_.hiddenLanes > 0) {
+        plan_.notice = std::to_string(rows.size() - static_cast<std::size_t>(plan_.hiddenLanes)) + " of " +
+                       std::to_string(rows.size()) + " lanes drawn: the others lie within a pixel of one that is";
+    }
 }
 
 void FramePlanner::planTitle(const Story& story, const TextMeasurer& measurer) {
@@ -108,9 +139,17 @@ void FramePlanner::planTitle(const Story& story, const TextMeasurer& measurer) {
 void FramePlanner::planLaneHeaders(const Story& story, const TextMeasurer& measurer) {
     // Lane names as row headers pinned to the left edge, in the room the fitted view keeps free for them
     // (laneHeaderWidth): colour is never the only code.
+    // Where rows crowd, a name that would overlap the one above it is left out (and the notice says so).
     const Rect& canvas = plan_.view.canvas;
     plan_.laneHeaders.clear();
+    float lastBottom = -1e9f;
+    int unnamed = 0;
+    const float lineHeight = measurer.measure(TextStyle::Bold, {}).y;
     for (std::size_t i = 0; i < story.lanes.size(); ++i) {
+        if (!plan_.laneDrawn[i] || plan_.layout.laneRowY[i] - lineHeight / 2 - 4 < lastBottom + 2) {
+            ++unnamed;
+            continue;
+        }
         const glm::vec2 size = measurer.measure(TextStyle::Bold, story.lanes[i].title);
         LaneHeaderPlan header;
         header.lane = static_cast<LaneIndex>(i);
@@ -120,6 +159,10 @@ void FramePlanner::planLaneHeaders(const Story& story, const TextMeasurer& measu
         header.clipRight = header.textAt.x + width + 1;
         plan_.laneHeaders.push_back(header);
         obstacles_.push_back(header.pill);
+        lastBottom = header.pill.bottom();
+    }
+    if (unnamed > 0) {
+        plan_.notice += (plan_.notice.empty() ? "" : "; ") + std::to_string(unnamed) + " lane names left out for room";
     }
 }
 

@@ -91,6 +91,14 @@ struct FramePlan {
     ScreenLayout screen;
     TimelineView view;          // this frame's time <-> pixel mapping
     TimelineLayout layout;      // lane curves, event marks, ruler ticks and eras
+    // More lanes than the canvas has rows of pixels for cannot all be told apart: a lane whose row lies
+    // within a pixel of the last drawn lane's row is not drawn (its events still are), and the canvas
+    // says how many lanes that leaves out. Ribbons narrow their glow as rows crowd together.
+    std::vector<char> laneDrawn;  // per lane
+    int hiddenLanes = 0;
+    float ribbonGlowScale = 1;    // 1 when rows are far apart; smaller as they crowd
+    std::string notice;           // what the canvas must say about what it leaves out; empty when nothing
+    glm::vec2 noticeAt{0, 0};     // at the canvas's bottom left, above the ruler
     PlayheadPlan playhead;
     TitlePlan title;
     std::vector<LaneHeaderPlan> laneHeaders;
@@ -120,6 +128,7 @@ public:
     const LayoutStyle& style() const { return style_; }
 
 private:
+    void planLanes();
     void planTitle(const Story& story, const TextMeasurer& measurer);
     void planLaneHeaders(const Story& story, const TextMeasurer& measurer);
     void planEventLabels(const Story& story, const ViewState& state, const TextMeasurer& measurer);

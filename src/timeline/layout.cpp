@@ -150,11 +150,15 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
         const float left = std::max(view.timeToX(laneStartTime(story, lane)), gridLeft);
         const float right = std::min(view.timeToX(laneEndTime(story, lane)), gridRight);
         if (right <= left) continue;
-        const bool forked = story.parentLane(lane) != kNone;
+        // As laneY, with the parent looked up once per lane rather than once per point.
+        const LaneIndex parent = story.parentLane(lane);
+        const float ownRow = layout.laneRowY[i];
         auto add = [&](float x) {
             const double time = view.xToTime(x);
-            curve.points.emplace_back(x, laneY(story, layout, lane, time, x));
-            curve.separation.push_back(forked ? laneSeparation(story, lane, time) : 1.0f);
+            const float separation = parent == kNone ? 1.0f : laneSeparation(story, lane, time);
+            const float parentY = parent == kNone ? ownRow : grid.yAt(parent, x);
+            curve.points.emplace_back(x, parentY + (ownRow - parentY) * separation);
+            curve.separation.push_back(separation);
         };
         add(left);
         // Grid samples strictly inside, none closer than half a pixel to an end (no degenerate segment).

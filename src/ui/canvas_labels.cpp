@@ -74,7 +74,8 @@ void drawRuler(ImDrawList* list, const Story& story, const FramePlan& plan, cons
 
 glm::vec2 FontMeasurer::measure(TextStyle style, std::string_view text) const {
     ImFont* font = fontFor(fonts_, style);
-    const ImVec2 size = font->CalcTextSizeA(sizeOf(font), 10000.0f, 0.0f, text.data(), text.data() + text.size());
+    const char* begin = text.empty() ? "" : text.data();  // ImGui reads an end of nullptr as "up to the NUL"
+    const ImVec2 size = font->CalcTextSizeA(sizeOf(font), 10000.0f, 0.0f, begin, begin + text.size());
     return {size.x, size.y};
 }
 
@@ -107,6 +108,8 @@ void drawCanvasLabels(const Story& story, const FramePlan& plan, const UiFonts& 
         const float alpha = label.emphasised ? 1.0f : label.passed ? 0.92f : 0.55f;
         shadowedText(list, fonts.body, {label.box.x, label.box.y}, rgba(palette.label, alpha), event.title);
     }
+
+    if (!plan.notice.empty()) shadowedText(list, fonts.small, plan.noticeAt, rgba(kMoonlight, 0.85f), plan.notice);
 
     drawRuler(list, story, plan, fonts);
     list->PopClipRect();

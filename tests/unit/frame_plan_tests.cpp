@@ -87,7 +87,55 @@ TEST_CASE("every lane of a 100-lane story has its curve in the plan") {
         INFO("lane " << curve.lane);
         CHECK(curve.points.size() >= 2);
     }
-    CHECK(plan.laneHeaders.size() == 100);
+    // 100 rows in about 550 pixels: every lane is drawn, not every name fits, and the canvas says so.
+    CHECK(plan.hiddenLanes == 0);
+    CHECK(plan.laneHeaders.size() < 100);
+    CHECK(plan.laneHeaders.size() >= 15);
+    CHECK(plan.notice.find(std::to_string(100 - plan.laneHeaders.size()) + " lane names left out") != std::string::npos);
+    for (std::size_t i = 1; i < plan.laneHeaders.size(); ++i) {
+        CHECK(plan.laneHeaders[i].pill.y >= plan.laneHeaders[i - 1].pill.bottom());
+    }
+    CHECK(plan.ribbonGlowScale < 1);
+}
+
+TEST_CASE("more lanes than rows of pixels: lanes within a pixel of a drawn one are left out, and the plan says how many") {
+    // A chain of forks: lane k forks from lane k-1's only event.
+    std::string lanes, events;
+    for (int k = 0; k < 2000; ++k) {
+        const std::string n = std::to_string(k), previous = std::to_string(k - 1);
+        lanes += std::string(k ? "," : "") + "{\"id\": \"l" + n + "\", \"title\": \"Lane " + n + "\"" +
+                 (k ? ", \"kind\": \"dream\", \"forks_from\": \"e" + previous + "\"" : std::string()) + "}";
+        events += std::string(k ? "," : "") + "{\"id\": \"e" + n + "\", \"lane\": \"l" + n + "\", \"time\": " + n +
+                  ", \"title\": \"E" + n + "\"}";
+    }
+    StoryLoadResult loaded = parseStory("{\"format\": \"epilogue-story/1\", \"title\": \"Chain\", \"lanes\": [" + lanes +
+                                            "], \"events\": [" + events + "]}",
+                                        "chain.json");
+    REQUIRE(loaded.ok());
+    const Story& story = loaded.story;
+    FramePlanner planner;
+    const FramePlan& plan =
+        planner.plan(story, fittedState(story, 1600, 900, story.endTime), {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    REQUIRE(plan.laneDrawn.size() == 2000);
+    float lastRow = -1e9f;
+    int drawn = 0;
+    for (std::size_t i = 0; i < plan.laneDrawn.size(); ++i) {
+        if (!plan.laneDrawn[i]) continue;
+        CHECK(plan.layout.laneRowY[i] - lastRow >= 1.0f);
+        lastRow = plan.layout.laneRowY[i];
+        ++drawn;
+    }
+    CHECK(drawn + plan.hiddenLanes == 2000);
+    CHECK(plan.hiddenLanes > 0);
+    CHECK(drawn <= static_cast<int>(plan.view.canvas.height));
+    CHECK(plan.notice.find(std::to_string(drawn) + " of 2000 lanes drawn") == 0);
+    // The La La Land story leaves nothing out.
+    const Story small = laLaLand();
+    const FramePlan& whole =
+        planner.plan(small, fittedState(small, 1600, 900, 0), {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    CHECK(whole.hiddenLanes == 0);
+    CHECK(whole.notice.empty());
+    CHECK(whole.ribbonGlowScale == 1.0f);
 }
 
 TEST_CASE("canvas text never overlaps: labels, lane headers, the title block, the ruler and the nodes") {
