@@ -7,6 +7,7 @@
 #include <imgui_impl_sdl.h>
 
 #include <cstdlib>
+#include <string_view>
 
 namespace epilogue {
 
@@ -32,6 +33,15 @@ bool PlatformWindow::open(const WindowOptions& options, std::string& error) {
         return false;
     }
     sdlStarted_ = true;
+    // With no display SDL may fall back to a driver that shows nothing; a window nobody can see would run
+    // forever. Say so instead (unless the user chose that driver).
+    const char* driver = SDL_GetCurrentVideoDriver();
+    if (!headless_ && !std::getenv("SDL_VIDEODRIVER") && driver &&
+        (std::string_view(driver) == "offscreen" || std::string_view(driver) == "dummy")) {
+        error = "cannot open a window: there is no display (DISPLAY and WAYLAND_DISPLAY are not set, or no X or "
+                "Wayland server answers)";
+        return false;
+    }
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 3);
     SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);

@@ -13,6 +13,7 @@
 #include "app/story_reloader.h"
 #include "app/story_watcher.h"
 #include "app/xdg_paths.h"
+#include "story/text_position.h"
 
 #include <SDL.h>
 #include <imgui.h>
@@ -62,6 +63,15 @@ void toggleFullscreen(PlatformWindow& window, int& windowedWidth, int& windowedH
 // counted, and the summary says so.
 constexpr std::size_t kTimedFrames = 1 << 16;
 
+// "Epilogue — TITLE", with a title of any length cut to what a window manager takes (X refuses a
+// property of many megabytes, and a title bar shows a few dozen characters anyway).
+std::string windowTitleFor(const Story& story) {
+    constexpr std::size_t kTitleBytes = 200;
+    const std::string_view title = story.title.view();
+    const std::string_view cut = cutUtf8(title, kTitleBytes);
+    return "Epilogue \u2014 " + std::string(cut) + (cut.size() < title.size() ? "\u2026" : "");
+}
+
 void printFrameStats(std::vector<double>& frameMilliseconds, std::size_t untimed) {
     if (frameMilliseconds.empty()) return;
     std::sort(frameMilliseconds.begin(), frameMilliseconds.end());
@@ -77,6 +87,14 @@ void printFrameStats(std::vector<double>& frameMilliseconds, std::size_t untimed
 }  // namespace
 
 int runWindow(const CommandLine& options, Story story, const std::string& storyPath, ViewState& state) {
+    // --state-file is rewritten after every frame: it must never be the story it describes.
+    std::error_code same;
+    if (!options.stateFile.empty() && std::filesystem::equivalent(options.stateFile, storyPath, same)) {
+        std::fprintf(stderr, "epilogue: --state-file %s is the story file itself; it would be overwritten\n",
+                     options.stateFile.c_str());
+        return 2;
+    }
+
     // ---- Preferences, the window, the composer -------------------------------------------------------
     const std::string configDir = configDirectory();
     const std::string preferencesPath = configDir + "/preferences.json";
@@ -90,7 +108,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     WindowOptions windowOptions;
     windowOptions.width = options.sizeGiven ? options.width : preferences.windowWidth;
     windowOptions.height = options.sizeGiven ? options.height : preferences.windowHeight;
-    windowOptions.title = "Epilogue \u2014 " + story.title.str();
+    windowOptions.title = windowTitleFor(story);
     PlatformWindow window;
     std::string error;
     if (!window.open(windowOptions, error)) {
@@ -176,7 +194,10 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         }
         if (!running) break;
         if (checkStory && watcher.changed()) reloader.request();
-        if (std::optional<StoryLoadResult> reloaded = reloader.take()) session.reloaded(std::move(*reloaded), secondsNow());
+        if (std::optional<StoryLoadResult> reloaded = reloader.take()) {
+            session.reloaded(std::move(*reloaded), secondsNow());
+            SDL_SetWindowTitle(window.sdlWindow(), windowTitleFor(session.story()).c_str());
+        }
         if (fullscreenToggles % 2 == 1) toggleFullscreen(window, windowedWidth, windowedHeight);
 
         // ---- Draw and present ------------------------------------------------------------------------

@@ -53,4 +53,12 @@ std::optional<std::size_t> findInvalidUtf8(std::string_view text) {
     return std::nullopt;
 }
 
+std::string_view cutUtf8(std::string_view text, std::size_t maxBytes) {
+    if (text.size() <= maxBytes) return text;
+    std::size_t end = maxBytes;
+    // Step back over continuation bytes (10xxxxxx) to the start of the character that does not fit.
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return text.substr(0, end);
+}
+
 }  // namespace epilogue

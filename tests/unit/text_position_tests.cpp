@@ -29,3 +29,14 @@ TEST_CASE("well-formed UTF-8 passes, each kind of ill-formed byte is found") {
     CHECK(findInvalidUtf8("\xF4\x90\x80\x80").value() == 0);  // above U+10FFFF
     CHECK(findInvalidUtf8("x\x80").value() == 1);             // stray continuation byte
 }
+
+TEST_CASE("cutting UTF-8 never ends inside a character") {
+    CHECK(cutUtf8("short", 10) == "short");
+    CHECK(cutUtf8("La La Land", 5) == "La La");
+    const std::string text = "Caf\xC3\xA9 \xE2\x80\x94 \xF0\x9F\x8E\xB7";  // "Café — 🎷"
+    CHECK(cutUtf8(text, 4) == "Caf");           // é is two bytes: it does not fit in four
+    CHECK(cutUtf8(text, 5) == "Caf\xC3\xA9");
+    CHECK(cutUtf8(text, 8) == "Caf\xC3\xA9 ");  // the dash is three bytes
+    CHECK(cutUtf8(text, text.size() - 1) == "Caf\xC3\xA9 \xE2\x80\x94 ");
+    for (std::size_t n = 0; n <= text.size(); ++n) CHECK_FALSE(findInvalidUtf8(cutUtf8(text, n)).has_value());
+}
