@@ -1,6 +1,8 @@
 // PNG encoding with stb (libstb holds the implementation) and a no-clobber move into place.
 #include "app/png_writer.h"
 
+#include "app/atomic_file.h"
+
 #include <stb/stb_image_write.h>
 
 #include <cerrno>
@@ -49,9 +51,10 @@ PngWriteResult failure(const std::string& path, const std::string& problem) {
 PngWriteResult writePng(const std::string& path, const std::vector<std::uint8_t>& rgba, int width, int height,
                         bool overwrite) {
     namespace fs = std::filesystem;
-    std::error_code ignored;
-    if (!overwrite && fs::exists(path, ignored)) {
-        PngWriteResult result = failure(path, "already exists; not overwritten (pass --overwrite to replace it)");
+    // Nothing but a regular file is ever replaced, and that only with `overwrite`.
+    if (const std::string problem = outputProblem(path, overwrite); !problem.empty()) {
+        PngWriteResult result;
+        result.error = problem;
         result.alreadyExists = true;
         return result;
     }
@@ -84,6 +87,14 @@ PngWriteResult writePng(const std::string& path, const std::vector<std::uint8_t>
         return failure(path, std::string("writing failed: ") + (encoded ? std::strerror(code) : "PNG encoding failed"));
     }
     if (overwrite) {
+        // Checked again: a FIFO or device that appeared while encoding is not replaced either.
+        if (const std::string problem = outputProblem(path, true); !problem.empty()) {
+            ::unlink(temporary.c_str());
+            PngWriteResult result;
+            result.error = problem;
+            result.alreadyExists = true;
+            return result;
+        }
         if (::rename(temporary.c_str(), path.c_str()) != 0) {
             const int code = errno;
             ::unlink(temporary.c_str());
@@ -94,8 +105,11 @@ PngWriteResult writePng(const std::string& path, const std::vector<std::uint8_t>
         if (::link(temporary.c_str(), path.c_str()) != 0) {
             const int code = errno;
             ::unlink(temporary.c_str());
-            PngWriteResult result = failure(path, code == EEXIST ? "already exists; not overwritten (pass --overwrite to replace it)"
-                                                                  : std::string("cannot create: ") + std::strerror(code));
+            PngWriteResult result = failure(path, std::string("cannot create: ") + std::strerror(code));
+            if (code == EEXIST) {
+                result.error = outputProblem(path, false);
+                if (result.error.empty()) result.error = path + ": already exists; not overwritten (pass --overwrite to replace it)";
+            }
             result.alreadyExists = code == EEXIST;
             return result;
         }

@@ -5,6 +5,7 @@
 #include "app/atomic_file.h"
 
 #include <filesystem>
+#include <unistd.h>
 
 namespace epilogue {
 
@@ -29,6 +30,9 @@ ScreenshotResult writeScreenshot(const ScreenshotJob& job) {
     }
     for (int attempt = 0; attempt < 10000; ++attempt) {
         const std::string path = (fs::path(job.directory) / screenshotFileName(job.takenAt, attempt)).string();
+        const std::string sidecar = path + ".json";
+        // A name is free only if its sidecar's is too: an old NAME.png.json is never replaced.
+        if (!job.sidecar.empty() && outputState(sidecar) != OutputState::Absent) continue;
         const PngWriteResult written = writePng(path, job.rgba, job.width, job.height, false);
         if (written.alreadyExists) continue;  // taken: try the next suffix
         if (!written.ok) {
@@ -36,7 +40,15 @@ ScreenshotResult writeScreenshot(const ScreenshotJob& job) {
             return result;
         }
         result.path = path;
-        if (!job.sidecar.empty() && !writeFileAtomically(path + ".json", job.sidecar, result.error)) return result;
+        bool sidecarTaken = false;
+        if (!job.sidecar.empty() && !writeNewFileAtomically(sidecar, job.sidecar, result.error, &sidecarTaken)) {
+            if (!sidecarTaken) return result;
+            // The sidecar's name was taken meanwhile: give back the PNG just made and try the next name.
+            ::unlink(path.c_str());
+            result.path.clear();
+            result.error.clear();
+            continue;
+        }
         result.ok = true;
         return result;
     }

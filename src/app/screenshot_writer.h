@@ -1,6 +1,7 @@
 // Saving in-app screenshots off the render thread: the frame's pixels are handed to a worker thread that
-// encodes the PNG, finds a name that is not taken (epilogue-YYYYMMDD-HHMMSS.png, then -2, -3, ...),
-// writes it without ever replacing a file, and writes the sidecar beside it. Results come back to the
+// encodes the PNG, finds a name that is not taken (epilogue-YYYYMMDD-HHMMSS.png, then -2, -3, ...; taken
+// when either NAME.png or NAME.png.json exists), writes it without ever replacing a file, and writes the
+// sidecar beside it, which never replaces a file either. Results come back to the
 // main thread to be shown as a toast.
 #pragma once
 

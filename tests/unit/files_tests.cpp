@@ -1,6 +1,6 @@
-// Tier 1 (no window): what the program writes — PNGs that never replace a file, screenshot names that
-// never collide, preferences that survive a broken file, atomic writes that leave no temporary file
-// behind — and the story reloader's thread.
+// Tier 1 (no window): what the program writes — PNGs and sidecars that never replace a file (and never
+// anything but a regular file), screenshot names that never collide, preferences that survive a broken
+// file, atomic writes that leave no temporary file behind — and the story reloader's thread.
 #include "app/atomic_file.h"
 #include "app/png_writer.h"
 #include "app/preferences.h"
@@ -17,6 +17,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using namespace epilogue;
@@ -161,14 +162,94 @@ TEST_CASE("an atomic write replaces the content and leaves nothing else beside i
     CHECK(entriesOf(directory.path) == std::set<std::string>{"state.json"});
 }
 
-TEST_CASE("an atomic write whose rename fails says why and removes its temporary file") {
+TEST_CASE("an atomic write onto a directory refuses, says why and leaves nothing behind") {
     TemporaryDirectory directory;
     const fs::path target = occupiedTarget(directory.path);
     std::string error;
     CHECK_FALSE(writeFileAtomically(target.string(), "text", error));
-    CHECK(error.find(target.string() + ": cannot replace (") == 0);
+    CHECK(error == target.string() + ": is not a regular file (a directory); not replaced");
     CHECK(entriesOf(directory.path) == std::set<std::string>{"target.json"});
     CHECK(entriesOf(target) == std::set<std::string>{"inside"});
+}
+
+TEST_CASE("nothing but a regular file is ever replaced: FIFOs, devices, directories and links are refused") {
+    TemporaryDirectory directory;
+    const fs::path fifo = directory.path / "fifo.png";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const fs::path folder = directory.path / "folder.png";
+    fs::create_directory(folder);
+    const fs::path real = directory.path / "real.txt";
+    std::ofstream(real) << "real";
+    const fs::path link = directory.path / "link.png";
+    fs::create_symlink(real, link);
+    const fs::path dangling = directory.path / "dangling.png";
+    fs::create_symlink(directory.path / "nowhere", dangling);
+
+    CHECK(outputState(fifo.string()) == OutputState::NotRegular);
+    CHECK(outputState(real.string()) == OutputState::RegularFile);
+    CHECK(outputState((directory.path / "absent").string()) == OutputState::Absent);
+    CHECK(outputProblem(fifo.string(), true) == fifo.string() + ": is not a regular file (a FIFO); not replaced");
+    CHECK(outputProblem("/dev/null", true) == "/dev/null: is not a regular file (a character device); not replaced");
+    CHECK(outputProblem(link.string(), true) == link.string() + ": is not a regular file (a symbolic link); not replaced");
+    CHECK(outputProblem(real.string(), true).empty());
+    CHECK(outputProblem(real.string(), false) == real.string() + ": already exists; not overwritten (pass --overwrite to replace it)");
+
+    // Neither with nor without overwrite; nothing opened (a FIFO would block), nothing left behind.
+    for (const bool overwrite : {false, true}) {
+        for (const fs::path& target : {fifo, folder, link, dangling, fs::path("/dev/null"), fs::path("/dev/full")}) {
+            CAPTURE(target);
+            const PngWriteResult png = writePng(target.string(), smallImage(), 4, 4, overwrite);
+            CHECK_FALSE(png.ok);
+            CHECK(png.alreadyExists);
+            CHECK(png.error.find("is not a regular file") != std::string::npos);
+            std::string error;
+            bool exists = false;
+            const bool written = overwrite ? writeFileAtomically(target.string(), "{}", error)
+                                           : writeNewFileAtomically(target.string(), "{}", error, &exists);
+            CHECK_FALSE(written);
+            CHECK(error.find("is not a regular file") != std::string::npos);
+            CHECK(exists == !overwrite);
+        }
+    }
+    CHECK(fs::is_fifo(fifo));
+    CHECK(fs::is_directory(folder));
+    CHECK(fs::is_symlink(link));
+    CHECK(contentOf(real) == "real");
+    CHECK(fs::is_character_file("/dev/null"));
+    CHECK(entriesOf(directory.path) == std::set<std::string>{"fifo.png", "folder.png", "real.txt", "link.png", "dangling.png"});
+}
+
+TEST_CASE("a new-file atomic write never replaces a file, and says when the name is taken") {
+    TemporaryDirectory directory;
+    const fs::path path = directory.path / "frames.json";
+    std::string error;
+    bool exists = true;
+    REQUIRE(writeNewFileAtomically(path.string(), "first", error, &exists));
+    CHECK_FALSE(exists);
+    CHECK_FALSE(writeNewFileAtomically(path.string(), "second", error, &exists));
+    CHECK(exists);
+    CHECK(error == path.string() + ": already exists; not overwritten (pass --overwrite to replace it)");
+    CHECK(contentOf(path) == "first");
+    CHECK(entriesOf(directory.path) == std::set<std::string>{"frames.json"});
+}
+
+TEST_CASE("an F12 screenshot never replaces a sidecar: a stray NAME.png.json makes the name taken") {
+    TemporaryDirectory directory;
+    const std::time_t when = 1700000000;
+    const fs::path stray = directory.path / (screenshotFileName(when, 0) + ".json");
+    std::ofstream(stray) << "precious";
+    ScreenshotJob job;
+    job.rgba = smallImage();
+    job.width = job.height = 4;
+    job.directory = directory.path.string();
+    job.takenAt = when;
+    job.sidecar = "{}\n";
+    const ScreenshotResult result = writeScreenshot(job);
+    REQUIRE_MESSAGE(result.ok, result.error);
+    CHECK(fs::path(result.path).filename() == screenshotFileName(when, 1));
+    CHECK(contentOf(stray) == "precious");
+    CHECK(contentOf(result.path + ".json") == "{}\n");
+    CHECK_FALSE(fs::exists(directory.path / screenshotFileName(when, 0)));
 }
 
 TEST_CASE("an atomic write into a missing or unwritable directory fails and leaves nothing") {
