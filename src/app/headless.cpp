@@ -2,6 +2,7 @@
 #include "app/headless.h"
 
 #include "app/atomic_file.h"
+#include "app/child_process.h"
 #include "app/frame.h"
 #include "app/platform_window.h"
 #include "app/png_writer.h"
@@ -10,16 +11,22 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cerrno>
 #include <cmath>
 #include <condition_variable>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <deque>
+#include <fcntl.h>
 #include <filesystem>
+#include <memory>
 #include <mutex>
+#include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
+#include <utility>
 
 namespace epilogue {
 
@@ -59,9 +66,28 @@ std::string sidecarFor(const Story& story, const std::string& storyPath, const V
 }
 
 std::atomic<bool> gStopRequested{false};
-extern "C" void requestStop(int) { gStopRequested = true; }
+// The first Ctrl-C stops after the frame in hand; a second one ends the program at once.
+extern "C" void requestStop(int signal) {
+    if (gStopRequested) {
+        std::signal(signal, SIG_DFL);
+        std::raise(signal);
+        return;
+    }
+    gStopRequested = true;
+}
+
+// Writes a sidecar: replacing a regular file only with --overwrite, never anything else.
+bool writeSidecar(const std::string& path, const std::string& text, bool overwrite) {
+    std::string error;
+    const bool written =
+        overwrite ? writeFileAtomically(path, text, error) : writeNewFileAtomically(path, text, error);
+    if (!written) std::fprintf(stderr, "epilogue: %s\n", error.c_str());
+    return written;
+}
 
 // Encodes and writes frames on a second thread while the next ones render; at most a few wait in line.
+// The first failed write ends the sequence: the frames waiting are dropped, later ones refused, and the
+// render loop, which asks failed() after every frame, stops.
 class FrameEncoder {
 public:
     FrameEncoder() : thread_([this] { run(); }) {}
@@ -73,17 +99,28 @@ public:
         changed_.notify_all();
         thread_.join();
     }
-    void push(std::string path, std::vector<std::uint8_t> rgba, int width, int height, bool overwrite) {
+    // False, without queueing, once a write has failed.
+    bool push(std::string path, std::vector<std::uint8_t> rgba, int width, int height, bool overwrite) {
         std::unique_lock<std::mutex> lock(mutex_);
-        changed_.wait(lock, [this] { return queue_.size() < 3; });
+        changed_.wait(lock, [this] { return queue_.size() < 3 || !error_.empty(); });
+        if (!error_.empty()) return false;
         queue_.push_back({std::move(path), std::move(rgba), width, height, overwrite});
         changed_.notify_all();
+        return true;
     }
-    // The first error, once every queued frame is written.
+    bool failed() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return !error_.empty();
+    }
+    // The first error, once every queued frame is written (or dropped after an error).
     std::string finish() {
         std::unique_lock<std::mutex> lock(mutex_);
         changed_.wait(lock, [this] { return queue_.empty() && !writing_; });
         return error_;
+    }
+    int written() {
+        std::lock_guard<std::mutex> lock(mutex_);
+        return written_;
     }
 
 private:
@@ -105,7 +142,12 @@ private:
             const PngWriteResult written = writePng(job.path, job.rgba, job.width, job.height, job.overwrite);
             lock.lock();
             writing_ = false;
-            if (!written.ok && error_.empty()) error_ = written.error;
+            if (written.ok) {
+                ++written_;
+            } else if (error_.empty()) {
+                error_ = written.error;
+                queue_.clear();  // nothing after a failed frame is written: no gaps in the sequence
+            }
             changed_.notify_all();
         }
     }
@@ -114,6 +156,7 @@ private:
     std::deque<Job> queue_;
     bool writing_ = false;
     bool closing_ = false;
+    int written_ = 0;
     std::string error_;
     std::thread thread_;
 };
@@ -146,6 +189,90 @@ std::string findOnPath(const char* program) {
     return {};
 }
 
+// A path that no program reads as an option or a protocol: absolute, or starting with "./".
+std::string plainPath(const std::string& path) {
+    if (path.empty() || path[0] == '/' || path.rfind("./", 0) == 0) return path;
+    return "./" + path;
+}
+
+// The video is written to a file of its own beside the target (".NAME.epilogue-XXXXXX.EXT": ffmpeg picks the
+// container by the extension) and moved into place only when ffmpeg succeeded, so a failed run neither
+// damages an existing file nor leaves a partial one. The file is removed unless kept.
+struct PartialVideo {
+    std::string path;
+    ~PartialVideo() {
+        if (!path.empty()) ::unlink(path.c_str());
+    }
+    bool reserve(const std::string& target, std::string& error) {
+        const fs::path wanted(target);
+        const fs::path directory = wanted.has_parent_path() ? wanted.parent_path() : fs::path(".");
+        const std::string extension = wanted.extension().string();
+        std::string name =
+            plainPath((directory / ("." + wanted.stem().string() + ".epilogue-XXXXXX" + extension)).string());
+        const int fd = ::mkstemps(name.data(), static_cast<int>(extension.size()));
+        if (fd < 0) {
+            error = target + ": cannot write in " + directory.string() + ": " + std::strerror(errno);
+            return false;
+        }
+        // mkstemps makes the file private; give it the mode any new file of the user's would have.
+        const mode_t mask = ::umask(0);
+        ::umask(mask);
+        ::fchmod(fd, 0666 & ~mask);
+        ::close(fd);
+        path = name;
+        return true;
+    }
+    // Flushes the finished video to the disk: a write error the disk reports late shows here.
+    bool sync(std::string& error) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || ::fsync(fd) != 0) {
+            error = path + ": cannot write the video: " + std::strerror(errno);
+            if (fd >= 0) ::close(fd);
+            return false;
+        }
+        ::close(fd);
+        return true;
+    }
+    // Moves the finished video to `target`: over a regular file only with `overwrite`, never over anything else.
+    bool moveTo(const std::string& target, bool overwrite, std::string& error) {
+        if (const std::string problem = outputProblem(target, overwrite); !problem.empty()) {
+            error = problem;
+            return false;
+        }
+        if (overwrite) {
+            if (::rename(path.c_str(), target.c_str()) != 0) {
+                error = target + ": cannot move the video into place: " + std::strerror(errno);
+                return false;
+            }
+        } else if (::link(path.c_str(), target.c_str()) != 0) {  // link() never replaces what appeared meanwhile
+            const int code = errno;
+            error = code == EEXIST ? outputProblem(target, false)
+                                   : target + ": cannot create: " + std::strerror(code);
+            if (error.empty()) error = target + ": already exists; not overwritten (pass --overwrite to replace it)";
+            return false;
+        } else {
+            ::unlink(path.c_str());
+        }
+        path.clear();
+        return true;
+    }
+};
+
+// ffmpeg's command line: raw RGBA frames on its stdin, H.264 out. libx264's yuv420p needs an even width and
+// height, so an odd one is padded by a pixel of black.
+std::vector<std::string> ffmpegArguments(const std::string& ffmpeg, int width, int height, double fps,
+                                         const std::string& output) {
+    std::vector<std::string> arguments{ffmpeg, "-nostdin", "-hide_banner", "-loglevel", "error", "-y",
+                                       "-f", "rawvideo", "-pix_fmt", "rgba",
+                                       "-s", std::to_string(width) + "x" + std::to_string(height),
+                                       "-r", std::to_string(fps), "-i", "pipe:0"};
+    if (width % 2 != 0 || height % 2 != 0) {
+        arguments.insert(arguments.end(), {"-vf", "pad=ceil(iw/2)*2:ceil(ih/2)*2"});
+    }
+    arguments.insert(arguments.end(), {"-c:v", "libx264", "-pix_fmt", "yuv420p", plainPath(output)});
+    return arguments;
+}
+
 }  // namespace
 
 std::string frameFileName(int index) {
@@ -155,11 +282,14 @@ std::string frameFileName(int index) {
 }
 
 int runScreenshot(const CommandLine& options, const Story& story, const std::string& storyPath, ViewState& state) {
-    std::error_code ignored;
-    if (!options.overwrite && fs::exists(options.screenshotPath, ignored)) {
-        std::fprintf(stderr, "epilogue: %s: already exists; not overwritten (pass --overwrite to replace it)\n",
-                     options.screenshotPath.c_str());
-        return 1;
+    const std::string sidecar = options.screenshotPath + ".json";
+    // Both files are checked before anything is drawn: neither is replaced unless --overwrite, and nothing but a
+    // regular file ever is.
+    for (const std::string& path : {options.screenshotPath, sidecar}) {
+        if (const std::string problem = outputProblem(path, options.overwrite); !problem.empty()) {
+            std::fprintf(stderr, "epilogue: %s\n", problem.c_str());
+            return 1;
+        }
     }
     PlatformWindow window;
     FrameComposer composer;
@@ -176,13 +306,7 @@ int runScreenshot(const CommandLine& options, const Story& story, const std::str
         std::fprintf(stderr, "epilogue: %s\n", written.error.c_str());
         return 1;
     }
-    std::string error;
-    const std::string sidecar = options.screenshotPath + ".json";
-    if (!writeFileAtomically(sidecar, sidecarFor(story, storyPath, state, composer),
-                             error)) {
-        std::fprintf(stderr, "epilogue: %s\n", error.c_str());
-        return 1;
-    }
+    if (!writeSidecar(sidecar, sidecarFor(story, storyPath, state, composer), options.overwrite)) return 1;
     std::printf("%s: %dx%d\n", options.screenshotPath.c_str(), composer.target().width(), composer.target().height());
     return 0;
 }
@@ -192,18 +316,19 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
     const int count = std::max(1, static_cast<int>(std::lround(options.duration * options.fps)));
     const double from = options.from.value_or(story.startTime);
     const double to = options.to.value_or(story.endTime);
+    const std::string framesSidecar = video ? "" : (fs::path(options.framesDirectory) / "frames.json").string();
     std::error_code code;
-    FILE* ffmpeg = nullptr;
+    std::string ffmpegPath;
+    PartialVideo partial;
     if (video) {
-        const std::string ffmpegPath = findOnPath("ffmpeg");
+        ffmpegPath = findOnPath("ffmpeg");
         if (ffmpegPath.empty()) {
             std::fprintf(stderr, "epilogue: --video needs ffmpeg, which is not installed (apt-get install ffmpeg); "
                                  "--frames DIR writes PNGs without it\n");
             return 1;
         }
-        if (!options.overwrite && fs::exists(options.videoPath, code)) {
-            std::fprintf(stderr, "epilogue: %s: already exists; not overwritten (pass --overwrite to replace it)\n",
-                         options.videoPath.c_str());
+        if (const std::string problem = outputProblem(options.videoPath, options.overwrite); !problem.empty()) {
+            std::fprintf(stderr, "epilogue: %s\n", problem.c_str());
             return 1;
         }
     } else {
@@ -213,9 +338,14 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
                          code.message().c_str());
             return 1;
         }
-        if (!options.overwrite && fs::exists(fs::path(options.framesDirectory) / frameFileName(1), code)) {
+        if (!options.overwrite &&
+            outputState((fs::path(options.framesDirectory) / frameFileName(1)).string()) != OutputState::Absent) {
             std::fprintf(stderr, "epilogue: %s: already holds frames (%s...); not overwritten (pass --overwrite)\n",
                          options.framesDirectory.c_str(), frameFileName(1).c_str());
+            return 1;
+        }
+        if (const std::string problem = outputProblem(framesSidecar, options.overwrite); !problem.empty()) {
+            std::fprintf(stderr, "epilogue: %s\n", problem.c_str());
             return 1;
         }
     }
@@ -224,16 +354,26 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
     if (!startRenderer(options, window, composer)) return 1;
     const int pixelWidth = static_cast<int>(std::lround(static_cast<double>(options.width) * options.scale));
     const int pixelHeight = static_cast<int>(std::lround(static_cast<double>(options.height) * options.scale));
+    ChildProcess ffmpeg;
+    std::unique_ptr<OutputTail> ffmpegSaid;
     if (video) {
-        const std::string command = "ffmpeg -loglevel error " + std::string(options.overwrite ? "-y" : "-n") +
-                                    " -f rawvideo -pix_fmt rgba -s " + std::to_string(pixelWidth) + "x" +
-                                    std::to_string(pixelHeight) + " -r " + std::to_string(options.fps) +
-                                    " -i - -c:v libx264 -pix_fmt yuv420p '" + options.videoPath + "'";
-        ffmpeg = ::popen(command.c_str(), "w");
-        if (!ffmpeg) {
-            std::fprintf(stderr, "epilogue: cannot start ffmpeg\n");
+        std::string error;
+        if (!partial.reserve(options.videoPath, error)) {
+            std::fprintf(stderr, "epilogue: %s\n", error.c_str());
             return 1;
         }
+        // No shell: the names go to ffmpeg as they are. A write to ffmpeg after it stopped fails with EPIPE.
+        ignoreBrokenPipes();
+        SpawnRequest request;
+        request.arguments = ffmpegArguments(ffmpegPath, pixelWidth, pixelHeight, options.fps, partial.path);
+        request.pipeInput = true;
+        request.pipeError = true;
+        request.ownProcessGroup = true;  // Ctrl-C stops us; ffmpeg then finishes the video of the frames so far
+        if (!spawnProcess(request, ffmpeg, error)) {
+            std::fprintf(stderr, "epilogue: %s\n", error.c_str());
+            return 1;
+        }
+        ffmpegSaid = std::make_unique<OutputTail>(std::exchange(ffmpeg.error, -1));
     }
 
     gStopRequested = false;
@@ -244,6 +384,7 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
     const auto started = std::chrono::steady_clock::now();
     int done = 0;
     bool failed = false;
+    bool ffmpegStopped = false;
     for (int i = 0; i < count && !gStopRequested; ++i) {
         state.playheadTime = count == 1 ? from : from + (to - from) * i / (count - 1);
         const float animationTime = options.animationTime + static_cast<float>(i / options.fps);
@@ -257,38 +398,62 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
         if (failed) break;
         std::vector<std::uint8_t> pixels;
         composer.target().readPixels(pixels);
-        if (ffmpeg) {
-            if (std::fwrite(pixels.data(), 1, pixels.size(), ffmpeg) != pixels.size()) {
-                std::fprintf(stderr, "\nepilogue: ffmpeg stopped taking frames\n");
+        if (video) {
+            const int error = writeAll(ffmpeg.input, pixels.data(), pixels.size());
+            if (error != 0) {
+                ffmpegStopped = error == EPIPE;
+                if (!ffmpegStopped) {
+                    std::fprintf(stderr, "%sepilogue: cannot hand frames to ffmpeg: %s\n", terminal ? "\n" : "",
+                                 std::strerror(error));
+                }
                 failed = true;
                 break;
             }
         } else {
             const std::string path = (fs::path(options.framesDirectory) / frameFileName(i + 1)).string();
-            encoder.push(path, std::move(pixels), pixelWidth, pixelHeight, options.overwrite);
-            if (i == 0) {
-                std::string error;
-                const std::string sidecar = (fs::path(options.framesDirectory) / "frames.json").string();
-                if (!writeFileAtomically(sidecar, sidecarFor(story, storyPath, state, composer),
-                                         error)) {
-                    std::fprintf(stderr, "epilogue: %s\n", error.c_str());
-                }
+            if (!encoder.push(path, std::move(pixels), pixelWidth, pixelHeight, options.overwrite)) break;
+            if (i == 0 && !writeSidecar(framesSidecar, sidecarFor(story, storyPath, state, composer), options.overwrite)) {
+                failed = true;
+                break;
             }
+            if (encoder.failed()) break;  // the first failed write stops the sequence
         }
         ++done;
         const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         printProgress(done, count, elapsed, terminal);
     }
     const std::string error = encoder.finish();
-    if (ffmpeg && ::pclose(ffmpeg) != 0 && !failed) {
-        std::fprintf(stderr, "%sepilogue: ffmpeg failed to write %s\n", terminal ? "\n" : "", options.videoPath.c_str());
-        failed = true;
-    }
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     if (terminal) std::fprintf(stderr, "\n");
-    if (!error.empty()) {
-        std::fprintf(stderr, "epilogue: %s\n", error.c_str());
+    if (video) {
+        // End of input: ffmpeg finishes the video of the frames it has, then says how it went.
+        ::close(std::exchange(ffmpeg.input, -1));
+        const std::vector<std::string> said = ffmpegSaid->finish();
+        const ExitStatus status = waitForProcess(ffmpeg);
+        // At -loglevel error, anything ffmpeg says is an error, and some it ends with status 0 for (ffmpeg 5
+        // exits 0 when a full disk cuts the video short: "Error writing trailer ...").
+        if (!status.success() || ffmpegStopped || !said.empty()) {
+            const std::string what = !status.success() ? describeExitStatus(status)
+                                     : ffmpegStopped   ? std::string("stopped taking frames")
+                                                       : std::string("reported errors (with exit status 0)");
+            std::fprintf(stderr, "epilogue: %s: ffmpeg %s%s\n", options.videoPath.c_str(), what.c_str(),
+                         said.empty() ? "" : "; it said:");
+            for (const std::string& line : said) std::fprintf(stderr, "  %s\n", line.c_str());
+            std::fprintf(stderr, "epilogue: %s: not written\n", options.videoPath.c_str());
+            return 1;
+        }
+        if (failed) return 1;  // the partial video goes
+        std::string moveError;
+        if (!partial.sync(moveError) || !partial.moveTo(options.videoPath, options.overwrite, moveError)) {
+            std::fprintf(stderr, "epilogue: %s\n", moveError.c_str());
+            return 1;
+        }
+    } else if (!error.empty()) {
+        const int written = encoder.written();
+        std::fprintf(stderr, "epilogue: %s\nepilogue: stopped; %d frame%s before it in %s %s whole\n",
+                     error.c_str(), written, written == 1 ? "" : "s", options.framesDirectory.c_str(),
+                     written == 1 ? "is" : "are");
         return 1;
     }
     if (failed) return 1;
@@ -297,7 +462,10 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
         std::fprintf(stderr, "epilogue: stopped after %d of %d frames; %s holds them\n", done, count, target);
         return 130;
     }
-    std::printf("%s: %d frames, %dx%d, %.0f fps\n", target, done, pixelWidth, pixelHeight, options.fps);
+    // An odd size went to the video padded to an even one.
+    const int shownWidth = video ? (pixelWidth + 1) / 2 * 2 : pixelWidth;
+    const int shownHeight = video ? (pixelHeight + 1) / 2 * 2 : pixelHeight;
+    std::printf("%s: %d frames, %dx%d, %.0f fps\n", target, done, shownWidth, shownHeight, options.fps);
     return 0;
 }
 

@@ -36,6 +36,33 @@ png_size() {
 }
 is_png() { [ "$(od -An -tx1 -N8 "$1" | tr -d ' \n')" = "89504e470d0a1a0a" ]; }
 
+# A stand-in for ffmpeg, first on PATH: it records its arguments (NUL-separated) in $work/ffmpeg-args, then
+# either copies its input into its output file (the last argument) and exits 0, or, with FAKE_FFMPEG_STATUS
+# set, says FAKE_FFMPEG_SAY on stderr and exits with that status without reading a byte (with
+# FAKE_FFMPEG_KILL set, it kills itself instead). FAKE_FFMPEG_SAY alone: said after a run that ends with 0.
+fake_ffmpeg() {
+    mkdir -p "$work/bin"
+    cat >"$work/bin/ffmpeg" <<'SCRIPT'
+#!/bin/sh
+printf '%s\0' "$@" >"$FAKE_FFMPEG_ARGS"
+for last; do :; done
+[ -z "${FAKE_FFMPEG_KILL:-}" ] || kill -KILL $$
+if [ -n "${FAKE_FFMPEG_STATUS:-}" ]; then
+    echo "${FAKE_FFMPEG_SAY:-}" >&2
+    exit "$FAKE_FFMPEG_STATUS"
+fi
+cat >"$last"
+[ -z "${FAKE_FFMPEG_SAY:-}" ] || echo "$FAKE_FFMPEG_SAY" >&2
+SCRIPT
+    chmod +x "$work/bin/ffmpeg"
+    export PATH="$work/bin:$PATH" FAKE_FFMPEG_ARGS="$work/ffmpeg-args"
+}
+# The fake ffmpeg's arguments, one a line; its last (the file it wrote).
+ffmpeg_args() { tr '\0' '\n' <"$work/ffmpeg-args"; }
+ffmpeg_output() { ffmpeg_args | tail -n1; }
+# Temporary files of a video, a PNG or a sidecar left in $1.
+leftovers() { find "$1" -name '.*.epilogue-*' -o -name '*.tmp-*' -o -name '.*.png.*'; }
+
 # A broken copy of the story: the first line matching $1 edited with the sed expression $2.
 broken_copy() {
     cp "$story" "$work/la-la-land.json"
@@ -160,6 +187,148 @@ video)
         expect_in "--video needs ffmpeg" "$err"
         [ ! -e "$work/out.mp4" ] || fail "a file appeared without ffmpeg"
     fi
+    ;;
+video-quoted-name)
+    # A name with quotes, spaces and shell syntax reaches ffmpeg as one argument; no shell runs it.
+    fake_ffmpeg
+    cd "$work"
+    run epilogue --video "Seb's club.mp4" --fps 5 --duration 1 --size 64x36
+    expect_status 0
+    [ -s "$work/Seb's club.mp4" ] || fail "no video under the quoted name: $(ls -a "$work")"
+    case "$(ffmpeg_output)" in "./.Seb's club.epilogue-"??????".mp4") ;; *) fail "ffmpeg wrote $(ffmpeg_output)" ;; esac
+    ffmpeg_args | grep -qx -- -nostdin || fail "ffmpeg not given -nostdin: $(ffmpeg_args)"
+    [ "$(stat -c %s "$work/Seb's club.mp4")" = "$((64 * 36 * 4 * 5))" ] || fail "ffmpeg was not given every frame"
+    run epilogue --video "x'; touch F; echo '.mp4" --fps 5 --duration 1 --size 64x36
+    expect_status 0
+    [ ! -e "$work/F" ] || fail "the file name ran a shell command"
+    [ -s "$work/x'; touch F; echo '.mp4" ] || fail "no video under the name with shell syntax"
+    [ -z "$(leftovers "$work")" ] || fail "temporary files left: $(leftovers "$work")"
+    ;;
+video-dash-name)
+    # A name starting with '-' is a file, never an ffmpeg option: ffmpeg gets it as ./-name.
+    fake_ffmpeg
+    cd "$work"
+    run epilogue --video=-y.mp4 --fps 5 --duration 1 --size 64x36
+    expect_status 0
+    [ -s "$work/-y.mp4" ] || fail "no video named -y.mp4: $(ls -a "$work")"
+    case "$(ffmpeg_output)" in ./.-y.epilogue-??????.mp4) ;; *) fail "ffmpeg wrote $(ffmpeg_output)" ;; esac
+    # Odd sizes are padded to even ones for libx264's yuv420p.
+    run epilogue --video "$work/odd.mp4" --fps 5 --duration 1 --size 17x17
+    expect_status 0
+    expect_in "odd.mp4: 5 frames, 18x18" "$out"
+    ffmpeg_args | grep -qxF 'pad=ceil(iw/2)*2:ceil(ih/2)*2' || fail "an odd size was not padded: $(ffmpeg_args)"
+    case "$(ffmpeg_output)" in "$work/.odd.epilogue-"??????.mp4) ;; *) fail "ffmpeg wrote $(ffmpeg_output)" ;; esac
+    ;;
+video-ffmpeg-fails)
+    # ffmpeg stops at once: no SIGPIPE death (141), its words and its status are told, exit status 1, and
+    # no file is left behind, nor an existing one changed with --overwrite.
+    fake_ffmpeg
+    FAKE_FFMPEG_STATUS=1 FAKE_FFMPEG_SAY="Conversion failed: No space left on device" \
+        run epilogue --video "$work/out.mp4" --fps 5 --duration 4 --size 320x180
+    expect_status 1
+    expect_in "out.mp4: ffmpeg exited with status 1; it said:" "$err"
+    expect_in "Conversion failed: No space left on device" "$err"
+    [ ! -e "$work/out.mp4" ] || fail "a failed run left a video"
+    echo precious >"$work/keep.mp4"
+    FAKE_FFMPEG_STATUS=3 FAKE_FFMPEG_SAY="Unknown encoder 'libx264'" \
+        run epilogue --video "$work/keep.mp4" --fps 5 --duration 4 --size 320x180 --overwrite
+    expect_status 1
+    expect_in "ffmpeg exited with status 3" "$err"
+    expect_in "Unknown encoder 'libx264'" "$err"
+    [ "$(cat "$work/keep.mp4")" = "precious" ] || fail "a failed run changed the existing video"
+    [ -z "$(leftovers "$work")" ] || fail "temporary files left: $(leftovers "$work")"
+    # An ffmpeg that ends well without taking the frames, and one that is killed: both are failures, told.
+    FAKE_FFMPEG_STATUS=0 run epilogue --video "$work/quit.mp4" --fps 5 --duration 4 --size 320x180
+    expect_status 1
+    expect_in "ffmpeg stopped taking frames" "$err"
+    FAKE_FFMPEG_KILL=1 run epilogue --video "$work/crash.mp4" --fps 5 --duration 4 --size 320x180
+    expect_status 1
+    expect_in "ffmpeg was killed by signal 9" "$err"
+    [ ! -e "$work/quit.mp4" ] && [ ! -e "$work/crash.mp4" ] || fail "a failed run left a video"
+    # ffmpeg 5 ends with status 0 when a full disk cuts the video short; what it says gives it away.
+    FAKE_FFMPEG_SAY="Error writing trailer of x.mp4: No space left on device" \
+        run epilogue --video "$work/keep.mp4" --fps 5 --duration 1 --size 64x36 --overwrite
+    expect_status 1
+    expect_in "ffmpeg reported errors (with exit status 0); it said:" "$err"
+    expect_in "No space left on device" "$err"
+    [ "$(cat "$work/keep.mp4")" = "precious" ] || fail "a cut-short video replaced the existing one"
+    [ -z "$(leftovers "$work")" ] || fail "temporary files left: $(leftovers "$work")"
+    ;;
+not-regular-outputs)
+    # A FIFO or a directory where an output goes is refused, --overwrite or not, and left as it was (the
+    # FIFO is never opened: a test that hangs here has failed).
+    fake_ffmpeg
+    mkfifo "$work/fifo.png" "$work/fifo.mp4" "$work/fifo.png.json"
+    mkdir "$work/dir.png"
+    for flag in "" --overwrite; do
+        run epilogue --screenshot "$work/fifo.png" --size 64x36 $flag
+        expect_status 1
+        expect_in "fifo.png: is not a regular file (a FIFO); not replaced" "$err"
+        run epilogue --screenshot "$work/dir.png" --size 64x36 $flag
+        expect_status 1
+        expect_in "dir.png: is not a regular file (a directory); not replaced" "$err"
+        run epilogue --video "$work/fifo.mp4" --fps 5 --duration 1 --size 64x36 $flag
+        expect_status 1
+        expect_in "fifo.mp4: is not a regular file (a FIFO); not replaced" "$err"
+    done
+    # The sidecar of a new PNG is a FIFO: refused before anything is drawn.
+    rm "$work/fifo.png"
+    run epilogue --screenshot "$work/fifo.png" --size 64x36 --overwrite
+    expect_status 1
+    expect_in "fifo.png.json: is not a regular file (a FIFO); not replaced" "$err"
+    [ ! -e "$work/fifo.png" ] || fail "a PNG was written although its sidecar could not be"
+    [ -p "$work/fifo.mp4" ] && [ -p "$work/fifo.png.json" ] && [ -d "$work/dir.png" ] || fail "an output was replaced"
+    [ -z "$(leftovers "$work")" ] || fail "temporary files left: $(leftovers "$work")"
+    ;;
+sidecar-no-clobber)
+    # A sidecar follows the PNGs' rule: an existing one is an error up front, unless --overwrite.
+    echo precious >"$work/shot.png.json"
+    run epilogue --screenshot "$work/shot.png" --size 64x36
+    expect_status 1
+    expect_in "shot.png.json: already exists; not overwritten" "$err"
+    [ ! -e "$work/shot.png" ] || fail "the PNG was written although its sidecar could not be"
+    [ "$(cat "$work/shot.png.json")" = "precious" ] || fail "the existing sidecar was replaced"
+    run epilogue --screenshot "$work/shot.png" --size 64x36 --overwrite
+    expect_status 0
+    [ "$(jq -r '.size.width' "$work/shot.png.json")" = "64" ] || fail "--overwrite did not replace the sidecar"
+    mkdir "$work/frames"
+    echo precious >"$work/frames/frames.json"
+    run epilogue --frames "$work/frames" --fps 5 --duration 1 --size 64x36
+    expect_status 1
+    expect_in "frames.json: already exists; not overwritten" "$err"
+    [ "$(ls "$work/frames")" = "frames.json" ] || fail "frames were written: $(ls "$work/frames")"
+    [ "$(cat "$work/frames/frames.json")" = "precious" ] || fail "the existing frames.json was replaced"
+    run epilogue --frames "$work/frames" --fps 5 --duration 1 --size 64x36 --overwrite
+    expect_status 0
+    [ "$(jq -r '.size.width' "$work/frames/frames.json")" = "64" ] || fail "--overwrite did not replace frames.json"
+    ;;
+frames-stop-on-failure)
+    # The first frame that cannot be written stops the work: its name and the reason are told, the frames
+    # before it stay whole, and none after it is drawn or written.
+    mkdir -p "$work/frames/frame-00003.png"
+    run epilogue --frames "$work/frames" --fps 10 --duration 10 --size 64x36 --overwrite
+    expect_status 1
+    expect_in "frames/frame-00003.png: is not a regular file (a directory); not replaced" "$err"
+    expect_in "stopped; 2 frames before it" "$err"
+    is_png "$work/frames/frame-00001.png" && is_png "$work/frames/frame-00002.png" || fail "earlier frames not whole"
+    [ ! -e "$work/frames/frame-00004.png" ] || fail "frames after the failure were written: $(ls "$work/frames")"
+    case "$err" in *"100/100 frames"*) fail "rendering went on to the end: $err" ;; esac
+    [ -z "$(leftovers "$work")" ] || fail "temporary files left: $(leftovers "$work")"
+    ;;
+frames-file-too-large)
+    # A full disk, as any user can make one: a file size limit (SIGXFSZ ignored, so writes fail with EFBIG).
+    # The first failed write stops the work with the file's name and the reason, and leaves no partial PNG.
+    run bash -c 'trap "" XFSZ; ulimit -f 48; exec "$@"' limited \
+        env LD_PRELOAD="${EPILOGUE_SANITIZER_PRELOAD:-}" "$epilogue_program" \
+        --frames "$work/frames" --fps 10 --duration 10 --size 640x360
+    expect_status 1
+    expect_in "File too large" "$err"
+    case "$err" in *"100/100 frames"*) fail "rendering went on to the end: $err" ;; esac
+    for frame in "$work"/frames/frame-*.png; do
+        [ -e "$frame" ] || continue
+        is_png "$frame" && [ "$(png_size "$frame")" = "640x360" ] || fail "a partial frame: $frame"
+    done
+    [ -z "$(leftovers "$work")" ] || fail "temporary files left: $(leftovers "$work")"
     ;;
 odd-text)
     # Emoji, CJK, right-to-left text, a very long word and 10,000 characters: each event, selected, renders.
