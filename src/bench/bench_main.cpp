@@ -9,6 +9,7 @@
 // story and a zoomed view, per-frame costs while the playhead scrubs across the whole story at three
 // zoom levels (Epilogue's own CPU work, GL submission, and the whole frame through glFinish), and what a
 // 1080p screenshot costs. Timings live here, never in the tests.
+#include "app/child_process.h"
 #include "app/frame.h"
 #include "app/platform_window.h"
 #include "app/screenshot_writer.h"
@@ -78,13 +79,27 @@ struct StoryFigures {
     double readbackMs = 0, sidecarMs = 0, encodeMs = 0;
 };
 
-// Loads in a fresh process, so that its peak memory is the load's own: epilogue-bench --measure-load FILE.
+// Loads in a fresh process, so that its peak memory is the load's own: epilogue-bench --measure-load=FILE
+// (one argument, so that a name starting with '-' is not read as an option; no shell, so no quoting).
 bool measureLoadInChild(const std::string& self, const std::string& path, double& milliseconds, long& kilobytes) {
-    const std::string command = "'" + self + "' --measure-load '" + path + "'";
-    FILE* child = ::popen(command.c_str(), "r");
-    if (!child) return false;
-    const int read = std::fscanf(child, "%lf %ld", &milliseconds, &kilobytes);
-    return ::pclose(child) == 0 && read == 2;
+    SpawnRequest request;
+    request.arguments = {self, "--measure-load=" + path};
+    request.pipeOutput = true;
+    ChildProcess child;
+    std::string error;
+    if (!spawnProcess(request, child, error)) {
+        std::fprintf(stderr, "epilogue-bench: %s\n", error.c_str());
+        return false;
+    }
+    std::string output;
+    const bool complete = readAll(child.output, output);
+    const ExitStatus status = waitForProcess(child);
+    if (!status.success()) {
+        std::fprintf(stderr, "epilogue-bench: measuring the load: %s %s\n", self.c_str(),
+                     describeExitStatus(status).c_str());
+        return false;
+    }
+    return complete && std::sscanf(output.c_str(), "%lf %ld", &milliseconds, &kilobytes) == 2;
 }
 
 int measureLoad(const std::string& path) {

@@ -378,6 +378,19 @@ bench-runs)
     expect_status 0
     [ "$out" = "ok: 2000 events in 5 lanes" ] || fail "generated story: $out"
     ;;
+bench-odd-name)
+    # The benchmark loads each story in a child of its own, started without a shell: quotes, shell syntax
+    # and a leading '-' in a story's name are just a name.
+    cd "$work"
+    cp "$story" "$work/Seb's \$(touch G) story.json"
+    cp "$story" "$work/-dash.json"
+    run sanitized "$build_dir/epilogue-bench" --frames 10 --width 64 --height 64 --load-runs 2 \
+        "$work/Seb's \$(touch G) story.json" -- -dash.json
+    expect_status 0
+    expect_in "Seb's \$(touch G) story.json" "$out"
+    expect_in "-dash.json" "$out"
+    [ ! -e "$work/G" ] || fail "a story's name ran a shell command"
+    ;;
 installed)
     # cmake --install puts the program and its stories where it finds them again, from any directory.
     cmake --install "$build_dir" --prefix "$work/prefix" >/dev/null || fail "cmake --install failed"
