@@ -15,18 +15,83 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# ---- Waiting on the state file ------------------------------------------------------------------------
+# The window rewrites the state file (atomically, by a rename) after every frame it draws, and draws
+# nothing while idle. The test waits on that file rather than for fixed times: generous timeouts for a
+# slow, loaded machine or a sanitizer build, yet no longer than the window takes.
+timeout=15  # seconds a wait may take before it counts as a failure
+wait_until() {  # wait_until SECONDS COMMAND...: runs the command every 0.05 s until it succeeds; 1 if it never did
+    local deadline=$((${EPOCHREALTIME/./} + ${1%.*} * 1000000))
+    shift
+    until "$@"; do
+        [ "${EPOCHREALTIME/./}" -ge "$deadline" ] && return 1
+        sleep 0.05
+    done
+}
+holds() { [ "$(jq -r "$1" "$work/state.json" 2>/dev/null)" = "true" ]; }  # holds JQ-EXPRESSION: true of the state now
+fail() {  # fail DESCRIPTION: counts a failure, with what the window shows
+    echo "FAIL: $1; state: $(jq -c '{playhead, selection, view, size}' "$work/state.json" 2>/dev/null)"
+    failures=$((failures + 1))
+}
+gave() { echo "$1 gave '$(jq -r "$1" "$work/state.json" 2>&1)'"; }
 check() {  # check DESCRIPTION JQ-EXPRESSION: the expression must be true of the current state
-    local result
-    result=$(jq -r "$2" "$work/state.json" 2>/dev/null)
-    if [ "$result" = "true" ]; then
+    if holds "$2"; then passes=$((passes + 1)); else fail "$1 ($(gave "$2"))"; fi
+}
+wait_for() {  # wait_for DESCRIPTION JQ-EXPRESSION [SECONDS]: the expression must become true of the state in time
+    if wait_until "${3:-$timeout}" holds "$2"; then
         passes=$((passes + 1))
     else
-        echo "FAIL: $1 ($2 gave '$result'; state: $(jq -c '{playhead, selection, view}' "$work/state.json" 2>/dev/null))"
-        failures=$((failures + 1))
+        fail "$1 ($(gave "$2") after ${3:-$timeout} s)"
     fi
 }
+ready() {  # ready DESCRIPTION JQ-EXPRESSION [SECONDS]: like wait_for, for what a step needs: a failure, never a pass
+    wait_until "${3:-$timeout}" holds "$2" || fail "timed out waiting until $1 ($(gave "$2"))"
+}
 state() { jq -r "$1" "$work/state.json"; }
-settle() { sleep 0.4; }  # a few frames: the state file is written after each drawn frame
+stamp() { stat -c '%i %y %s' "$work/state.json" 2>/dev/null; }  # a new one for each frame (a new file each time)
+mark() { marked=$(stamp); }  # before an input: next_frame waits for a frame drawn after this
+drawn_since_mark() { [ "$(stamp)" != "$marked" ]; }
+next_frame() {  # next_frame WHAT [SECONDS]: waits for a frame drawn since mark (WHAT: the input, which must cause one)
+    wait_until "${2:-$timeout}" drawn_since_mark || fail "no frame was drawn after $1"
+}
+# Idle: no frame for a while. After an input the window draws two frames back to back (continuously only
+# while something moves), so "a while" is 0.4 s or three times the longest pause yet seen between two
+# frames of one burst, whichever is longer: a slow machine or a sanitizer build waits longer.
+longest_pause=0  # microseconds
+quiet() {
+    local now=${EPOCHREALTIME/./} seen written
+    seen=$(stat -c '%i %.6Y' "$work/state.json" 2>/dev/null) || return 1
+    written=${seen#* } && written=${written/./}
+    if [ "$seen" != "$quiet_seen" ]; then  # a frame since the last look: how long after the one before?
+        [ $((written - quiet_written)) -gt "$longest_pause" ] && longest_pause=$((written - quiet_written))
+        quiet_seen=$seen quiet_written=$written
+    fi
+    local enough=$((longest_pause * 3 > 400000 ? longest_pause * 3 : 400000))
+    [ $((now - written)) -ge $((enough < 3000000 ? enough : 3000000)) ]
+}
+idle() {  # idle WHAT: waits until the window has stopped drawing
+    local quiet_seen quiet_written
+    quiet_seen=$(stat -c '%i %.6Y' "$work/state.json" 2>/dev/null)
+    quiet_written=${quiet_seen#* } && quiet_written=${quiet_written/./}
+    wait_until "$timeout" quiet || fail "the window kept drawing after $1"
+}
+settled() { next_frame "$1" && idle "$1"; }  # settled WHAT: the frames after an input (since mark) are all drawn
+point_at() {  # point_at X Y: moves the pointer there (from elsewhere) and waits until the window has drawn the
+              # frames after the move: what it does with a press or the wheel depends on the frame before (what
+              # was under the pointer, whether a panel had it)
+    mark
+    xdotool mousemove --window "$window" "$1" "$2"
+    settled "moving the pointer to $1,$2"
+}
+drag() {  # drag Y X...: moves the pointer through the points at a hand's pace, in one xdotool; the steps are
+          # not waited on (xdotool's sleep): only where the drag ends is checked
+    local y=$1 steps=() x
+    shift
+    for x in "$@"; do steps+=(mousemove --window "$window" "$x" "$y" sleep 0.01); done
+    xdotool "${steps[@]}"
+}
+count_files() { ls "$work"/pictures/$1 2>/dev/null | wc -l; }
+at_least_files() { [ "$(count_files "$1")" -ge "$2" ]; }  # at_least_files GLOB N
 
 if [ -z "${DISPLAY:-}" ]; then
     echo "no DISPLAY: run this test under xvfb-run"
@@ -39,13 +104,12 @@ cp "$(dirname "$epilogue")/assets/stories/la-la-land.json" "$work/story.json"
 HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" LD_PRELOAD="${EPILOGUE_SANITIZER_PRELOAD:-}" "$epilogue" "$work/story.json" --size 1280x720 --reduced-motion \
     --state-file "$work/state.json" --screenshot-dir "$work/pictures" >"$work/log" 2>&1 &
 pid=$!
-for _ in $(seq 1 100); do [ -s "$work/state.json" ] && break; sleep 0.2; done
-if [ ! -s "$work/state.json" ]; then
+if ! wait_until 30 test -s "$work/state.json"; then
     echo "FAIL: the window never reported its state"; cat "$work/log"; echo "0 passed, 1 failed"; exit 1
 fi
 window=$(xdotool search --sync --onlyvisible --name "Epilogue" | head -n1)
 xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window"
-settle
+ready "the window is drawn at its size" '.size.width == 1280 and .size.height == 720 and .ruler.height > 0'
 
 # Window-relative coordinates (the state file's rectangles are in pixels; the scale is 1 here).
 ruler_y=$(state '.ruler.y + .ruler.height / 2 | floor')
@@ -54,77 +118,75 @@ time_at() {  # the story time under window x, from the reported view and canvas
 }
 
 # 1. Drag on the ruler with Shift (no snapping): the playhead follows to the time under the pointer.
-xdotool mousemove --window "$window" 300 "$ruler_y"
+point_at 300 "$ruler_y"
 xdotool keydown shift mousedown 1
-for x in $(seq 320 20 700); do xdotool mousemove --window "$window" "$x" "$ruler_y"; sleep 0.01; done
-settle
+drag "$ruler_y" $(seq 320 20 700)
 expected=$(time_at 700)
-check "scrubbing follows the mouse" "(.playhead - $expected) | fabs < 0.05"
+wait_for "scrubbing follows the mouse" "(.playhead - $expected) | fabs < 0.05"
+mark
 xdotool mouseup 1 keyup shift
-settle
+settled "releasing the scrub"
 check "releasing leaves the playhead where it was" "(.playhead - $expected) | fabs < 0.05"
 
 # 2. Without Shift, a drag that ends 4 pixels from an event snaps to it.
 paris_x=$(state '.events[] | select(.id == "paris") | .rect.x + .rect.width / 2 | floor')
-xdotool mousemove --window "$window" $((paris_x - 60)) "$ruler_y" mousedown 1
+paris='.playhead == (.events[] | select(.id == "paris") | .time)'
+point_at $((paris_x - 60)) "$ruler_y"
+xdotool mousedown 1
 xdotool mousemove --window "$window" $((paris_x - 30)) "$ruler_y"
 xdotool mousemove --window "$window" $((paris_x + 4)) "$ruler_y"
-settle
+ready "the drag reaches the event" "$paris"
+mark
 xdotool mouseup 1
-settle
-check "scrubbing snaps to a nearby event" '.playhead == (.events[] | select(.id == "paris") | .time)'
+settled "releasing the scrub"
+wait_for "scrubbing snaps to a nearby event" "$paris"
 
 # 3. Click an event: it is selected.
 read -r kiss_x kiss_y < <(state '.events[] | select(.id == "kiss") | "\(.rect.x + .rect.width / 2 | floor) \(.rect.y + .rect.height / 2 | floor)"')
-xdotool mousemove --window "$window" "$kiss_x" "$kiss_y" click 1
-settle
-check "clicking an event selects it" '.selection == "kiss"'
+point_at "$kiss_x" "$kiss_y"
+xdotool click 1
+wait_for "clicking an event selects it" '.selection == "kiss"'
 
 # 4. Right: the next event in time order is selected.
 xdotool key --window "$window" Right
-settle
-check "Right selects the next event" '.selection == "keith-band"'
+wait_for "Right selects the next event" '.selection == "keith-band"'
 
 # 5. Escape clears the selection.
 xdotool key --window "$window" Escape
-settle
-check "Escape clears the selection" '.selection == null'
+wait_for "Escape clears the selection" '.selection == null'
 
 # 6. An ImGui widget drags too: the transport bar's time slider, dragged past its left end (the story's start).
 slider_y=$(state '.canvas.height + 20 | floor')
-xdotool mousemove --window "$window" 900 "$slider_y" mousedown 1
-for x in $(seq 880 -40 300); do xdotool mousemove --window "$window" "$x" "$slider_y"; sleep 0.01; done
-settle
-check "dragging the time slider moves the playhead with it" ".playhead < 1"
+point_at 900 "$slider_y"
+xdotool mousedown 1
+drag "$slider_y" $(seq 880 -40 300)
+wait_for "dragging the time slider moves the playhead with it" ".playhead < 1"
+mark
 xdotool mouseup 1
-settle
+next_frame "releasing the slider"
 
 # 7. The wheel zooms in around the pointer.
 span=$(state '.view.end - .view.start')
-xdotool mousemove --window "$window" 640 150
+point_at 640 150
 xdotool click --repeat 3 --delay 60 4
-settle
-check "the wheel zooms in" "(.view.end - .view.start) < $span * 0.7"
+wait_for "the wheel zooms in" "(.view.end - .view.start) < $span * 0.7"
 
 # 8. F12 writes a screenshot and its sidecar to the chosen directory.
 xdotool key --window "$window" F12
-for _ in $(seq 1 50); do ls "$work"/pictures/epilogue-*.png.json >/dev/null 2>&1 && break; sleep 0.2; done
-shots=$(ls "$work"/pictures/epilogue-*.png 2>/dev/null | wc -l)
+wait_until 30 at_least_files 'epilogue-*.png.json' 1
+shots=$(count_files 'epilogue-*.png')
 if [ "$shots" -eq 1 ]; then passes=$((passes + 1)); else echo "FAIL: F12 wrote $shots screenshots"; failures=$((failures + 1)); fi
 
 # 9. Live reload: a broken save keeps the last good story on screen with the error in a banner; the
-#    fixed file is reloaded, keeping the selection.
+#    fixed file is reloaded, keeping the selection. (The window looks at the file about once a second.)
 xdotool key --window "$window" Home Right Right
-settle
-check "Home, Right, Right selects the second event" '.selection == "kiss"'
+wait_for "Home, Right, Right selects the second event" '.selection == "kiss"'
 sed -i '0,/"lane": "dream"/s//"lane": "dreem"/' "$work/story.json"
-for _ in $(seq 1 30); do [ "$(state '.reload_error != null')" = "true" ] && break; sleep 0.2; done
-check "a broken save shows its error with file, line and column" '.reload_error | test("story.json:[0-9]+:[0-9]+: event \"kiss\": unknown lane \"dreem\"")'
+wait_for "a broken save shows its error with file, line and column" '.reload_error != null and (.reload_error | test("story.json:[0-9]+:[0-9]+: event \"kiss\": unknown lane \"dreem\""))' 20
 check "the last good story stays on screen" '.story.title == "La La Land — the ending" and .selection == "kiss"'
 sed -e 's/"lane": "dreem"/"lane": "dream"/' -e 's/La La Land — the ending/The ending, revised/' "$work/story.json" >"$work/story.json.new"
 mv "$work/story.json.new" "$work/story.json"
-for _ in $(seq 1 30); do [ "$(state '.reload_error == null')" = "true" ] && break; sleep 0.2; done
-check "the fixed file is reloaded" '.story.title == "The ending, revised" and .reload_error == null'
+wait_for "the fixed file is reloaded" '.story.title == "The ending, revised" and .reload_error == null' 20
 check "the selection survives the reload" '.selection == "kiss"'
 # A much shorter story: the panels (the events list among them) follow it, and the vanished selection is dropped.
 cat >"$work/story.json.new" <<'STORY'
@@ -134,40 +196,37 @@ cat >"$work/story.json.new" <<'STORY'
             {"id": "second", "lane": "real", "time": 10, "title": "The second"}]}
 STORY
 mv "$work/story.json.new" "$work/story.json"
-for _ in $(seq 1 30); do [ "$(state '.story.title')" = "Two moments" ] && break; sleep 0.2; done
-settle
-check "a shorter story is reloaded, dropping the selection it lacks" '.story.title == "Two moments" and .selection == null and ([.events[] | (.cluster // 1)] | add) == 2'
+wait_for "a shorter story is reloaded, dropping the selection it lacks" '.story.title == "Two moments" and .selection == null and ([.events[] | (.cluster // 1)] | add) == 2' 20
 cp "$(dirname "$epilogue")/assets/stories/la-la-land.json" "$work/story.json.new"
 mv "$work/story.json.new" "$work/story.json"
-for _ in $(seq 1 30); do [ "$(state '.story.title')" = "La La Land — the ending" ] && break; sleep 0.2; done
-settle
-check "the full story is back" '.story.title == "La La Land — the ending"'
+wait_for "the full story is back" '.story.title == "La La Land — the ending"' 20
 
 # 10. F11 fills the screen (Xvfb's is 1600x1000) and F11 again returns to the window's size.
 xdotool key --window "$window" F11
-sleep 1
-check "F11 makes the window fullscreen" '.size.width == 1600 and .size.height == 1000'
+wait_for "F11 makes the window fullscreen" '.size.width == 1600 and .size.height == 1000'
 xdotool key --window "$window" F11
-sleep 1
-check "F11 again returns to the window" '.size.width == 1280 and .size.height == 720'
+wait_for "F11 again returns to the window" '.size.width == 1280 and .size.height == 720'
 
 # 11. The window survives a tiny size, rapid resizing and minimising.
 for size in "200 150" "1400 800" "640 480" "300 900" "1000 300" "200 150" "1280 720"; do
     xdotool windowsize "$window" $size
-    sleep 0.05
+    sleep 0.05  # resizes in quick succession on purpose: not waited on
 done
 xdotool windowminimize "$window"
-sleep 0.5
+sleep 0.5  # a moment minimised: a minimised window draws nothing, so there is nothing to wait on
+mark
 xdotool windowmap "$window" 2>/dev/null; xdotool windowactivate "$window" 2>/dev/null
 xdotool windowsize "$window" 1280 720
-sleep 1
-check "after resizing and minimising, the window draws at its new size" '.size.width == 1280 and .size.height == 720'
+# Pointer motion asks for a frame whatever the window manager did (two moves: at least one moves it).
+xdotool mousemove --window "$window" 500 300 mousemove --window "$window" 520 320
+next_frame "restoring the window"
+wait_for "after resizing and minimising, the window draws at its new size" '.size.width == 1280 and .size.height == 720'
 if kill -0 "$pid" 2>/dev/null; then passes=$((passes + 1)); else echo "FAIL: the program died while resizing"; failures=$((failures + 1)); fi
 
 # 12. Ten quick presses of F12 give ten more files: none is lost or overwritten.
 for _ in $(seq 1 10); do xdotool key --window "$window" F12; done
-for _ in $(seq 1 100); do [ "$(ls "$work"/pictures/epilogue-*.png.json 2>/dev/null | wc -l)" -ge 11 ] && break; sleep 0.2; done
-shots=$(ls "$work"/pictures/epilogue-*.png 2>/dev/null | wc -l)
+wait_until 60 at_least_files 'epilogue-*.png.json' 11
+shots=$(count_files 'epilogue-*.png')
 if [ "$shots" -eq 11 ]; then passes=$((passes + 1)); else echo "FAIL: 11 presses of F12 wrote $shots screenshots"; failures=$((failures + 1)); fi
 
 # 13. Closing the window ends the program cleanly and remembers the preferences.
