@@ -60,6 +60,7 @@ public:
 
     const RenderTarget& target() const { return target_; }
     const FramePlan& plan() const { return planner_.current(); }
+    void forgetLabelPlaces() { planner_.forgetLabelPlaces(); }  // see FramePlanner
     const LayoutStyle& style() const { return planner_.style(); }
     const FrameTimings& timings() const { return timings_; }
     // Uniforms the shaders lack; empty when every one was found.

@@ -47,7 +47,11 @@ std::optional<PointerEvent> toPointerEvent(const SDL_Event& event) {
             pointer.x = static_cast<float>(x);
             pointer.y = static_cast<float>(y);
             pointer.wheel = event.wheel.preciseY;
-            if (event.wheel.direction == SDL_MOUSEWHEEL_FLIPPED) pointer.wheel = -pointer.wheel;
+            pointer.wheelX = event.wheel.preciseX;
+            if (event.wheel.direction == SDL_MOUSEWHEEL_FLIPPED) {
+                pointer.wheel = -pointer.wheel;
+                pointer.wheelX = -pointer.wheelX;
+            }
             return pointer;
         }
         case SDL_WINDOWEVENT:
@@ -60,11 +64,17 @@ std::optional<PointerEvent> toPointerEvent(const SDL_Event& event) {
 }
 
 std::optional<Key> toKey(const SDL_Event& event) {
+    // The mouse's back and forward buttons walk the view history, as in a browser.
+    if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_X1) return Key::Back;
+    if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_X2) return Key::Forward;
     if (event.type != SDL_KEYDOWN) return std::nullopt;
+    const Uint16 modifiers = event.key.keysym.mod;
     switch (event.key.keysym.sym) {
         case SDLK_SPACE: return Key::PlayPause;
-        case SDLK_LEFT: return Key::Previous;
-        case SDLK_RIGHT: return Key::Next;
+        case SDLK_LEFT:
+            return (modifiers & KMOD_ALT) ? Key::Back : (modifiers & KMOD_CTRL) ? Key::PanEarlier : Key::Previous;
+        case SDLK_RIGHT:
+            return (modifiers & KMOD_ALT) ? Key::Forward : (modifiers & KMOD_CTRL) ? Key::PanLater : Key::Next;
         case SDLK_HOME: return Key::Home;
         case SDLK_END: return Key::End;
         case SDLK_PLUS:

@@ -127,6 +127,9 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         std::fprintf(stderr, "epilogue: %s\n", error.c_str());
         return 1;
     }
+    // The window opens at the story's beginning, inviting the viewer in (screenshots keep the whole story
+    // told, the playhead at its end), unless the command line or a sidecar put the playhead elsewhere.
+    if (!options.time && options.atEvent.empty()) state.playheadTime = story.startTime;
     if (!options.rangeStart) {  // fit the story to the window as it opened (its size may be a remembered one)
         const Rect canvas = screenLayout(openedAt.logicalWidth, openedAt.logicalHeight, true).canvas;
         const TimelineView fitted = fitStory(story, canvas, composer.style().laneHeaderWidth);

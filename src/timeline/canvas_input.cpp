@@ -32,29 +32,43 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
                 gesture_ = Gesture::Pan;
                 return false;
             }
+            // The ruler and the playhead's handle scrub. On the ruler near the playhead, or on its handle, the
+            // playhead is grabbed where it is (no jump); elsewhere on the ruler it comes under the pointer at
+            // once, in this same frame.
             const float playheadX = plan.playhead.x;
-            const bool onPlayhead = plan.playhead.onCanvas && std::abs(event.x - playheadX) <= kPlayheadGrabPixels &&
-                                    event.y <= layout.ruler.bottom();
-            if (onPlayhead || layout.ruler.contains(event.x, event.y)) {
-                // Grabbing the playhead keeps it where it is (no jump); pressing elsewhere on the ruler moves it
-                // under the pointer at once, in this same frame.
-                grabOffset_ = onPlayhead ? playheadX - event.x : 0.0f;
+            const Rect handle = plan.playhead.handle();
+            const bool onHandle = plan.playhead.onCanvas &&
+                                  Rect{handle.x - 2, handle.y - 2, handle.width + 4, handle.height + 4}.contains(event.x, event.y);
+            const bool onRuler = layout.ruler.contains(event.x, event.y);
+            if (onHandle || onRuler) {
+                const bool grabbed = onHandle || (plan.playhead.onCanvas && std::abs(event.x - playheadX) <= kPlayheadGrabPixels);
+                grabOffset_ = grabbed ? playheadX - event.x : 0.0f;
                 gesture_ = Gesture::Scrub;
                 state.playing = false;
-                scrubTo(event.x, onPlayhead || event.noSnap, story, view, state);
+                scrubTo(event.x, grabbed || event.noSnap, story, view, state);
                 return true;
             }
-            if (event.clicks >= 2 && hitTestEvent(layout, {event.x, event.y}) == kNone) {
+            // Events come before the beam: one under the playhead is clicked like any other.
+            if (hitTestMark(layout, {event.x, event.y})) {
+                gesture_ = Gesture::Click;
+                return false;
+            }
+            if (event.clicks >= 2) {  // a double click on empty sky fits, keeping the selection
                 apply(story, state, ViewCommand::fitAll());
+                if (clearedBySky_ != kNone) apply(story, state, ViewCommand::pin(clearedBySky_));
+                clearedBySky_ = kNone;
                 return true;
             }
-            gesture_ = Gesture::Click;
+            gesture_ = Gesture::Sky;
             return false;
         }
         case Kind::Move: {
             if (gesture_ == Gesture::Scrub) {
                 scrubTo(event.x, event.noSnap, story, view, state);
                 return true;
+            }
+            if (gesture_ == Gesture::Sky && std::abs(event.x - pressX_) + std::abs(event.y - pressY_) > kClickSlop) {
+                gesture_ = Gesture::Pan;  // a drag that started on the sky pans
             }
             if (gesture_ == Gesture::Pan) {
                 const double shift = static_cast<double>(lastX_ - event.x) / view.pixelsPerTime();
@@ -64,7 +78,7 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
             }
             if (gesture_ == Gesture::Click &&
                 std::abs(event.x - pressX_) + std::abs(event.y - pressY_) > kClickSlop) {
-                gesture_ = Gesture::None;  // a drag that started on the sky does nothing
+                gesture_ = Gesture::None;  // a drag that started on an event does nothing
             }
             const EventIndex hovered = overUi || !onCanvas ? kNone : hitTestEvent(layout, {event.x, event.y});
             if (hovered == state.hoveredEvent) return false;
@@ -75,9 +89,18 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
             const Gesture ended = gesture_;
             gesture_ = Gesture::None;
             grabOffset_ = 0;
-            if (ended != Gesture::Click || event.button != PointerButton::Left) return ended == Gesture::Scrub;
+            if (event.button != PointerButton::Left) return false;
+            if (ended == Gesture::Sky) {
+                clearedBySky_ = state.selectedEvent;
+                if (state.selectedEvent == kNone) return false;
+                apply(story, state, ViewCommand::clearSelection());
+                return true;
+            }
+            if (ended != Gesture::Click) return ended == Gesture::Scrub || ended == Gesture::Pan;
+            clearedBySky_ = kNone;
             const EventMark* hit = hitTestMark(layout, {event.x, event.y});
-            if (hit && hit->isCluster()) {
+            if (!hit) return false;  // released off the event it was pressed on
+            if (hit->isCluster()) {
                 const double first = story.events[static_cast<std::size_t>(hit->event)].time;
                 const double last = story.events[static_cast<std::size_t>(hit->lastEvent)].time;
                 if (last > first) {
@@ -85,15 +108,19 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
                 } else {  // all at one time: zooming cannot separate them; select the first
                     apply(story, state, ViewCommand::select(hit->event));
                 }
-            } else if (hit) {
-                apply(story, state, ViewCommand::select(hit->event));
             } else {
-                apply(story, state, ViewCommand::clearSelection());
+                apply(story, state, ViewCommand::select(hit->event));
             }
             return true;
         }
         case Kind::Wheel: {
-            if (overUi || !onCanvas || event.wheel == 0) return false;
+            if (overUi || !onCanvas || (event.wheel == 0 && event.wheelX == 0)) return false;
+            // Sideways scroll, or the wheel with Shift, pans; the wheel alone zooms around the pointer.
+            const double sideways = event.wheelX != 0 ? event.wheelX : event.noSnap ? -event.wheel : 0.0f;
+            if (sideways != 0) {
+                apply(story, state, ViewCommand::panBy(sideways * kPanShare * (view.endTime - view.startTime)));
+                return true;
+            }
             const double factor = std::pow(0.8, static_cast<double>(event.wheel));
             apply(story, state, ViewCommand::zoomAround(view.xToTime(event.x), factor));
             return true;
@@ -127,6 +154,14 @@ AppAction CanvasInput::key(Key key, const Story& story, ViewState& state) {
                 apply(story, state, ViewCommand::clearSelection());
             }
             break;
+        case Key::PanEarlier:
+        case Key::PanLater: {
+            const double shift = kPanShare * (state.targetEndTime - state.targetStartTime);
+            apply(story, state, ViewCommand::panBy(key == Key::PanLater ? shift : -shift));
+            break;
+        }
+        case Key::Back: apply(story, state, ViewCommand::back()); break;
+        case Key::Forward: apply(story, state, ViewCommand::forward()); break;
         case Key::Fullscreen: return AppAction::ToggleFullscreen;
         case Key::Screenshot: return AppAction::Screenshot;
     }

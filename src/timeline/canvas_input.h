@@ -1,7 +1,9 @@
 // The canvas's input layer: plain pointer and key events (translated from SDL by the application) become
-// view commands. Press-and-drag on the ruler or the playhead scrubs (snapping to nearby events unless the
-// no-snap modifier is held), the wheel zooms around the pointer, right or middle drag pans, a click
-// selects, a double click on empty sky fits the whole story. No SDL here: the tests drive it directly.
+// view commands. A click on an event selects it, wherever the playhead is; press-and-drag on the ruler or
+// the playhead's handle scrubs (snapping to nearby events unless the no-snap modifier is held); a
+// left-drag on empty sky, a right or middle drag, a horizontal scroll, Shift+wheel and Ctrl+arrows pan;
+// the wheel zooms around the pointer; a double click on empty sky fits the whole story. No SDL here: the
+// tests drive it directly.
 #pragma once
 
 #include "story/story.h"
@@ -21,11 +23,16 @@ struct PointerEvent {
     PointerButton button = PointerButton::Left;
     float x = 0, y = 0;   // logical pixels
     int clicks = 1;       // 2 for a double click
-    float wheel = 0;      // notches; positive away from the user (zoom in)
+    float wheel = 0;      // notches; positive away from the user (zoom in; with Shift, pan earlier)
+    float wheelX = 0;     // horizontal notches (a trackpad's sideways scroll); positive to the right
     bool noSnap = false;  // the no-snap modifier (Shift) is held
 };
 
-enum class Key { PlayPause, Previous, Next, Home, End, ZoomIn, ZoomOut, Fit, Help, Fullscreen, Screenshot, Escape };
+enum class Key {
+    PlayPause, Previous, Next, Home, End, ZoomIn, ZoomOut, Fit, Help, Fullscreen, Screenshot, Escape,
+    PanEarlier, PanLater,  // Ctrl+Left, Ctrl+Right
+    Back, Forward,         // Alt+Left, Alt+Right, and the mouse's back and forward buttons
+};
 
 // What the application must do beyond the view (the input layer cannot open files or windows).
 enum class AppAction { None, ToggleFullscreen, Screenshot };
@@ -49,9 +56,13 @@ public:
     static constexpr float kSnapPixels = 8;
     static constexpr float kClickSlop = 4;
     static constexpr float kPlayheadGrabPixels = 7;
+    // A notch of horizontal scroll (or of Shift+wheel), or a press of Ctrl+arrow, pans this share of the view.
+    static constexpr double kPanShare = 0.1;
 
 private:
-    enum class Gesture { None, Scrub, Pan, Click };
+    // Click: pressed on an event (released there, it selects it). Sky: pressed on empty sky (released
+    // there, it clears the selection; dragged, it pans).
+    enum class Gesture { None, Scrub, Pan, Click, Sky };
     void apply(const Story& story, ViewState& state, const ViewCommand& command);
     void scrubTo(float x, bool noSnap, const Story& story, const TimelineView& view, ViewState& state);
 
@@ -59,6 +70,8 @@ private:
     Gesture gesture_ = Gesture::None;
     float pressX_ = 0, pressY_ = 0, lastX_ = 0;
     float grabOffset_ = 0;  // pixels between the pointer and the playhead when it was grabbed
+    // The selection a click on the sky cleared: the second click of a double click (fit) brings it back.
+    EventIndex clearedBySky_ = kNone;
 };
 
 }  // namespace epilogue

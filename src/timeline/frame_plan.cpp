@@ -3,6 +3,7 @@
 #include "timeline/frame_plan.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 namespace epilogue {
@@ -78,11 +79,6 @@ const FramePlan& FramePlanner::plan(const Story& story, const ViewState& state, 
         }
     }
     planLaneHeaders(story, measurer);
-    if (!plan.notice.empty()) {  // kept clear of event labels
-        const glm::vec2 size = measurer.measure(TextStyle::Small, plan.notice);
-        plan.noticeAt = {canvas.x + 12, plan.layout.ruler.y - size.y - 6};
-        obstacles_.push_back({plan.noticeAt.x - 4, plan.noticeAt.y - 2, size.x + 8, size.y + 4});
-    }
     planEventLabels(story, state, measurer);
     planEraLabels(story, measurer);
     return plan;
@@ -104,11 +100,6 @@ void FramePlanner::planLanes() {
     // The glow of a lone ribbon reaches about 25 pixels; rows closer than twice that share it out.
     const float rowSpacing = rows.size() > 1 ? (rows.back() - rows.front()) / static_cast<float>(rows.size() - 1) : 1e9f;
     plan_.ribbonGlowScale = std::clamp(rowSpacing / 50.0f, 0.15f, 1.0f);
-    plan_.notice.clear();
-    if (plan_.hiddenLanes > 0) {
-        plan_.notice = std::to_string(rows.size() - static_cast<std::size_t>(plan_.hiddenLanes)) + " of " +
-                       std::to_string(rows.size()) + " lanes drawn: the others lie within a pixel of one that is";
-    }
 }
 
 void FramePlanner::planTitle(const Story& story, const TextMeasurer& measurer) {
@@ -161,18 +152,27 @@ void FramePlanner::planLaneHeaders(const Story& story, const TextMeasurer& measu
         obstacles_.push_back(header.pill);
         lastBottom = header.pill.bottom();
     }
-    if (unnamed > 0) {
-        plan_.notice += (plan_.notice.empty() ? "" : "; ") + std::to_string(unnamed) + " lane names left out for room";
-    }
+    plan_.unnamedLanes = unnamed;
 }
 
 void FramePlanner::planEventLabels(const Story& story, const ViewState& state, const TextMeasurer& measurer) {
+    const Rect& canvas = plan_.view.canvas;
+    if (lastLabelsStory_ != story.sourceHash || lastLabels_.size() != story.events.size()) {
+        lastLabels_.assign(story.events.size(), LastLabel{});
+        lastLabelsStory_ = story.sourceHash;
+    }
     requests_.clear();
     requestEvents_.clear();
     for (const EventMark& mark : plan_.layout.events) {
         const float r = mark.radius + 3;
-        obstacles_.push_back({mark.position.x - r, mark.position.y - r, 2 * r, 2 * r});
-        if (mark.isCluster()) continue;  // a cluster's count is in its tooltip; its events' titles would crowd
+        const Rect node{mark.position.x - r, mark.position.y - r, 2 * r, 2 * r};
+        obstacles_.push_back(node);
+        // A label is only ever drawn beside its node: none for a node off the canvas or under a lane name.
+        bool underHeader = false;
+        for (LaneHeaderPlan& header : plan_.laneHeaders) {
+            if (rectsOverlap(node, header.pill)) header.overNode = underHeader = true;
+        }
+        if (mark.isCluster() || underHeader || !canvas.contains(mark.position.x, mark.position.y)) continue;
         const Event& event = story.events[static_cast<std::size_t>(mark.event)];
         const glm::vec2 size = measurer.measure(TextStyle::Body, event.title);
         LabelRequest request;
@@ -181,18 +181,38 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
         request.width = size.x;
         request.height = size.y;
         request.clearance = mark.radius + ((mark.isFork || mark.isRejoin) ? 10.0f : 7.0f);
-        request.preferAbove = story.lanes[static_cast<std::size_t>(event.lane)].kind == LaneKind::Dream;
+        // Where it was last frame (tried first), else the dream's labels above and those of what happened below.
+        const LastLabel& last = lastLabels_[static_cast<std::size_t>(mark.event)];
+        request.hasPrevious = last.shown;
+        request.previousDx = last.dx;
+        request.previousDy = last.dy;
+        request.preferAbove = last.shown ? last.dy < 0 : story.lanes[static_cast<std::size_t>(event.lane)].kind == LaneKind::Dream;
         request.priority = mark.event == state.selectedEvent ? 3 : (mark.isFork || mark.isRejoin) ? 2 : 1;
         requests_.push_back(request);
         requestEvents_.push_back(mark.event);
     }
-    const Rect& canvas = plan_.view.canvas;
-    const Rect bounds{canvas.x + 4, canvas.y + 4, canvas.width - 8, plan_.layout.ruler.y - canvas.y - 6};
-    placer_.place(requests_, bounds, obstacles_, placed_);
+    // The playhead's line crosses no label: the label of the moment it stands on moves beside it.
+    if (plan_.playhead.drawn) {
+        obstacles_.push_back({plan_.playhead.x - 2, plan_.playhead.top, 4, plan_.playhead.bottom - plan_.playhead.top});
+    }
+    plan_.hiddenLabels = placeEventLabels();
+    composeNotice();
+    if (!plan_.notice.empty()) {
+        // The notice takes room of its own at the canvas's bottom left (with slack for its counts to grow
+        // by a digit), and the labels are placed again around it.
+        const glm::vec2 size = measurer.measure(TextStyle::Small, plan_.notice);
+        plan_.noticeAt = {canvas.x + 12, plan_.layout.ruler.y - size.y - 6};
+        obstacles_.push_back({plan_.noticeAt.x - 4, plan_.noticeAt.y - 2, size.x + 30, size.y + 4});
+        plan_.hiddenLabels = placeEventLabels();
+        composeNotice();
+    }
     plan_.labels.clear();
     for (std::size_t i = 0; i < placed_.size(); ++i) {
-        if (!placed_[i].visible) continue;
         const EventIndex event = requestEvents_[i];
+        const PlacedLabel& placed = placed_[i];
+        lastLabels_[static_cast<std::size_t>(event)] = {placed.visible, placed.box.x - requests_[i].anchorX,
+                                                        placed.box.y - requests_[i].anchorY};
+        if (!placed_[i].visible) continue;
         EventLabelPlan label;
         label.event = event;
         label.box = placed_[i].box;
@@ -200,6 +220,37 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
         label.emphasised = event == state.selectedEvent || event == state.hoveredEvent;
         plan_.labels.push_back(label);
     }
+}
+
+int FramePlanner::placeEventLabels() {
+    const Rect& canvas = plan_.view.canvas;
+    const Rect bounds{canvas.x + 4, canvas.y + 4, canvas.width - 8, plan_.layout.ruler.y - canvas.y - 6};
+    placer_.place(requests_, bounds, obstacles_, placed_);
+    int hidden = 0;
+    for (const PlacedLabel& placed : placed_) hidden += placed.visible ? 0 : 1;
+    return hidden;
+}
+
+void FramePlanner::composeNotice() {
+    // Made again only when a count changes: a steady frame allocates nothing.
+    const std::array<int, 4> counts{plan_.hiddenLanes, static_cast<int>(plan_.layout.laneRowY.size()), plan_.unnamedLanes,
+                                    plan_.hiddenLabels};
+    if (counts == noticeCounts_) return;
+    noticeCounts_ = counts;
+    std::string& notice = plan_.notice;
+    notice.clear();
+    auto add = [&notice](int count, const char* what) {
+        if (count == 0) return;
+        notice += notice.empty() ? "" : "; ";
+        notice += std::to_string(count);
+        notice += what;
+    };
+    if (plan_.hiddenLanes > 0) {
+        notice = std::to_string(plan_.layout.laneRowY.size() - static_cast<std::size_t>(plan_.hiddenLanes)) + " of " +
+                 std::to_string(plan_.layout.laneRowY.size()) + " lanes drawn: the others lie within a pixel of one that is";
+    }
+    add(plan_.unnamedLanes, " lane names left out for room");
+    add(plan_.hiddenLabels, " labels hidden for room (zoom in to read them)");
 }
 
 void FramePlanner::planEraLabels(const Story& story, const TextMeasurer& measurer) {

@@ -14,6 +14,8 @@
 
 #include <glm/vec2.hpp>
 
+#include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -52,8 +54,11 @@ struct PlayheadPlan {
     float top = 0;            // where its beam starts, below the canvas's top
     float bottom = 0;         // the ruler's bottom edge
     bool drawn = false;       // near enough to the canvas for its glow to show
-    bool onCanvas = false;    // inside the canvas: the ruler marks it, and it can be grabbed
+    bool onCanvas = false;    // inside the canvas: the ruler marks it, and its handle can be grabbed
     Rect rect() const { return {x - 1, top, 2, bottom - top}; }
+    // The knob at the top of the beam that grabs it (as the ruler does); the beam itself does not, so that
+    // an event under the playhead can still be clicked.
+    Rect handle() const { return {x - 8, top - 8, 16, 16}; }
 };
 
 struct TitlePlan {
@@ -69,6 +74,7 @@ struct LaneHeaderPlan {
     Rect pill;              // the dark pill behind the name
     glm::vec2 textAt{0, 0};
     float clipRight = 0;    // a name too long for the header is cut here
+    bool overNode = false;  // an event's node lies under it: drawn faintly, so the node shows through
 };
 
 struct EventLabelPlan {
@@ -96,6 +102,8 @@ struct FramePlan {
     // says how many lanes that leaves out. Ribbons narrow their glow as rows crowd together.
     std::vector<char> laneDrawn;  // per lane
     int hiddenLanes = 0;
+    int unnamedLanes = 0;         // lanes whose names found no room
+    int hiddenLabels = 0;         // labels of nodes on the canvas that found no room
     float ribbonGlowScale = 1;    // 1 when rows are far apart; smaller as they crowd
     std::string notice;           // what the canvas must say about what it leaves out; empty when nothing
     glm::vec2 noticeAt{0, 0};     // at the canvas's bottom left, above the ruler
@@ -125,6 +133,9 @@ public:
     const FramePlan& plan(const Story& story, const ViewState& state, const FrameRequest& request,
                           const TextMeasurer& measurer);
     const FramePlan& current() const { return plan_; }
+    // Labels are placed where they were last frame when they still fit there; this forgets those places,
+    // so that the next plan depends on its inputs alone (a fresh window plans the same).
+    void forgetLabelPlaces() { lastLabels_.clear(); }
     const LayoutStyle& style() const { return style_; }
 
 private:
@@ -132,6 +143,8 @@ private:
     void planTitle(const Story& story, const TextMeasurer& measurer);
     void planLaneHeaders(const Story& story, const TextMeasurer& measurer);
     void planEventLabels(const Story& story, const ViewState& state, const TextMeasurer& measurer);
+    int placeEventLabels();  // returns how many found no room
+    void composeNotice();
     void planEraLabels(const Story& story, const TextMeasurer& measurer);
 
     LayoutStyle style_;
@@ -142,6 +155,15 @@ private:
     std::vector<PlacedLabel> placed_;
     LabelPlacer placer_;
     std::string creditSource_;  // the source title plan_.title.credit was made from
+    // Where each event's label was last frame, relative to its node, so that labels stay put while the
+    // selection or the playhead moves; forgotten when another story comes.
+    struct LastLabel {
+        bool shown = false;
+        float dx = 0, dy = 0;
+    };
+    std::vector<LastLabel> lastLabels_;
+    std::array<int, 4> noticeCounts_{-1, -1, -1, -1};  // what plan_.notice was made from
+    std::uint64_t lastLabelsStory_ = 0;
 };
 
 // Whether the canvas has room for the story's title block.

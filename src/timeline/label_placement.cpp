@@ -1,6 +1,8 @@
 // Greedy label placement: candidates above and below the anchor, nearer first.
 #include "timeline/label_placement.h"
 
+#include <glm/vec2.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -36,21 +38,36 @@ void LabelPlacer::forEachCell(const Rect& rect, Visit&& visit) const {
 void LabelPlacer::file(const Rect& rect) {
     const auto index = static_cast<std::uint32_t>(taken_.size());
     taken_.push_back(rect);
-    forEachCell(rect, [&](std::size_t cell) { cells_[cell].push_back(index); });
+    forEachCell(rect, [&](std::size_t cell) {
+        cellEntries_.push_back({index, cellHeads_[cell]});
+        cellHeads_[cell] = static_cast<std::int32_t>(cellEntries_.size() - 1);
+    });
 }
 
 bool LabelPlacer::isFree(const Rect& rect) const {
     bool free = true;
     forEachCell(rect, [&](std::size_t cell) {
         if (!free) return;
-        for (std::uint32_t index : cells_[cell]) {
-            if (rectsOverlap(rect, taken_[index])) {
+        for (std::int32_t entry = cellHeads_[cell]; entry >= 0; entry = cellEntries_[static_cast<std::size_t>(entry)].next) {
+            if (rectsOverlap(rect, taken_[cellEntries_[static_cast<std::size_t>(entry)].rect])) {
                 free = false;
                 return;
             }
         }
     });
     return free;
+}
+
+bool LabelPlacer::overNeighbour(const std::vector<LabelRequest>& requests, std::size_t index, const Rect& box) {
+    const LabelRequest& own = requests[index];
+    for (std::size_t other = 0; other < requests.size(); ++other) {
+        const LabelRequest& request = requests[other];
+        if (other != index && std::abs(request.anchorY - own.anchorY) < 2 && request.anchorX >= box.x - kLabelSideGap &&
+            request.anchorX <= box.right() + kLabelSideGap) {
+            return true;
+        }
+    }
+    return false;
 }
 
 void LabelPlacer::place(const std::vector<LabelRequest>& requests, const Rect& bounds,
@@ -70,33 +87,53 @@ void LabelPlacer::place(const std::vector<LabelRequest>& requests, const Rect& b
     gridBounds_ = {bounds.x - kCellSize, bounds.y - kCellSize, bounds.width + 2 * kCellSize, bounds.height + 2 * kCellSize};
     columns_ = std::max(1, static_cast<int>(std::ceil(gridBounds_.width / kCellSize)));
     rows_ = std::max(1, static_cast<int>(std::ceil(gridBounds_.height / kCellSize)));
-    cells_.resize(static_cast<std::size_t>(columns_ * rows_));
-    for (auto& cell : cells_) cell.clear();
+    cellHeads_.assign(static_cast<std::size_t>(columns_ * rows_), -1);
+    cellEntries_.clear();
     taken_.clear();
     for (const Rect& obstacle : obstacles) file(obstacle);
+    auto tryBox = [&](std::size_t index, const Rect& box) {
+        if (box.y < bounds.y || box.bottom() > bounds.bottom() || box.x < bounds.x || box.right() > bounds.right()) {
+            return false;
+        }
+        if (!isFree(box)) return false;
+        placed[index] = {true, box.y < requests[index].anchorY, box};
+        // Filed with the air labels keep between each other (obstacles bring their own margins).
+        file({box.x - kLabelSideGap, box.y - kLabelLineGap, box.width + 2 * kLabelSideGap, box.height + 2 * kLabelLineGap});
+        return true;
+    };
+    // First every label where it was, where that is still free; then the rest, each at its first free spot.
     for (std::size_t index : order) {
         const LabelRequest& request = requests[index];
-        const float left = std::clamp(request.anchorX - request.width / 2, bounds.x,
-                                      std::max(bounds.x, bounds.right() - request.width));
+        if (!request.hasPrevious) continue;
+        tryBox(index, {request.anchorX + request.previousDx, request.anchorY + request.previousDy, request.width,
+                       request.height});
+    }
+    for (std::size_t index : order) {
+        if (placed[index].visible) continue;
+        const LabelRequest& request = requests[index];
+        const float low = bounds.x, high = std::max(bounds.x, bounds.right() - request.width);
+        const float centred = std::clamp(request.anchorX - request.width / 2, low, high);
+        const float right = std::clamp(request.anchorX + kLabelSideShift, low, high);
+        const float left = std::clamp(request.anchorX - kLabelSideShift - request.width, low, high);
         const float aboveY = request.anchorY - request.clearance - request.height;
         const float belowY = request.anchorY + request.clearance;
-        const float step = request.height + 2;
-        // Near spots first, then one line further out on each side.
-        const float candidates[4] = {
-            request.preferAbove ? aboveY : belowY,
-            request.preferAbove ? belowY : aboveY,
-            request.preferAbove ? aboveY - step : belowY + step,
-            request.preferAbove ? belowY + step : aboveY - step,
-        };
-        for (float top : candidates) {
-            const Rect box{left, top, request.width, request.height};
-            if (box.y < bounds.y || box.bottom() > bounds.bottom()) continue;
-            // Labels keep a little air between each other, more to the sides than above and below.
-            const Rect padded{box.x - 5, box.y - 1, box.width + 10, box.height + 2};
-            if (!isFree(padded)) continue;
-            placed[index] = {true, box};
-            file(box);
-            break;
+        const float step = request.height + 2 * kLabelLineGap + 1;  // a line further out, clear of the near one
+        const float near = request.preferAbove ? aboveY : belowY, other = request.preferAbove ? belowY : aboveY;
+        const float farNear = request.preferAbove ? aboveY - step : belowY + step;
+        const float farOther = request.preferAbove ? belowY + step : aboveY - step;
+        // The preferred side first (centred, then beside the anchor), then the other side, then a line further out.
+        const glm::vec2 candidates[12] = {{centred, near},    {right, near},     {left, near},     {centred, other},
+                                          {right, other},     {left, other},     {centred, farNear}, {centred, farOther},
+                                          {right, farNear},   {left, farNear},   {right, farOther},  {left, farOther}};
+        // A label set beside its node must not stand over a neighbour on the same row, or it would seem to
+        // name that one; only the selected event's label (the highest priority), which must show, may as a
+        // last resort.
+        for (int pass = 0; pass < (request.priority >= kMustShowPriority ? 2 : 1) && !placed[index].visible; ++pass) {
+            for (const glm::vec2& at : candidates) {
+                const Rect box{at.x, at.y, request.width, request.height};
+                if (pass == 0 && at.x != centred && overNeighbour(requests, index, box)) continue;
+                if (tryBox(index, box)) break;
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
-// Placing event labels so that they never overlap: each label has a preferred spot and alternatives;
-// the first that collides with nothing already placed wins, and a label with no free spot is hidden.
+// Placing event labels so that they never overlap and never read as one: each label has a preferred spot
+// and alternatives (centred above or below its anchor, then beside it, then a line further out); the
+// first that keeps clear of everything already placed wins, and a label with no free spot is hidden.
 // Pure logic on rectangles; text measuring happens in the UI, which passes in the sizes.
 #pragma once
 
@@ -16,12 +17,27 @@ struct LabelRequest {
     float clearance = 0;             // distance kept from the anchor (the node's radius and a gap)
     bool preferAbove = true;         // first try above the anchor, then below
     int priority = 0;                // higher is placed first (the selected event, forks)
+    // Where the label was last frame, relative to its anchor: tried before anything else, so that labels
+    // stay put while nothing forces them to move.
+    bool hasPrevious = false;
+    float previousDx = 0, previousDy = 0;
 };
 
 struct PlacedLabel {
     bool visible = false;
+    bool above = false;  // on the anchor's upper side
     Rect box;
 };
+
+// Air kept between two labels: more than a word space to the sides, so that two labels never read as one,
+// and a little above and below, so that lines of neighbouring lanes stay apart.
+constexpr float kLabelSideGap = 12;
+constexpr float kLabelLineGap = 3;
+// How far a label set beside its anchor (not centred on it) keeps from the anchor's x: clear of a line through
+// the anchor (the playhead).
+constexpr float kLabelSideShift = 8;
+// A label of this priority or more (the selected event's) is given every spot there is before it hides.
+constexpr int kMustShowPriority = 3;
 
 // Places labels in priority order, then left to right. Nothing is placed outside `bounds` or over any
 // rectangle in `obstacles` (the node marks themselves, the ribbons, the ruler). Keeps its working
@@ -37,12 +53,20 @@ private:
     // only: placing stays fast with thousands of labels and obstacles.
     void file(const Rect& rect);
     bool isFree(const Rect& rect) const;
+    static bool overNeighbour(const std::vector<LabelRequest>& requests, std::size_t index, const Rect& box);
     template <typename Visit>
     void forEachCell(const Rect& rect, Visit&& visit) const;
 
     std::vector<std::size_t> order_;
     std::vector<Rect> taken_;
-    std::vector<std::vector<std::uint32_t>> cells_;
+    // Each cell's rectangles as a linked list in one shared pool: filing never allocates once the pool is
+    // as large as the busiest frame needed (a vector per cell would grow whenever one cell got busier).
+    struct CellEntry {
+        std::uint32_t rect;
+        std::int32_t next;  // -1 ends the list
+    };
+    std::vector<std::int32_t> cellHeads_;
+    std::vector<CellEntry> cellEntries_;
     Rect gridBounds_;
     int columns_ = 0, rows_ = 0;
 };

@@ -39,6 +39,29 @@ double snapToEvent(const Story& story, const TimelineView& view, double time, fl
     return best;
 }
 
+namespace {
+
+ViewPlace currentPlace(const ViewState& state) { return {state.targetStartTime, state.targetEndTime, state.playheadTime}; }
+
+// Before a fit, a cluster zoom or a jump: remember where the view was, for Back.
+void rememberPlace(ViewState& state) {
+    const ViewPlace here = currentPlace(state);
+    if (!state.back.empty() && state.back.back().start == here.start && state.back.back().end == here.end &&
+        state.back.back().playhead == here.playhead) {
+        return;
+    }
+    if (state.back.size() == kViewHistoryLength) state.back.erase(state.back.begin());
+    state.back.push_back(here);
+    state.forward.clear();
+}
+
+void goTo(ViewState& state, const ViewPlace& place) {
+    setTargetRange(state, place.start, place.end);
+    state.playheadTime = place.playhead;
+}
+
+}  // namespace
+
 void applyViewCommand(const Story& story, float fitInset, ViewState& state, const ViewCommand& command) {
     using Type = ViewCommand::Type;
     switch (command.type) {
@@ -46,6 +69,7 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
             state.playheadTime = std::clamp(command.time, story.startTime, story.endTime);
             break;
         case Type::Select:
+            if (command.event != kNone) rememberPlace(state);
             state.selectedEvent = command.event;
             if (command.event != kNone) {
                 const double time = story.events[static_cast<std::size_t>(command.event)].time;
@@ -78,11 +102,15 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
             applyViewCommand(story, fitInset, state, ViewCommand::select(timeOrder[static_cast<std::size_t>(index)]));
             break;
         }
-        case Type::JumpToStart:
+        case Type::JumpToStart:  // the playhead goes there and the panel follows it: nothing stays pinned
+            rememberPlace(state);
             state.playheadTime = story.startTime;
+            state.selectedEvent = kNone;
             break;
         case Type::JumpToEnd:
+            rememberPlace(state);
             state.playheadTime = story.endTime;
+            state.selectedEvent = kNone;
             state.playing = false;
             break;
         case Type::ZoomAround: {
@@ -91,7 +119,10 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
             double start = command.time - (command.time - state.targetStartTime) * factor;
             double end = command.time + (state.targetEndTime - command.time) * factor;
             const double span = end - start;
-            const double clamped = std::clamp(span, minimumVisibleSpan(story), maximumVisibleSpan(story));
+            // Zooming out stops a little past the whole story (a story lost in empty sky helps nobody).
+            const TimelineView fitted = fitStory(story, state.view.canvas, fitInset);
+            const double widest = std::min(maximumVisibleSpan(story), (fitted.endTime - fitted.startTime) * 1.15);
+            const double clamped = std::clamp(span, std::min(minimumVisibleSpan(story), widest), widest);
             if (clamped != span) {  // at a limit: keep the anchor where it is on screen
                 const double anchorShare = (command.time - start) / span;
                 start = command.time - clamped * anchorShare;
@@ -107,6 +138,7 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
             start -= margin;
             end += margin;
             clampSpan(story, start, end);
+            rememberPlace(state);
             setTargetRange(state, start, end);
             break;
         }
@@ -120,6 +152,7 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
             const TimelineView fitted = fitStory(story, state.view.canvas, fitInset);
             double start = fitted.startTime, end = fitted.endTime;
             clampSpan(story, start, end);
+            rememberPlace(state);
             setTargetRange(state, start, end);
             break;
         }
@@ -139,6 +172,21 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
             break;
         case Type::ToggleHelp:
             state.helpVisible = !state.helpVisible;
+            break;
+        case Type::Pin:
+            state.selectedEvent = command.event;
+            break;
+        case Type::Back:
+            if (state.back.empty()) break;
+            state.forward.push_back(currentPlace(state));
+            goTo(state, state.back.back());
+            state.back.pop_back();
+            break;
+        case Type::Forward:
+            if (state.forward.empty()) break;
+            state.back.push_back(currentPlace(state));
+            goTo(state, state.forward.back());
+            state.forward.pop_back();
             break;
     }
 }

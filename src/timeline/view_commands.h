@@ -28,6 +28,9 @@ struct ViewCommand {
         SetLoop,
         SetReducedMotion,
         ToggleHelp,
+        Pin,             // the selection, without moving the playhead or the view
+        Back,            // to where the last fit, cluster zoom or jump left from
+        Forward,         // undoes a Back
     };
 
     // Build commands with these; each sets only the fields its type reads.
@@ -68,6 +71,9 @@ struct ViewCommand {
     static ViewCommand setLoop(bool enabled) { return withEnabled(Type::SetLoop, enabled); }
     static ViewCommand setReducedMotion(bool enabled) { return withEnabled(Type::SetReducedMotion, enabled); }
     static ViewCommand toggleHelp() { return of(Type::ToggleHelp); }
+    static ViewCommand pin(EventIndex event) { return withEvent(Type::Pin, event); }
+    static ViewCommand back() { return of(Type::Back); }
+    static ViewCommand forward() { return of(Type::Forward); }
 
     Type type = Type::SetPlayhead;
     double time = 0;          // SetPlayhead: the new playhead; ZoomAround: the anchor
@@ -76,7 +82,7 @@ struct ViewCommand {
     double end = 0;
     double timeShift = 0;     // PanBy: story time to move the view by
     double speed = 1;         // SetSpeed
-    EventIndex event = kNone; // Select, Hover
+    EventIndex event = kNone; // Select, Hover, Pin
     int direction = 0;        // StepEvent: +1 or -1
     bool enabled = false;     // SetLoop, SetReducedMotion
 

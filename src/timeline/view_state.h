@@ -10,6 +10,12 @@
 
 namespace epilogue {
 
+// A place in the view history: the stretch of time shown and the playhead.
+struct ViewPlace {
+    double start = 0, end = 1;
+    double playhead = 0;
+};
+
 struct ViewState {
     TimelineView view;                 // what is on screen now
     double targetStartTime = 0;        // where an animated zoom or fit is heading
@@ -22,7 +28,12 @@ struct ViewState {
     bool loop = false;                 // playing on past the end starts again at the beginning
     bool reducedMotion = false;        // no twinkle, no shimmer, no animated zoom
     bool helpVisible = false;          // the F1 overlay
+    // The view history: where fits, cluster zooms and jumps left from (Back) and came back from (Forward).
+    std::vector<ViewPlace> back, forward;
 };
+
+// The view history keeps this many places; past it, the oldest is let go (as browsers do).
+constexpr std::size_t kViewHistoryLength = 200;
 
 // At speed 1, playing the whole story from start to end takes this long.
 constexpr double kSecondsPerStory = 60;

@@ -63,10 +63,14 @@ void drawRuler(ImDrawList* list, const Story& story, const FramePlan& plan, cons
         const float length = tick.major ? 9.0f : 4.0f;
         list->AddLine({tick.x, ruler.y}, {tick.x, ruler.y + length}, rgba(kMoonlight, tick.major ? 0.45f : 0.22f));
     }
-    // The playhead's mark on the ruler.
+    // The playhead's mark on the ruler, and the knob at the top of its beam that grabs it.
     if (plan.playhead.onCanvas) {
         const float x = plan.playhead.x;
         list->AddTriangleFilled({x - 6, ruler.y}, {x + 6, ruler.y}, {x, ruler.y + 8}, rgba(1.0f, 0.95f, 0.85f, 0.95f));
+        const Rect handle = plan.playhead.handle();
+        const ImVec2 centre{handle.x + handle.width / 2, handle.y + handle.height / 2};
+        list->AddCircleFilled(centre, 7.0f, rgba(lanePalette(LaneKind::Real).glow, 0.25f));
+        list->AddCircleFilled(centre, 4.0f, rgba(1.0f, 0.95f, 0.85f, 0.95f));
     }
 }
 
@@ -95,10 +99,13 @@ void drawCanvasLabels(const Story& story, const FramePlan& plan, const UiFonts& 
     for (const LaneHeaderPlan& header : plan.laneHeaders) {
         const Lane& lane = story.lanes[static_cast<std::size_t>(header.lane)];
         const Rect& pill = header.pill;
-        list->AddRectFilled({pill.x, pill.y}, {pill.right(), pill.bottom()}, rgba(0.035f, 0.025f, 0.09f, 0.82f), 6.0f);
-        list->AddRect({pill.x, pill.y}, {pill.right(), pill.bottom()}, rgba(lanePalette(lane.kind).label, 0.35f), 6.0f);
+        const float fade = header.overNode ? 0.4f : 1.0f;  // a node beneath shows through
+        list->AddRectFilled({pill.x, pill.y}, {pill.right(), pill.bottom()}, rgba(0.035f, 0.025f, 0.09f, 0.82f * fade),
+                            6.0f);
+        list->AddRect({pill.x, pill.y}, {pill.right(), pill.bottom()}, rgba(lanePalette(lane.kind).label, 0.35f * fade),
+                      6.0f);
         list->PushClipRect({canvas.x, canvas.y}, {header.clipRight, canvas.bottom()}, true);
-        shadowedText(list, fonts.bold, header.textAt, rgba(lanePalette(lane.kind).label, 0.95f), lane.title);
+        shadowedText(list, fonts.bold, header.textAt, rgba(lanePalette(lane.kind).label, 0.95f * fade), lane.title);
         list->PopClipRect();
     }
 

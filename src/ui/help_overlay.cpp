@@ -6,11 +6,13 @@
 namespace epilogue {
 
 const KeyBinding kKeyBindings[] = {
-    {"Drag on the ruler or the playhead", "Scrub (snaps to nearby events)"},
+    {"Drag on the ruler or the playhead's knob", "Scrub (snaps to nearby events)"},
     {"Shift while scrubbing", "Scrub without snapping"},
     {"Mouse wheel", "Zoom around the pointer"},
-    {"Right or middle drag", "Pan"},
+    {"Drag empty sky, sideways scroll, Shift+wheel", "Pan (a right or middle drag too)"},
+    {"Ctrl+Left / Ctrl+Right", "Pan earlier / later"},
     {"Double-click empty sky, or F", "Fit the whole story"},
+    {"Alt+Left / Alt+Right, mouse back / forward", "Back / forward through fits, zooms and jumps"},
     {"Click an event", "Pin its commentary"},
     {"Hover an event", "Show its summary"},
     {"Space", "Play / pause"},

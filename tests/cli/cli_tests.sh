@@ -461,6 +461,22 @@ screenshot-flags)
     run epilogue --screenshot "$work/c.png" --time 10 --at paris
     expect_status 2
     ;;
+no-display)
+    # With no display the window says so at once, instead of running invisibly on a fallback driver.
+    run env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_VIDEODRIVER XDG_RUNTIME_DIR="$work" timeout 20 "$epilogue_program" "$story"
+    expect_status 1
+    expect_in "there is no display" "$err"
+    expect_in "--screenshot" "$err"
+    ;;
+state-file-is-story)
+    # --state-file is rewritten after every frame: naming the story file itself is refused before anything
+    # is written, and the story stays as it was.
+    cp "$story" "$work/story.json"
+    run timeout 20 "$epilogue_program" "$work/story.json" --state-file "$work/./story.json"
+    expect_status 2
+    expect_in "is the story file itself" "$err"
+    cmp -s "$story" "$work/story.json" || fail "the story file was changed"
+    ;;
 *)
     echo "unknown case: $case_name"
     exit 2

@@ -89,14 +89,15 @@ TEST_CASE("scrubbing snaps to nearby events; the modifier turns snapping off") {
     CHECK(f.state.playheadTime != paris);
 }
 
-TEST_CASE("grabbing the playhead does not make it jump") {
+TEST_CASE("grabbing the playhead by its knob does not make it jump") {
     Fixture f;
     f.state.playheadTime = 33.3;
     const float playheadX = f.state.view.timeToX(33.3);
-    f.pointer(PointerEvent::Kind::Press, playheadX + 5, f.layout.laneRowY[0]);  // on the beam, off-centre
+    const float knobY = f.relayout().playhead.top;
+    f.pointer(PointerEvent::Kind::Press, playheadX + 5, knobY);  // on the knob, off-centre
     CHECK(f.input.scrubbing());
     CHECK(f.state.playheadTime == doctest::Approx(33.3));
-    f.pointer(PointerEvent::Kind::Move, playheadX + 25, f.layout.laneRowY[0], PointerButton::Left, true);
+    f.pointer(PointerEvent::Kind::Move, playheadX + 25, knobY, PointerButton::Left, true);
     CHECK(f.state.view.timeToX(f.state.playheadTime) == doctest::Approx(playheadX + 20));
 }
 
@@ -275,4 +276,124 @@ TEST_CASE("before the first frame is planned there is nothing to point at") {
     CHECK_FALSE(f.input.pointer(press, false, f.story, FramePlan{}, f.state));
     CHECK_FALSE(f.input.scrubbing());
     CHECK(f.state.playheadTime == before);
+}
+
+TEST_CASE("an event under the playhead is clicked like any other; the beam itself does not grab the playhead") {
+    Fixture f;
+    const EventMark paris = f.markOf("paris");
+    f.pointer(PointerEvent::Kind::Press, paris.position.x, paris.position.y);
+    f.pointer(PointerEvent::Kind::Release, paris.position.x, paris.position.y);
+    REQUIRE(f.state.selectedEvent == f.story.findEvent("paris"));
+    REQUIRE(f.state.playheadTime == f.timeOf("paris"));  // the playhead now stands on it
+    f.input.key(Key::Escape, f.story, f.state);
+    REQUIRE(f.state.selectedEvent == kNone);
+    f.pointer(PointerEvent::Kind::Press, paris.position.x, paris.position.y);
+    CHECK_FALSE(f.input.scrubbing());
+    f.pointer(PointerEvent::Kind::Release, paris.position.x, paris.position.y);
+    CHECK(f.state.selectedEvent == f.story.findEvent("paris"));
+    // Other lanes' events at the playhead's time too: the restaurant and the kiss share the fork's moment.
+    const EventMark kiss = f.markOf("kiss");
+    f.state.playheadTime = f.timeOf("kiss");
+    f.pointer(PointerEvent::Kind::Press, kiss.position.x, kiss.position.y);
+    f.pointer(PointerEvent::Kind::Release, kiss.position.x, kiss.position.y);
+    CHECK(f.state.selectedEvent == f.story.findEvent("kiss"));
+    // Pressing the beam away from any event and its knob neither scrubs nor moves the playhead.
+    const double before = f.state.playheadTime;
+    const float beamX = f.state.view.timeToX(before);
+    f.pointer(PointerEvent::Kind::Press, beamX, (f.relayout().playhead.top + f.rulerY()) / 2 + 40);
+    CHECK_FALSE(f.input.scrubbing());
+    f.pointer(PointerEvent::Kind::Release, beamX, (f.relayout().playhead.top + f.rulerY()) / 2 + 40);
+    CHECK(f.state.playheadTime == before);
+}
+
+TEST_CASE("panning without a middle or right button: left-drag on sky, sideways scroll, Shift+wheel, Ctrl+arrows") {
+    Fixture f;
+    const double start = f.state.view.startTime, span = f.state.view.endTime - f.state.view.startTime;
+    // Left-drag on empty sky by 100 pixels moves the view by 100 pixels' worth of time.
+    f.pointer(PointerEvent::Kind::Press, 700, 60);
+    f.pointer(PointerEvent::Kind::Move, 650, 60);
+    f.pointer(PointerEvent::Kind::Move, 600, 60);
+    f.pointer(PointerEvent::Kind::Release, 600, 60);
+    CHECK(f.state.view.startTime == doctest::Approx(start + 100 / f.state.view.pixelsPerTime()));
+    CHECK(f.state.view.endTime - f.state.view.startTime == doctest::Approx(span));
+    // A sideways scroll to the right shows later time; Shift+wheel towards the user too.
+    double before = f.state.targetStartTime;
+    PointerEvent scroll;
+    scroll.kind = PointerEvent::Kind::Wheel;
+    scroll.x = 600;
+    scroll.y = 200;
+    scroll.wheelX = 1;
+    CHECK(f.input.pointer(scroll, false, f.story, f.relayout(), f.state));
+    CHECK(f.state.targetStartTime == doctest::Approx(before + span * CanvasInput::kPanShare));
+    before = f.state.targetStartTime;
+    scroll.wheelX = 0;
+    scroll.wheel = -1;
+    scroll.noSnap = true;  // Shift
+    CHECK(f.input.pointer(scroll, false, f.story, f.relayout(), f.state));
+    CHECK(f.state.targetStartTime == doctest::Approx(before + span * CanvasInput::kPanShare));
+    CHECK(f.state.targetEndTime - f.state.targetStartTime == doctest::Approx(span));  // no zoom
+    before = f.state.targetStartTime;
+    f.input.key(Key::PanEarlier, f.story, f.state);
+    f.input.key(Key::PanEarlier, f.story, f.state);
+    CHECK(f.state.targetStartTime == doctest::Approx(before - 2 * span * CanvasInput::kPanShare));
+    f.input.key(Key::PanLater, f.story, f.state);
+    CHECK(f.state.targetStartTime == doctest::Approx(before - span * CanvasInput::kPanShare));
+}
+
+TEST_CASE("the view history: Back returns from a fit, a cluster zoom or a jump, Forward goes again") {
+    Fixture f;
+    const ViewPlace fitted{f.state.targetStartTime, f.state.targetEndTime, f.state.playheadTime};
+    applyViewCommand(f.story, 150, f.state, ViewCommand::zoomTo(20, 30));
+    const ViewPlace zoomed{f.state.targetStartTime, f.state.targetEndTime, f.state.playheadTime};
+    CHECK(zoomed.end - zoomed.start < (fitted.end - fitted.start) / 2);
+    f.input.key(Key::Home, f.story, f.state);
+    CHECK(f.state.playheadTime == f.story.startTime);
+    f.input.key(Key::Back, f.story, f.state);  // undoes Home: the playhead returns
+    CHECK(f.state.playheadTime == zoomed.playhead);
+    f.input.key(Key::Back, f.story, f.state);  // undoes the zoom
+    CHECK(f.state.targetStartTime == doctest::Approx(fitted.start));
+    CHECK(f.state.targetEndTime == doctest::Approx(fitted.end));
+    f.input.key(Key::Back, f.story, f.state);  // nothing further back: nothing changes
+    CHECK(f.state.targetStartTime == doctest::Approx(fitted.start));
+    f.input.key(Key::Forward, f.story, f.state);
+    CHECK(f.state.targetStartTime == doctest::Approx(zoomed.start));
+    CHECK(f.state.targetEndTime == doctest::Approx(zoomed.end));
+    // A new jump after going back drops what lay forward.
+    f.input.key(Key::Fit, f.story, f.state);
+    CHECK(f.state.forward.empty());
+}
+
+TEST_CASE("Home and End unpin the commentary; Right at the end stays at the end") {
+    Fixture f;
+    applyViewCommand(f.story, 150, f.state, ViewCommand::select(f.story.findEvent("keith-band")));
+    f.input.key(Key::End, f.story, f.state);
+    CHECK(f.state.selectedEvent == kNone);
+    f.input.key(Key::Next, f.story, f.state);
+    CHECK(f.state.playheadTime >= f.timeOf("the-look"));  // not back to the band
+    applyViewCommand(f.story, 150, f.state, ViewCommand::select(f.story.findEvent("paris")));
+    f.input.key(Key::Home, f.story, f.state);
+    CHECK(f.state.selectedEvent == kNone);
+    CHECK(f.state.playheadTime == f.story.startTime);
+}
+
+TEST_CASE("double-clicking the sky fits the story and keeps what was pinned") {
+    Fixture f;
+    const EventIndex paris = f.story.findEvent("paris");
+    applyViewCommand(f.story, 150, f.state, ViewCommand::select(paris));
+    applyViewCommand(f.story, 150, f.state, ViewCommand::zoomTo(40, 50));
+    while (advanceView(f.story, f.state, 1.0 / 60)) {}
+    f.pointer(PointerEvent::Kind::Press, 700, 60);
+    f.pointer(PointerEvent::Kind::Release, 700, 60);
+    f.pointer(PointerEvent::Kind::Press, 700, 60, PointerButton::Left, false, 2);
+    f.pointer(PointerEvent::Kind::Release, 700, 60);
+    CHECK(f.state.selectedEvent == paris);
+    const TimelineView whole = fitStory(f.story, f.state.view.canvas, 150);
+    CHECK(f.state.targetStartTime == doctest::Approx(whole.startTime));
+}
+
+TEST_CASE("zooming out stops a little past the whole story") {
+    Fixture f;
+    for (int i = 0; i < 40; ++i) f.input.key(Key::ZoomOut, f.story, f.state);
+    const TimelineView whole = fitStory(f.story, f.state.view.canvas, 150);
+    CHECK(f.state.targetEndTime - f.state.targetStartTime <= (whole.endTime - whole.startTime) * 1.16);
 }
