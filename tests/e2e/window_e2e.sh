@@ -187,6 +187,14 @@ check "the last good story stays on screen" '.story.title == "La La Land — the
 sed -e 's/"lane": "dreem"/"lane": "dream"/' -e 's/La La Land — the ending/The ending, revised/' "$work/story.json" >"$work/story.json.new"
 mv "$work/story.json.new" "$work/story.json"
 wait_for "the fixed file is reloaded" '.story.title == "The ending, revised" and .reload_error == null' 20
+# The window's title follows the story it shows.
+title=$(xdotool getwindowname "$window" 2>/dev/null)
+if [ "$title" = "Epilogue — The ending, revised" ]; then
+    passes=$((passes + 1))
+else
+    echo "FAIL: after the reload the window's title is '$title'"
+    failures=$((failures + 1))
+fi
 check "the selection survives the reload" '.selection == "kiss"'
 # A much shorter story: the panels (the events list among them) follow it, and the vanished selection is dropped.
 cat >"$work/story.json.new" <<'STORY'
