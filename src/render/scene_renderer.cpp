@@ -233,7 +233,10 @@ void SceneRenderer::drawNodes(const SceneInputs& inputs) {
         const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(event.lane)].kind);
         const bool hinge = mark.isFork || mark.isRejoin;
         const float shape = mark.isCluster() ? 2.0f : hinge ? 1.0f : 0.0f;
-        const float extent = mark.radius * 2.4f + (hinge ? 14.0f : 8.0f);
+        // The node of a lane crowded out of drawing (within a pixel of a drawn one) keeps its disc but
+        // not its glow, which would only pile up with its neighbours' and cost the fill of thousands.
+        const bool crowded = !plan.laneDrawn[static_cast<std::size_t>(event.lane)];
+        const float extent = crowded ? mark.radius + 2.0f : mark.radius * 2.4f + (hinge ? 14.0f : 8.0f);
         const float highlight = mark.event == inputs.selectedEvent ? 2.0f : mark.event == inputs.hoveredEvent ? 1.0f : 0.0f;
         const float lit = event.time <= plan.playhead.time + 1e-9 ? 1.0f : 0.0f;
         sprites.push_back({{mark.position.x, mark.position.y},

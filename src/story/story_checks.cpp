@@ -121,18 +121,34 @@ private:
                 }
             }
         }
-        // A lane must not descend from itself through a chain of forks.
+        // A lane must not descend from itself through a chain of forks. Each lane is walked once (a chain
+        // of ten thousand forks is checked in linear time): a walk ends at a root or at a lane already
+        // cleared; meeting a lane of its own walk again closes a cycle, which is reported at its lowest
+        // lane and cut there.
+        enum : char { kUnseen, kOnWalk, kCleared };
+        std::vector<char> state(story_.lanes.size(), kUnseen);
+        std::vector<LaneIndex> walk, cut;
         for (std::size_t i = 0; i < story_.lanes.size(); ++i) {
-            LaneIndex ancestor = static_cast<LaneIndex>(i);
-            for (std::size_t steps = 0; steps <= story_.lanes.size() && ancestor != kNone; ++steps) {
-                ancestor = story_.parentLane(ancestor);
-                if (ancestor == static_cast<LaneIndex>(i)) {
-                    report(StoryErrorKind::InvalidValue, references_.lanes[i].forkOffset,
-                           "lane " + inQuotes(story_.lanes[i].id) + ": forks from a lane that forks from it in turn");
-                    story_.lanes[i].forkEvent = kNone;
-                    break;
-                }
+            walk.clear();
+            LaneIndex lane = static_cast<LaneIndex>(i);
+            while (lane != kNone && state[static_cast<std::size_t>(lane)] == kUnseen) {
+                state[static_cast<std::size_t>(lane)] = kOnWalk;
+                walk.push_back(lane);
+                lane = story_.parentLane(lane);
             }
+            if (lane != kNone && state[static_cast<std::size_t>(lane)] == kOnWalk) {
+                const auto start = std::find(walk.begin(), walk.end(), lane);
+                const LaneIndex lowest = *std::min_element(start, walk.end());
+                story_.lanes[static_cast<std::size_t>(lowest)].forkEvent = kNone;
+                cut.push_back(lowest);
+            }
+            for (LaneIndex walked : walk) state[static_cast<std::size_t>(walked)] = kCleared;
+        }
+        std::sort(cut.begin(), cut.end());
+        for (LaneIndex lane : cut) {
+            const auto i = static_cast<std::size_t>(lane);
+            report(StoryErrorKind::InvalidValue, references_.lanes[i].forkOffset,
+                   "lane " + inQuotes(story_.lanes[i].id) + ": forks from a lane that forks from it in turn");
         }
     }
 

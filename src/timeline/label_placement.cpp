@@ -58,14 +58,14 @@ bool LabelPlacer::isFree(const Rect& rect) const {
     return free;
 }
 
-bool LabelPlacer::overNeighbour(const std::vector<LabelRequest>& requests, std::size_t index, const Rect& box) {
+bool LabelPlacer::overNeighbour(const std::vector<LabelRequest>& requests, std::size_t index, const Rect& box) const {
+    // The anchors sorted by x (byX_): only those within the box's reach are looked at.
     const LabelRequest& own = requests[index];
-    for (std::size_t other = 0; other < requests.size(); ++other) {
-        const LabelRequest& request = requests[other];
-        if (other != index && std::abs(request.anchorY - own.anchorY) < 2 && request.anchorX >= box.x - kLabelSideGap &&
-            request.anchorX <= box.right() + kLabelSideGap) {
-            return true;
-        }
+    const auto from = std::lower_bound(byX_.begin(), byX_.end(), box.x - kLabelSideGap, [&](std::size_t r, float x) {
+        return requests[r].anchorX < x;
+    });
+    for (auto at = from; at != byX_.end() && requests[*at].anchorX <= box.right() + kLabelSideGap; ++at) {
+        if (*at != index && std::abs(requests[*at].anchorY - own.anchorY) < 2) return true;
     }
     return false;
 }
@@ -81,6 +81,12 @@ void LabelPlacer::place(const std::vector<LabelRequest>& requests, const Rect& b
         if (requests[a].priority != requests[b].priority) return requests[a].priority > requests[b].priority;
         if (requests[a].anchorX != requests[b].anchorX) return requests[a].anchorX < requests[b].anchorX;
         return a < b;
+    });
+
+    byX_.resize(requests.size());
+    std::iota(byX_.begin(), byX_.end(), std::size_t{0});
+    std::sort(byX_.begin(), byX_.end(), [&](std::size_t a, std::size_t b) {
+        return requests[a].anchorX != requests[b].anchorX ? requests[a].anchorX < requests[b].anchorX : a < b;
     });
 
     // The grid covers the bounds with a margin; what lies beyond lands in the edge cells.

@@ -53,11 +53,12 @@ private:
     // only: placing stays fast with thousands of labels and obstacles.
     void file(const Rect& rect);
     bool isFree(const Rect& rect) const;
-    static bool overNeighbour(const std::vector<LabelRequest>& requests, std::size_t index, const Rect& box);
+    bool overNeighbour(const std::vector<LabelRequest>& requests, std::size_t index, const Rect& box) const;
     template <typename Visit>
     void forEachCell(const Rect& rect, Visit&& visit) const;
 
     std::vector<std::size_t> order_;
+    std::vector<std::size_t> byX_;  // requests by their anchor's x
     std::vector<Rect> taken_;
     // Each cell's rectangles as a linked list in one shared pool: filing never allocates once the pool is
     // as large as the busiest frame needed (a vector per cell would grow whenever one cell got busier).
