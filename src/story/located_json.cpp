@@ -4,6 +4,9 @@
 // key's start is found by scanning back over it.
 #include "story/located_json.h"
 
+#include "story/story_messages.h"
+#include "story/terminal_text.h"
+
 #include <nlohmann/json.hpp>
 
 #include <iterator>
@@ -70,16 +73,13 @@ public:
 
     bool key(Json::string_t& key) {
         if (openKeys_.back().insert(key).second) return true;
-        error_ = JsonSyntaxError{keyStart(), "duplicate key \"" + key + "\""};
+        error_ = JsonSyntaxError{keyStart(), "duplicate key " + inQuotes(key)};
         return false;
     }
 
     bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) {
         // nlohmann counts the offending character as read; point at it, not past it.
-        std::string message = error.what();
-        const auto detail = message.find("syntax error");
-        if (detail != std::string::npos) message = message.substr(detail);
-        error_ = JsonSyntaxError{position > 0 ? position - 1 : 0, message};
+        error_ = JsonSyntaxError{position > 0 ? position - 1 : 0, describeJsonError(error.what())};
         return false;
     }
 
@@ -105,6 +105,32 @@ private:
 };
 
 }  // namespace
+
+std::string describeJsonError(const std::string& what) {
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error while parsing ...":
+    // from "syntax error" on; other errors ("[json.exception.out_of_range.406] number overflow parsing
+    // '1e400'") from after the id.
+    std::string message = what;
+    const auto detail = message.find("syntax error");
+    if (detail != std::string::npos) {
+        message = message.substr(detail);
+    } else if (message.rfind("[json.exception.", 0) == 0 && message.find("] ") != std::string::npos) {
+        message = message.substr(message.find("] ") + 2);
+    }
+    // What it quotes of the text is the part between the first quote after "last read: " or "parsing "
+    // and the last quote of the message.
+    for (const char* lead : {"last read: '", "parsing '"}) {
+        const auto open = message.find(lead);
+        const auto close = message.rfind('\'');
+        if (open == std::string::npos || close == std::string::npos) continue;
+        const auto from = open + std::char_traits<char>::length(lead);
+        if (close < from) continue;
+        message = message.substr(0, from) + excerpt(std::string_view(message).substr(from, close - from), kJsonExcerptBytes) +
+                  message.substr(close);
+        break;
+    }
+    return message;
+}
 
 std::optional<JsonSyntaxError> findJsonSyntaxError(std::string_view text) {
     const char* cursor = text.data();

@@ -21,4 +21,12 @@ struct JsonSyntaxError {
 // object), or nothing when it is well-formed.
 std::optional<JsonSyntaxError> findJsonSyntaxError(std::string_view text);
 
+// nlohmann-json's message for a parse error, for a person: "syntax error while parsing value - invalid
+// literal; last read: 'tru'", without the exception's id and position (the caller names the place), and
+// with what it quotes of the text ("last read: '...'", a number that overflows) cut to an excerpt of at
+// most kJsonExcerptBytes: a file that is not JSON at all (a sidecar naming /etc/passwd as its story) must
+// not have its content echoed.
+constexpr std::size_t kJsonExcerptBytes = 40;
+std::string describeJsonError(const std::string& what);
+
 }  // namespace epilogue

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstdint>
+#include <unordered_map>
 
 namespace epilogue {
 
@@ -153,6 +155,9 @@ private:
     }
 
     void linkPairs() {
+        // Each pair of events, as (lower index, higher index), and the first item of "pairs" that joined them.
+        std::unordered_map<std::uint64_t, std::size_t> joined;
+        joined.reserve(references_.pairs.size());
         for (std::size_t i = 0; i < references_.pairs.size(); ++i) {
             const PairReferences& references = references_.pairs[i];
             if (references.offset == PairReferences::kMalformed) continue;  // reported by the reader
@@ -172,6 +177,15 @@ private:
                 report(StoryErrorKind::InvalidValue, references.offset,
                        place.str() + ": " + inQuotes(a.id) + " and " + inQuotes(b.id) +
                            " are in the same lane; a pair joins the same moment in two lanes");
+                continue;
+            }
+            const auto low = static_cast<std::uint64_t>(std::min(ends[0], ends[1]));
+            const auto high = static_cast<std::uint64_t>(std::max(ends[0], ends[1]));
+            const auto [first, isNew] = joined.emplace((low << 32) | high, i);
+            if (!isNew) {
+                report(StoryErrorKind::InvalidValue, references.offset,
+                       place.str() + ": " + inQuotes(a.id) + " and " + inQuotes(b.id) + " are paired already, by " +
+                           Place::item("pairs", first->second).str() + "; list a pair once");
                 continue;
             }
             a.counterparts.push_back(ends[1]);

@@ -1,7 +1,7 @@
 // The loader's cross-checks, run once every part of a story is read: the references between parts are
 // resolved (an event's lane, a lane's fork and rejoin events, the events of a pair) and checked (forks and
 // rejoins in time order with their lanes, events in time order within each lane, no lane descending from
-// itself, pairs across two lanes), and the fields the loader derives are filled in (each lane's events,
+// itself, pairs across two lanes and each listed once), and the fields the loader derives are filled in (each lane's events,
 // counterparts, isFork and isRejoin, timeOrder, startTime and endTime).
 //
 // It works on a Story and on what the reader noted about each reference (the id as written and where), so

@@ -10,6 +10,7 @@
 #include "story/story_fields.h"
 
 #include "story/huge_pages.h"
+#include "story/number_limits.h"
 #include "story/story_checks.h"
 #include "story/story_messages.h"
 #include "story/text_position.h"
@@ -36,15 +37,18 @@ namespace od = simdjson::ondemand;
 class StoryReader {
 public:
     StoryReader(std::string_view text, const std::string& fileName, const StoryLoadOptions& options,
-                std::vector<StoryError>& errors, JsonProblem& problem)
-        : text_(text), file_(fileName), options_(options), errors_(errors), problem_(problem) {}
+                std::vector<StoryError>& errors, bool& truncated, JsonProblem& problem)
+        : text_(text), file_(fileName), options_(options), errors_(errors), truncated_(truncated), problem_(problem) {}
 
     // Reads the whole document. Returns false when the JSON itself is at fault (see JsonProblem).
     bool read(od::document& document, Story& story);
 
 private:
     void report(StoryErrorKind kind, std::size_t offset, const std::string& message) {
-        if (errors_.size() >= options_.maxErrors) return;
+        if (errors_.size() >= options_.maxErrors) {
+            truncated_ = true;
+            return;
+        }
         const std::size_t resumeAt = std::max(offset, lastReportedOffset_) == offset ? lastReportedOffset_ : 0;
         // Line numbers count from the last reported position onward when errors come in file order: many
         // errors in a large file cost one scan of it, not one scan each.
@@ -138,8 +142,9 @@ private:
             return false;
         }
         out = value->number;
-        if (!std::isfinite(out)) {
-            report(StoryErrorKind::InvalidValue, value->offset, place.str() + ": field " + inQuotes(name) + " is out of range");
+        if (!(std::abs(out) <= limits::kMaxStoryTime)) {  // also NaN and infinities
+            report(StoryErrorKind::InvalidValue, value->offset,
+                   place.str() + ": field " + inQuotes(name) + " " + checkStoryTime(out) + " (the limit on story times)");
             return false;
         }
         return true;
@@ -231,6 +236,7 @@ private:
         }
         era.name = strings_.add(name);
         story.eras.push_back(era);
+        eraOffsets_.emplace_back(startOffset, endOffset);
     }
 
     void readLane(const JsonNode& item, std::size_t index, Story& story) {
@@ -332,6 +338,23 @@ private:
         references_.pairs.push_back(references);
     }
 
+    // A story's times must all be equal, or spread far enough to be told apart (see number_limits.h).
+    // Checked once everything else is right, and reported at the time farthest from 0.
+    void checkSpan(const Story& story) {
+        const std::string problem = checkStorySpan(story.startTime, story.endTime);
+        if (problem.empty()) return;
+        const double farthest = std::abs(story.startTime) > std::abs(story.endTime) ? story.startTime : story.endTime;
+        std::size_t offset = 0;
+        for (std::size_t i = story.eras.size(); i-- > 0;) {
+            if (story.eras[i].start == farthest) offset = eraOffsets_[i].first;
+            if (story.eras[i].end == farthest) offset = eraOffsets_[i].second;
+        }
+        for (std::size_t i = story.events.size(); i-- > 0;) {  // an event's time rather than an era's
+            if (story.events[i].time == farthest) offset = references_.events[i].timeOffset;
+        }
+        report(StoryErrorKind::InvalidValue, offset, "story: " + problem);
+    }
+
     // Puts the errors in file order (cross-checks find some after later items were read).
     void sortErrors() {
         std::vector<std::size_t> order(errors_.size());
@@ -348,12 +371,14 @@ private:
     const std::string& file_;
     const StoryLoadOptions& options_;
     std::vector<StoryError>& errors_;
+    bool& truncated_;
     std::vector<std::size_t> errorOffsets_;  // parallel to errors_, for putting them in file order
     std::size_t lastReportedOffset_ = 0;
     TextPosition lastPosition_;
     JsonProblem& problem_;
     JsonMaterializer materializer_{text_.data(), problem_};
     JsonTree tree_;
+    std::vector<std::pair<std::size_t, std::size_t>> eraOffsets_;  // of each era's start and end, for the span check
     // One block, never a second: the story's strings fit in the text they are read from.
     StoryTextBuilder strings_{text_.size() + 1};
     // Ids view the story's text or the file. The event id table starts at a size that spares most stories
@@ -462,8 +487,10 @@ bool StoryReader::read(od::document& document, Story& story) {
     if (!arraySeen[1]) report(StoryErrorKind::MissingField, rootOffset, "story: missing field \"lanes\"");
     if (!arraySeen[2]) report(StoryErrorKind::MissingField, rootOffset, "story: missing field \"events\"");
 
+    // One problem more than there is room for, so that report() knows when some were left out.
     const std::size_t room = options_.maxErrors - std::min(errors_.size(), options_.maxErrors);
-    for (const StoryProblem& found : crossCheckStory(story, references_, room)) report(found.kind, found.offset, found.message);
+    for (const StoryProblem& found : crossCheckStory(story, references_, room + 1)) report(found.kind, found.offset, found.message);
+    if (errors_.empty()) checkSpan(story);
     story.text = strings_.finish();
     sortErrors();
     return true;
@@ -472,11 +499,11 @@ bool StoryReader::read(od::document& document, Story& story) {
 }  // namespace
 
 bool readStoryFields(simdjson::padded_string_view padded, const std::string& fileName, const StoryLoadOptions& options,
-                     Story& story, std::vector<StoryError>& errors, JsonProblem& problem) {
+                     Story& story, std::vector<StoryError>& errors, bool& truncated, JsonProblem& problem) {
     od::parser parser;
     od::document document;
     if (parser.iterate(padded).get(document)) return false;  // the text is at fault before any value is read
-    StoryReader reader(std::string_view(padded.data(), padded.size()), fileName, options, errors, problem);
+    StoryReader reader(std::string_view(padded.data(), padded.size()), fileName, options, errors, truncated, problem);
     return reader.read(document, story);
 }
 

@@ -15,10 +15,10 @@
 namespace epilogue {
 
 // Reads the JSON text `padded` into `story`, appending each problem with its fields or references to
-// `errors` (at most options.maxErrors in all), in file order. Returns false when the JSON itself is at
-// fault; `problem` then says where, and what for the problems the reader names itself (a duplicate key,
-// nesting too deep): the errors and the story are then to be discarded.
+// `errors` (at most options.maxErrors in all, `truncated` set when there were more), in file order. Returns
+// false when the JSON itself is at fault; `problem` then says where, and what for the problems the reader
+// names itself (a duplicate key, nesting too deep): the errors and the story are then to be discarded.
 bool readStoryFields(simdjson::padded_string_view padded, const std::string& fileName, const StoryLoadOptions& options,
-                     Story& story, std::vector<StoryError>& errors, JsonProblem& problem);
+                     Story& story, std::vector<StoryError>& errors, bool& truncated, JsonProblem& problem);
 
 }  // namespace epilogue

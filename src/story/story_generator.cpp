@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
+#include <utility>
 #include <vector>
 
 namespace epilogue {
@@ -159,6 +161,8 @@ std::string generateStory(const StoryGeneratorOptions& options) {
     }
     out += "\n  ],\n  \"pairs\": [";
     const int pairs = laneCount > 1 ? eventCount / 100 : 0;
+    std::set<std::pair<int, std::size_t>> paired;  // a pair is listed once (the loader refuses it twice)
+    int written = 0;
     for (int p = 0; p < pairs; ++p) {
         const int lane = 1 + random.below(laneCount - 1);
         const auto& own = times[static_cast<std::size_t>(lane)];
@@ -169,10 +173,11 @@ std::string generateStory(const StoryGeneratorOptions& options) {
         const auto at = std::lower_bound(parentTimes.begin(), parentTimes.end(), own[index]);
         const std::size_t parentIndex =
             std::min(static_cast<std::size_t>(at - parentTimes.begin()), parentTimes.size() - 1);
-        out += p ? ",\n    " : "\n    ";
+        if (!paired.emplace(lane, index).second) continue;
+        out += written++ ? ",\n    " : "\n    ";
         out += "[\"" + eventId(lane, index) + "\", \"" + eventId(parent, parentIndex) + "\"]";
     }
-    out += pairs ? "\n  ]\n}\n" : "]\n}\n";
+    out += written ? "\n  ]\n}\n" : "]\n}\n";
     return out;
 }
 

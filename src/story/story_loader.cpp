@@ -9,19 +9,15 @@
 // The story is returned only whole.
 #include "story/story_loader.h"
 
+#include "story/input_file.h"
 #include "story/located_json.h"
 #include "story/source_hash.h"
 #include "story/story_fields.h"
+#include "story/terminal_text.h"
 #include "story/text_position.h"
 
 #include <simdjson.h>
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <algorithm>
-#include <cerrno>
 #include <cstring>
 #include <new>
 #include <optional>
@@ -31,9 +27,9 @@ namespace epilogue {
 
 std::string StoryError::toString() const {
     std::ostringstream out;
-    out << file;
+    out << escapeForTerminal(file);
     if (line > 0) out << ':' << line << ':' << column;
-    out << ": " << message;
+    out << ": " << escapeForTerminal(message);
     return out.str();
 }
 
@@ -54,10 +50,7 @@ StoryLoadResult parsePadded(simdjson::padded_string_view padded, const std::stri
         return result;
     };
     if (text.size() > options.maxBytes) {
-        return fail(StoryErrorKind::TooLarge, 0,
-                    "the file is " + std::to_string(text.size()) + " bytes, over the limit of " +
-                        std::to_string(options.maxBytes) + " bytes",
-                    false);
+        return fail(StoryErrorKind::TooLarge, 0, tooLargeMessage(text.size(), options.maxBytes), false);
     }
     if (!simdjson::validate_utf8(text.data(), text.size())) {
         const std::size_t bad = findInvalidUtf8(text).value_or(0);
@@ -70,10 +63,11 @@ StoryLoadResult parsePadded(simdjson::padded_string_view padded, const std::stri
         return fail(StoryErrorKind::Empty, 0, "the file is empty", false);
     }
     JsonProblem problem;
-    if (!readStoryFields(padded, fileName, options, result.story, result.errors, problem)) {
+    if (!readStoryFields(padded, fileName, options, result.story, result.errors, result.truncated, problem)) {
         // The JSON itself is at fault: the reader named a duplicate key or nesting too deep; for malformed
         // text, nlohmann-json's parser names the character (simdjson's errors say less, and less precisely).
         result.errors.clear();
+        result.truncated = false;
         result.story = Story{};
         if (!problem.message.empty()) return fail(StoryErrorKind::Syntax, problem.offset, problem.message, true);
         if (const std::optional<JsonSyntaxError> located = findJsonSyntaxError(text)) {
@@ -95,24 +89,16 @@ StoryLoadResult parseStory(std::string_view text, const std::string& fileName, c
 
 StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& options) {
     StoryLoadResult result;
-    auto fail = [&](StoryErrorKind kind, const std::string& message) {
-        result.errors.push_back({kind, path, 0, 0, message});
+    auto fail = [&](const InputFileError& error) {
+        const StoryErrorKind kind = error.problem == InputFileProblem::TooLarge ? StoryErrorKind::TooLarge : StoryErrorKind::Io;
+        result.errors.push_back({kind, path, 0, 0, error.message});
         return result;
     };
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return fail(StoryErrorKind::Io, "cannot open the file");
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
-    struct stat status {};
-    if (::fstat(fd, &status) != 0) return fail(StoryErrorKind::Io, "cannot read the file");
-    if (S_ISDIR(status.st_mode)) return fail(StoryErrorKind::Io, "is a directory, not a story file");
-    const auto length = static_cast<std::size_t>(std::max<off_t>(status.st_size, 0));
-    if (length > options.maxBytes) {
-        return fail(StoryErrorKind::TooLarge, "the file is " + std::to_string(length) + " bytes, over the limit of " +
-                                                  std::to_string(options.maxBytes) + " bytes");
-    }
+    InputFile file;
+    InputFileError error;
+    if (!file.open(path, error)) return fail(error);
+    const std::size_t length = file.size();
+    if (length > options.maxBytes) return fail({InputFileProblem::TooLarge, tooLargeMessage(length, options.maxBytes)});
     // The file is read into memory of the loader's own (a large block gets the huge-page hint), not mapped:
     // a mapped file that another program truncates mid-load (an editor saving in place while the window
     // reloads) would kill the process with SIGBUS.
@@ -120,15 +106,27 @@ StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& o
     try {
         buffer.emplace(length + simdjson::SIMDJSON_PADDING);
     } catch (const std::bad_alloc&) {
-        return fail(StoryErrorKind::Io, "not enough memory to read the file");
+        return fail({InputFileProblem::CannotRead, "not enough memory to read the file"});
     }
     std::size_t filled = 0;
-    while (filled < length) {
-        const ssize_t got = ::read(fd, buffer->data() + filled, length - filled);
-        if (got < 0 && errno == EINTR) continue;
-        if (got < 0) return fail(StoryErrorKind::Io, std::string("cannot read the file: ") + std::strerror(errno));
-        if (got == 0) break;  // it shrank while being read (a save in progress): what was read is checked
-        filled += static_cast<std::size_t>(got);
+    if (!file.read(buffer->data(), length, filled, error)) return fail(error);
+    if (filled == length) {
+        // More than fstat said: the file grew while it was read, or it reports no size (as under /proc).
+        // Rare: what follows is read in pieces, up to the limit, and the whole copied into a larger block.
+        std::string rest;
+        if (!file.readRest(filled, options.maxBytes, rest, error)) return fail(error);
+        if (!rest.empty()) {
+            try {
+                TextBlock larger(filled + rest.size() + simdjson::SIMDJSON_PADDING);
+                std::memcpy(larger.data(), buffer->data(), filled);
+                std::memcpy(larger.data() + filled, rest.data(), rest.size());
+                filled += rest.size();
+                buffer.reset();
+                buffer.emplace(std::move(larger));
+            } catch (const std::bad_alloc&) {
+                return fail({InputFileProblem::CannotRead, "not enough memory to read the file"});
+            }
+        }
     }
     std::memset(buffer->data() + filled, 0, buffer->size() - filled);  // simdjson reads into the padding
     return parsePadded(simdjson::padded_string_view(buffer->data(), filled, buffer->size()), path, options);

@@ -35,20 +35,25 @@ struct StoryError {
     int column = 0;  // 1-based, in code points
     std::string message;
 
-    std::string toString() const;  // "file:line:col: message", the form compilers use
+    // "file:line:col: message", the form compilers use, with control characters and bytes that are not
+    // UTF-8 escaped (see terminal_text.h): fit to print on a terminal.
+    std::string toString() const;
 };
 
 struct StoryLoadOptions {
     std::size_t maxBytes = 256u * 1024u * 1024u;
-    std::size_t maxErrors = 50;  // stop collecting after this many
+    std::size_t maxErrors = 50;  // stop collecting after this many (StoryLoadResult::truncated says so)
 };
 
 struct StoryLoadResult {
     Story story;                     // complete only when errors is empty
     std::vector<StoryError> errors;
+    bool truncated = false;          // there were more errors than StoryLoadOptions::maxErrors; the rest are not listed
     bool ok() const { return errors.empty(); }
 };
 
+// Reads the story at `path`: a regular file only (a FIFO, a device or a directory is an Io error that says
+// so, and is never waited on), of at most options.maxBytes, also while it is read (see input_file.h).
 StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& options = {});
 // `fileName` is only used in error messages.
 StoryLoadResult parseStory(std::string_view text, const std::string& fileName, const StoryLoadOptions& options = {});

@@ -2,6 +2,8 @@
 // a problem concerns ("events[3]", "event \"kiss\": quotes[0]").
 #pragma once
 
+#include "story/terminal_text.h"
+
 #include <cstddef>
 #include <sstream>
 #include <string>
@@ -9,7 +11,9 @@
 
 namespace epilogue {
 
-inline std::string inQuotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
+// A name from the file, quoted; a long one cut to an excerpt (an id may be megabytes long). Control
+// characters are escaped when the message is printed (StoryError::toString).
+inline std::string inQuotes(std::string_view text) { return "\"" + excerpt(text, 80) + "\""; }
 
 inline std::string formatTime(double time) {
     std::ostringstream out;

@@ -1,5 +1,6 @@
 // Tier 1 (pure logic): the story loader accepts valid stories whole and rejects each kind of broken one
 // with the file, line, column and problem.
+#include "story/number_limits.h"
 #include "story/source_hash.h"
 #include "story/story_generator.h"
 #include "story/story_loader.h"
@@ -7,10 +8,13 @@
 
 #include <doctest/doctest.h>
 
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <thread>
@@ -265,7 +269,7 @@ TEST_CASE("a file that does not exist, or is a directory") {
     const auto missing = loadStoryFile("/nonexistent/story.json");
     REQUIRE(missing.errors.size() == 1);
     CHECK(missing.errors[0].kind == StoryErrorKind::Io);
-    CHECK(missing.errors[0].toString() == "/nonexistent/story.json: cannot open the file");
+    CHECK(missing.errors[0].toString() == "/nonexistent/story.json: cannot open the file: No such file or directory");
     const auto directory = loadStoryFile("/tmp");
     REQUIRE(directory.errors.size() == 1);
     CHECK(directory.errors[0].kind == StoryErrorKind::Io);
@@ -368,4 +372,136 @@ TEST_CASE("a story file rewritten in place while it loads gives a story or error
     done = true;
     editor.join();
     std::remove(name);
+}
+
+// ---- Hostile input: numbers at and past the limits, long and odd text, files that are not files ---------
+
+TEST_CASE("times beyond the limit of story times are errors at the value, as are NaN-like overflows") {
+    checkSingleError(replaced(kValid, R"("time": 18)", R"("time": 9e307)"), StoryErrorKind::InvalidValue, "9e307",
+                     "event \"end\": field \"time\" is 9e+307; it must be from -1e+12 to 1e+12");
+    checkSingleError(replaced(kValid, R"("time": 1,)", R"("time": -1.5e12,)"), StoryErrorKind::InvalidValue, "-1.5e12",
+                     "field \"time\" is -1.5e+12");
+    checkSingleError(replaced(kValid, R"("start": 10, "end": 20)", R"("start": 10, "end": 2e12)"),
+                     StoryErrorKind::InvalidValue, "2e12", "eras[1]: field \"end\" is 2e+12");
+    // At the limits, a story loads.
+    std::string edges = replaced(kValid, R"("start": 0, "end": 10})", R"("start": -1e12, "end": 10})");
+    edges = replaced(edges, R"("start": 10, "end": 20})", R"("start": 10, "end": 1e12})");
+    const StoryLoadResult atLimits = load(edges);
+    for (const auto& error : atLimits.errors) INFO(error.toString());
+    REQUIRE(atLimits.ok());
+    CHECK(atLimits.story.startTime == -1e12);
+    CHECK(atLimits.story.endTime == 1e12);
+}
+
+namespace {
+
+// A story of one lane and three events at these times (as written in JSON).
+std::string threeEvents(const std::string& a, const std::string& b, const std::string& c) {
+    return R"({"format": "epilogue-story/1", "title": "Three", "lanes": [{"id": "a", "title": "A"}],
+      "events": [{"id": "e1", "lane": "a", "time": )" + a + R"(, "title": "one"},
+                 {"id": "e2", "lane": "a", "time": )" + b + R"(, "title": "two"},
+                 {"id": "e3", "lane": "a", "time": )" + c + R"(, "title": "three"}]})";
+}
+
+}  // namespace
+
+TEST_CASE("a story whose times are too close to tell apart is an error at the time farthest from 0") {
+    checkSingleError(threeEvents("0", "1e-20", "2e-20"), StoryErrorKind::InvalidValue, "2e-20",
+                     "story: the times span only 2e-20");
+    checkSingleError(threeEvents("-3e-9", "1e-9", "2e-9"), StoryErrorKind::InvalidValue, "-3e-9", "span only 5e-09");
+    // Far from 0, the spread must be a millionth of the largest time.
+    checkSingleError(threeEvents("999999000000", "999999000000.5", "999999000001"), StoryErrorKind::InvalidValue,
+                     "999999000001", "they must all be equal or span at least 999999");
+    // All at one time, or spread widely enough: fine, near 0 and at the limit.
+    for (const std::string& text : {threeEvents("0", "0", "0"), threeEvents("1e12", "1e12", "1e12"),
+                                    threeEvents("0", "1e-6", "2e-6"), threeEvents("999999000000", "999999999999", "1e12"),
+                                    threeEvents("-1e12", "0", "1e12")}) {
+        const StoryLoadResult result = load(text);
+        INFO(text);
+        for (const auto& error : result.errors) INFO(error.toString());
+        CHECK(result.ok());
+    }
+}
+
+TEST_CASE("a pair listed twice is an error at the second listing, naming the first") {
+    checkSingleError(replaced(kValid, R"("pairs": [["meet", "kiss"], )", R"("pairs": [["meet", "kiss"], ["kiss", "meet"], )"),
+                     StoryErrorKind::InvalidValue, R"(["kiss", "meet"])",
+                     "pairs[1]: \"kiss\" and \"meet\" are paired already, by pairs[0]");
+    const StoryLoadResult fifty = load(replaced(kValid, R"(["apart", "paris"])", R"(["apart", "paris"], ["apart", "paris"])"));
+    REQUIRE(fifty.errors.size() == 1);
+}
+
+TEST_CASE("when errors stop being collected, the result says so") {
+    std::string events;
+    for (int i = 0; i < 400; ++i) {
+        events += std::string(i ? ", " : "") + R"({"id": "e)" + std::to_string(i) + R"(", "lane": "nowhere", "time": 1, "title": "t"})";
+    }
+    const std::string text = R"({"format": "epilogue-story/1", "title": "Many", "lanes": [{"id": "a", "title": "A"}],
+      "events": [)" + events + "]}";
+    const StoryLoadResult many = load(text);
+    CHECK(many.errors.size() == StoryLoadOptions{}.maxErrors);
+    CHECK(many.truncated);
+    StoryLoadOptions all;
+    all.maxErrors = 400;
+    const StoryLoadResult counted = parseStory(text, "many.json", all);
+    CHECK(counted.errors.size() == 400);
+    CHECK_FALSE(counted.truncated);
+    // Exactly as many errors as the limit: nothing left out.
+    all.maxErrors = 401;
+    CHECK_FALSE(parseStory(text, "many.json", all).truncated);
+    const StoryLoadResult one = load(replaced(kValid, R"("lane": "dream", "time": 12)", R"("lane": "dreem", "time": 12)"));
+    CHECK_FALSE(one.truncated);
+}
+
+TEST_CASE("errors escape control characters from the file, and quote long names and text in short") {
+    const auto result = load(replaced(kValid, R"("lane": "dream", "time": 12)", R"("lane": "d\u001b[2J\u0007", "time": 12)"));
+    REQUIRE_FALSE(result.ok());
+    CHECK(result.errors[0].toString() == "two.json:15:29: event \"paris\": unknown lane \"d\\u001b[2J\\u0007\"");
+    // A file name with a control character in it is escaped too.
+    StoryError error{StoryErrorKind::Io, "a\nb.json", 0, 0, "cannot open the file: \x1b[31m"};
+    CHECK(error.toString() == "a\\u000ab.json: cannot open the file: \\u001b[31m");
+    // A lane id of 100,000 characters is quoted as a short excerpt.
+    const auto longId = load(replaced(kValid, R"("lane": "dream", "time": 12)", R"("lane": ")" + std::string(100000, 'x') + R"(", "time": 12)"));
+    REQUIRE_FALSE(longId.ok());
+    CHECK(longId.errors[0].message.size() < 200);
+    // A syntax error quotes at most a short excerpt of what it read: an unterminated string of a megabyte...
+    const auto open = load(replaced(kValid, R"("title": "Paris"})", "\"title\": \"" + std::string(1 << 20, 'y')));
+    REQUIRE(open.errors.size() == 1);
+    CHECK(open.errors[0].kind == StoryErrorKind::Syntax);
+    CHECK(open.errors[0].message.size() < 200);
+    // ... and a file that is not JSON at all (a password file named as a story).
+    const auto passwd = load("root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n");
+    REQUIRE(passwd.errors.size() == 1);
+    CHECK(passwd.errors[0].message.find("daemon") == std::string::npos);
+    CHECK(passwd.errors[0].message.size() < 200);
+}
+
+TEST_CASE("a story that is not a regular file is refused at once: a FIFO is never waited on, /dev/zero never read") {
+    const auto zero = loadStoryFile("/dev/zero");
+    REQUIRE(zero.errors.size() == 1);
+    CHECK(zero.errors[0].kind == StoryErrorKind::Io);
+    CHECK(zero.errors[0].toString() == "/dev/zero: is not a regular file (a character device)");
+    const auto directory = loadStoryFile("/tmp");
+    REQUIRE(directory.errors.size() == 1);
+    CHECK(directory.errors[0].message == "is not a regular file (a directory)");
+
+    char name[] = "/tmp/epilogue-fifo-XXXXXX";
+    REQUIRE(mkdtemp(name) != nullptr);
+    const std::string fifo = std::string(name) + "/story.json";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    std::atomic<bool> done{false};
+    StoryLoadResult result;
+    std::thread loader([&] {
+        result = loadStoryFile(fifo);
+        done = true;
+    });
+    for (int i = 0; i < 500 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    if (!done) {
+        FAIL_CHECK("loading a FIFO blocked");
+        std::ofstream(fifo) << "{}";  // lets the loader go, so that the test ends
+    }
+    loader.join();
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].toString() == fifo + ": is not a regular file (a FIFO)");
+    std::filesystem::remove_all(name);
 }
