@@ -5,11 +5,15 @@
 #include "app/headless.h"
 #include "app/restore.h"
 #include "app/window_loop.h"
+#include "story/source_hash.h"
 #include "story/story_loader.h"
+#include "story/terminal_text.h"
 #include "timeline/layout.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace epilogue {
@@ -19,8 +23,31 @@ constexpr int kExitOk = 0;
 constexpr int kExitFailed = 1;  // the input was read but is wrong (an invalid story), or the output could not be made
 constexpr int kExitUsage = 2;   // bad flags, or a file that does not exist
 
+// Text from outside the program (paths, ids), fit for the terminal (see terminal_text.h).
+std::string shown(std::string_view text) { return escapeForTerminal(text); }
+
+// CLI11's help or error: its own lines kept, what it quotes of the arguments escaped.
+std::string shownLines(const std::string& text) {
+    std::string out;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const std::size_t end = std::min(text.find('\n', start), text.size());
+        out += shown(std::string_view(text).substr(start, end - start));
+        if (end < text.size()) out += '\n';
+        start = end + 1;
+    }
+    return out;
+}
+
 void printErrors(const std::vector<StoryError>& errors) {
     for (const StoryError& error : errors) std::fprintf(stderr, "%s\n", error.toString().c_str());
+}
+
+// "1 error", "50 errors", "at least 50 errors (stopped counting)".
+std::string countErrors(const StoryLoadResult& result) {
+    const std::size_t count = result.errors.size();
+    const std::string counted = std::to_string(count) + (count == 1 ? " error" : " errors");
+    return result.truncated ? "at least " + counted + " (stopped counting)" : counted;
 }
 
 int exitCodeFor(const std::vector<StoryError>& errors) {
@@ -31,16 +58,17 @@ int runValidate(const std::string& path) {
     const StoryLoadResult result = loadStoryFile(path);
     if (!result.ok()) {
         printErrors(result.errors);
-        std::fprintf(stderr, "%s: invalid: %zu error%s\n", path.c_str(), result.errors.size(),
-                     result.errors.size() == 1 ? "" : "s");
+        std::fprintf(stderr, "%s: invalid: %s\n", shown(path).c_str(), countErrors(result).c_str());
         return exitCodeFor(result.errors);
     }
     std::printf("ok: %zu events in %zu lanes\n", result.story.events.size(), result.story.lanes.size());
     return kExitOk;
 }
 
-// Loads the story the command line names, or the bundled one. Prints what went wrong otherwise.
-bool loadStory(const CommandLine& options, Story& story, std::string& path, int& exitCode) {
+// Loads the story the command line names (or the sidecar it restores: `sidecar`), or the bundled one.
+// Prints what went wrong otherwise; for a story a sidecar names, about the sidecar, never the content of
+// the file it names (which may be any file at all).
+bool loadStory(const CommandLine& options, const SidecarStory& sidecar, Story& story, std::string& path, int& exitCode) {
     path = options.storyPath;
     if (path.empty()) {
         std::string searched;
@@ -53,24 +81,37 @@ bool loadStory(const CommandLine& options, Story& story, std::string& path, int&
     }
     StoryLoadResult result = loadStoryFile(path);
     if (!result.ok()) {
-        printErrors(result.errors);
         exitCode = exitCodeFor(result.errors);
+        if (!sidecar.used) {
+            printErrors(result.errors);
+            return false;
+        }
+        const StoryError& first = result.errors.front();
+        const bool unread = first.kind == StoryErrorKind::Io || first.kind == StoryErrorKind::TooLarge;
+        const std::string why = unread ? first.message
+                                       : "not a valid story (" + countErrors(result) + "; epilogue --validate lists them)";
+        std::fprintf(stderr, "epilogue: --restore: %s: the story it names, %s: %s\n", shown(options.restorePath).c_str(),
+                     shown(path).c_str(), shown(why).c_str());
         return false;
     }
     story = std::move(result.story);
+    if (sidecar.used && !sidecar.hash.empty() && hashText(story.sourceHash) != sidecar.hash) {
+        std::fprintf(stderr, "epilogue: warning: %s has changed since %s was written; the view may differ\n",
+                     shown(path).c_str(), shown(options.restorePath).c_str());
+    }
     return true;
 }
 
 bool findNamedEvent(const Story& story, const std::string& id, const char* flag, EventIndex& out) {
     out = story.findEvent(id);
     if (out != kNone) return true;
-    std::string known;
-    for (const Event& event : story.events) {
-        if (!known.empty()) known += ", ";
-        known += event.id;
-    }
-    std::fprintf(stderr, "epilogue: %s: no event \"%s\" in the story (its events: %s)\n", flag, id.c_str(),
-                 known.c_str());
+    // A few names, the nearest to the one asked for (a story may have hundreds of thousands).
+    std::vector<std::string_view> names;
+    names.reserve(story.events.size());
+    for (const Event& event : story.events) names.push_back(event.id);
+    const char* which = names.size() <= 10 ? "its events" : "the nearest of its events by name";
+    std::fprintf(stderr, "epilogue: %s: no event \"%s\" in the story (%s: %s)\n", flag, shown(excerpt(id, 80)).c_str(),
+                 which, nearestNames(id, names).c_str());
     return false;
 }
 
@@ -102,24 +143,24 @@ int main(int argc, char** argv) {
     using namespace epilogue;
     const CommandLineResult parsed = parseCommandLine(argc, argv);
     if (!parsed.options) {
-        std::fputs(parsed.output.c_str(), parsed.exitCode == 0 ? stdout : stderr);
+        std::fputs(shownLines(parsed.output).c_str(), parsed.exitCode == 0 ? stdout : stderr);
         return parsed.exitCode;
     }
     CommandLine options = *parsed.options;
     if (!options.validatePath.empty()) return runValidate(options.validatePath);
+    SidecarStory sidecar;
     if (!options.restorePath.empty()) {
-        std::string error, warning;
-        if (!applySidecar(options.restorePath, options.given, options, error, warning)) {
-            std::fprintf(stderr, "epilogue: --restore: %s\n", error.c_str());
+        std::string error;
+        if (!applySidecar(options.restorePath, options.given, options, sidecar, error)) {
+            std::fprintf(stderr, "epilogue: --restore: %s\n", shown(error).c_str());
             return kExitUsage;
         }
-        if (!warning.empty()) std::fprintf(stderr, "epilogue: warning: %s\n", warning.c_str());
     }
 
     Story story;
     std::string storyPath;
     int exitCode = kExitOk;
-    if (!loadStory(options, story, storyPath, exitCode)) return exitCode;
+    if (!loadStory(options, sidecar, story, storyPath, exitCode)) return exitCode;
     ViewState state;
     if (!initialViewState(story, options, state)) return kExitUsage;
     if (!options.screenshotPath.empty()) return runScreenshot(options, story, storyPath, state);

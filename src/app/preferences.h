@@ -17,9 +17,12 @@ struct Preferences {
     bool screenshotCanvasOnly = false;
 };
 
-// Reads `path`; on any problem returns the defaults and describes it in `warning`.
+// Reads `path` (a regular file only, of at most a megabyte); on any problem returns the defaults and
+// describes it in `warning`. A value out of the limits every input shares (a window side from 16 to
+// 16384, a speed from 0.05 to 20: story/number_limits.h) falls back to its default, with a warning.
 Preferences loadPreferences(const std::string& path, std::string& warning);
-// Writes `path` (and its directory) atomically; false with a message on failure.
+// Writes `path` (and its directory) atomically, any value out of the limits as its default; false with a
+// message on failure.
 bool savePreferences(const std::string& path, const Preferences& preferences, std::string& error);
 
 }  // namespace epilogue

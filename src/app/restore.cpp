@@ -1,22 +1,29 @@
 // Reading sidecars.
 #include "app/restore.h"
 
-#include "app/view_report.h"
-#include "story/source_hash.h"
+#include "story/input_file.h"
+#include "story/located_json.h"
+#include "story/number_limits.h"
 #include "story/text_position.h"
 
 #include <nlohmann/json.hpp>
 
 #include <cmath>
-#include <fstream>
-#include <sstream>
+#include <exception>
 
 namespace epilogue {
 
 namespace {
 
+using Json = nlohmann::json;
+
+// Thrown from the parser's callback when a sidecar nests too deep.
+struct TooDeep : std::exception {
+    const char* what() const noexcept override { return "nested too deep"; }
+};
+
 // Looks up a dotted path ("view.start") in the sidecar; null when absent.
-const nlohmann::json* find(const nlohmann::json& root, const char* a, const char* b = nullptr) {
+const Json* find(const Json& root, const char* a, const char* b = nullptr) {
     auto first = root.find(a);
     if (first == root.end()) return nullptr;
     if (!b) return &*first;
@@ -25,84 +32,129 @@ const nlohmann::json* find(const nlohmann::json& root, const char* a, const char
     return second == first->end() ? nullptr : &*second;
 }
 
+std::string dotted(const char* a, const char* b) { return b ? std::string(a) + "." + b : std::string(a); }
+
+bool parseSidecar(std::string_view text, const std::string& name, Json& root, std::string& error) {
+    const Json::parser_callback_t limitDepth = [](int depth, Json::parse_event_t, Json&) {
+        if (depth > kMaxSidecarDepth) throw TooDeep();
+        return true;
+    };
+    try {
+        root = Json::parse(text.begin(), text.end(), limitDepth);
+    } catch (const Json::parse_error& parseError) {
+        const TextPosition at = textPositionOf(text, parseError.byte > 0 ? parseError.byte - 1 : 0);
+        error = name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
+                describeJsonError(parseError.what());
+        return false;
+    } catch (const Json::exception& other) {  // a number too large for a double, and the like
+        error = name + ": " + describeJsonError(other.what());
+        return false;
+    } catch (const TooDeep&) {
+        error = name + ": not a screenshot sidecar: arrays and objects nested more than " +
+                std::to_string(kMaxSidecarDepth) + " deep";
+        return false;
+    }
+    if (!root.is_object()) {
+        error = name + ": not a screenshot sidecar: it must be a JSON object";
+        return false;
+    }
+    return true;
+}
+
 }  // namespace
 
-bool applySidecar(const std::string& path, const ExplicitFlags& given, CommandLine& options, std::string& error,
-                  std::string& warning) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
-        error = path + ": cannot open the file";
+bool readSidecar(std::string_view text, const std::string& name, const ExplicitFlags& given, CommandLine& options,
+                 SidecarStory& story, std::string& error) {
+    Json root;
+    if (!parseSidecar(text, name, root, error)) return false;
+    auto fail = [&](const std::string& message) {
+        error = name + ": " + message;
         return false;
-    }
-    std::ostringstream buffer;
-    buffer << file.rdbuf();
-    const std::string text = buffer.str();
-    nlohmann::json root;
-    try {
-        root = nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& parseError) {
-        const TextPosition at = textPositionOf(text, parseError.byte > 0 ? parseError.byte - 1 : 0);
-        std::string message = parseError.what();
-        const auto detail = message.find("syntax error");
-        if (detail != std::string::npos) message = message.substr(detail);
-        error = path + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " + message;
-        return false;
-    }
-    auto number = [&](const char* a, const char* b, double& out) {
-        const nlohmann::json* value = find(root, a, b);
-        if (!value || !value->is_number()) {
-            error = path + ": not a screenshot sidecar: " + a + (b ? std::string(".") + b : "") + " must be a number";
-            return false;
-        }
-        out = value->get<double>();
-        return std::isfinite(out);
     };
-    const nlohmann::json* storyFile = find(root, "story", "file");
-    if (!storyFile || !storyFile->is_string()) {
-        error = path + ": not a screenshot sidecar: story.file must be the story's path";
-        return false;
+    // A number that must be there, within the limits `check` applies.
+    auto number = [&](const char* a, const char* b, std::string (*check)(double), double& out) {
+        const Json* value = find(root, a, b);
+        if (!value || !value->is_number()) return fail("not a screenshot sidecar: " + dotted(a, b) + " must be a number");
+        out = value->get<double>();
+        const std::string problem = check ? check(out) : "";
+        return problem.empty() || fail(dotted(a, b) + " " + problem);
+    };
+    // A value that may be left out, or must have the right type.
+    auto optional = [&](const char* key, bool (Json::*isRight)() const noexcept, const char* expected, const Json*& out) {
+        out = find(root, key);
+        if (!out || (out->*isRight)()) return true;
+        return fail("not a screenshot sidecar: " + std::string(key) + " must be " + expected);
+    };
+
+    const Json* storyFile = find(root, "story", "file");
+    if (!storyFile || !storyFile->is_string() || storyFile->get_ref<const std::string&>().empty() ||
+        storyFile->get_ref<const std::string&>().find('\0') != std::string::npos) {
+        return fail("not a screenshot sidecar: story.file must be the story's path");
     }
+    const Json* hash = find(root, "story", "hash");
+    if (hash && !hash->is_string()) return fail("not a screenshot sidecar: story.hash must be a string");
+
     double playhead = 0, start = 0, end = 0, width = 0, height = 0, scale = 1;
-    if (!number("playhead", nullptr, playhead) || !number("view", "start", start) || !number("view", "end", end) ||
-        !number("size", "width", width) || !number("size", "height", height) || !number("size", "scale", scale)) {
-        if (error.empty()) error = path + ": a number in the sidecar is out of range";
+    if (!number("playhead", nullptr, checkViewTime, playhead) || !number("view", "start", checkViewTime, start) ||
+        !number("view", "end", checkViewTime, end) || !number("size", "width", checkLogicalSize, width) ||
+        !number("size", "height", checkLogicalSize, height) || !number("size", "scale", checkScale, scale)) {
         return false;
     }
-    if (!(start < end)) {
-        error = path + ": view.start must come before view.end";
+    if (const std::string problem = checkViewRange(start, end); !problem.empty()) return fail("view " + problem);
+    // The image the restored options make: the sidecar's size and scale where no flag overrides them.
+    const double imageWidth = given.size ? options.width : width, imageHeight = given.size ? options.height : height;
+    const double imageScale = given.scale ? options.scale : scale;
+    if (const std::string problem = checkImageSize(imageWidth, imageHeight, imageScale); !problem.empty()) {
+        return fail("size: " + problem);
+    }
+    const Json *animation = nullptr, *selection = nullptr, *ui = nullptr, *reduced = nullptr;
+    if (!optional("animation_time", &Json::is_number, "a number", animation) ||
+        !optional("ui", &Json::is_boolean, "true or false", ui) ||
+        !optional("reduced_motion", &Json::is_boolean, "true or false", reduced)) {
         return false;
     }
-    if (!given.story) {
-        options.storyPath = storyFile->get<std::string>();
-        const nlohmann::json* hash = find(root, "story", "hash");
-        if (hash && hash->is_string() && hashFile(options.storyPath) != hash->get<std::string>()) {
-            warning = options.storyPath + " has changed since " + path + " was written; the view may differ";
+    selection = find(root, "selection");
+    if (selection && !selection->is_string() && !selection->is_null()) {
+        return fail("not a screenshot sidecar: selection must be an event id or null");
+    }
+    double animationTime = options.animationTime;
+    if (animation) {
+        animationTime = animation->get<double>();
+        if (const std::string problem = checkAnimationTime(animationTime); !problem.empty()) {
+            return fail("animation_time " + problem);
         }
     }
+
+    // Everything is checked: apply it.
+    story.path = storyFile->get<std::string>();
+    story.hash = hash ? hash->get<std::string>() : "";
+    story.used = !given.story;
+    if (story.used) options.storyPath = story.path;
     options.rangeStart = start;
     options.rangeEnd = end;
     if (!given.time && options.atEvent.empty()) options.time = playhead;
     if (!given.size) {
-        options.width = static_cast<int>(std::lround(width));
-        options.height = static_cast<int>(std::lround(height));
+        options.width = static_cast<int>(width);
+        options.height = static_cast<int>(height);
         options.sizeGiven = true;
     }
     if (!given.scale) options.scale = static_cast<float>(scale);
-    if (!given.select) {
-        const nlohmann::json* selection = find(root, "selection");
-        options.selectEvent = selection && selection->is_string() ? selection->get<std::string>() : "";
-    }
-    if (!given.ui) {
-        const nlohmann::json* ui = find(root, "ui");
-        if (ui && ui->is_boolean()) options.noUi = !ui->get<bool>();
-    }
-    if (!given.animation) {
-        const nlohmann::json* animation = find(root, "animation_time");
-        if (animation && animation->is_number()) options.animationTime = animation->get<float>();
-    }
-    const nlohmann::json* reduced = find(root, "reduced_motion");
-    if (reduced && reduced->is_boolean() && reduced->get<bool>()) options.reducedMotion = true;
+    if (!given.select) options.selectEvent = selection && selection->is_string() ? selection->get<std::string>() : "";
+    if (!given.ui && ui) options.noUi = !ui->get<bool>();
+    if (!given.animation) options.animationTime = static_cast<float>(animationTime);
+    if (reduced && reduced->get<bool>()) options.reducedMotion = true;
     return true;
+}
+
+bool applySidecar(const std::string& path, const ExplicitFlags& given, CommandLine& options, SidecarStory& story,
+                  std::string& error) {
+    std::string text;
+    InputFileError problem;
+    if (!readInputFile(path, kMaxSidecarBytes, text, problem)) {
+        error = path + ": " + problem.message;
+        return false;
+    }
+    return readSidecar(text, path, given, options, story, error);
 }
 
 }  // namespace epilogue

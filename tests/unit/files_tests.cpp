@@ -151,6 +151,48 @@ TEST_CASE("preferences round-trip; a broken file gives the defaults and a warnin
     CHECK(message.find(path) == 0);
 }
 
+TEST_CASE("preferences out of the limits fall back to the defaults with a warning, and are not saved back") {
+    TemporaryDirectory directory;
+    const std::string path = (directory.path / "preferences.json").string();
+    const std::pair<const char*, const char*> cases[] = {
+        {R"({"speed": -5, "loop": true})", "speed is -5; it must be from 0.05 to 20"},
+        {R"({"speed": 1e308, "loop": true})", "speed is 1e+308"},
+        {R"({"window_width": 1e12, "window_height": 700, "loop": true})", "window_width is 1e+12"},
+        {R"({"window_width": -100, "window_height": 700, "loop": true})", "window_width is -100"},
+        {R"({"window_width": 900, "window_height": 700.5, "loop": true})", "window_height is 700.5, not a whole number"},
+    };
+    for (const auto& [text, words] : cases) {
+        INFO(text);
+        std::ofstream(path, std::ios::trunc) << text;
+        std::string warning;
+        const Preferences loaded = loadPreferences(path, warning);
+        CHECK(warning.find(path + ": ") == 0);
+        CHECK(warning.find(words) != std::string::npos);
+        CHECK(loaded.speed == Preferences{}.speed);
+        CHECK(loaded.windowWidth == Preferences{}.windowWidth);
+        CHECK(loaded.windowHeight == Preferences{}.windowHeight);
+        CHECK(loaded.loop);  // the values that were right are kept
+        // Saved back as the program runs on: the defaults, not the values out of the limits.
+        std::string error;
+        REQUIRE(savePreferences(path, loaded, error));
+        warning.clear();
+        loadPreferences(path, warning);
+        CHECK(warning.empty());
+    }
+    // Nor does a value out of the limits that reaches saving get written.
+    Preferences wild;
+    wild.speed = -5;
+    std::string error, warning;
+    REQUIRE(savePreferences(path, wild, error));
+    CHECK(loadPreferences(path, warning).speed == Preferences{}.speed);
+    CHECK(warning.empty());
+    // A preferences file that is not a regular file is ignored with a warning, never waited on.
+    const std::string fifo = (directory.path / "fifo.json").string();
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    CHECK(loadPreferences(fifo, warning).speed == Preferences{}.speed);
+    CHECK(warning.find("is not a regular file (a FIFO)") != std::string::npos);
+}
+
 TEST_CASE("an atomic write replaces the content and leaves nothing else beside it") {
     TemporaryDirectory directory;
     const fs::path path = directory.path / "state.json";
