@@ -477,6 +477,198 @@ state-file-is-story)
     expect_in "is the story file itself" "$err"
     cmp -s "$story" "$work/story.json" || fail "the story file was changed"
     ;;
+limits-render)
+    # What --validate accepts, every command renders: stories at the limits (times of ±1e12, and the
+    # narrowest spread allowed, far from 0 and near it) validate, render with the playhead on an event and
+    # another selected, and every event is drawn on the canvas (the sidecar's rectangles are inside it).
+    limit_story() {  # NAME TIME1 TIME2 TIME3 TIME4
+        cat >"$work/$1.json" <<STORY
+{"format": "epilogue-story/1", "title": "At the limits",
+ "eras": [{"name": "All", "start": $2, "end": $5}],
+ "lanes": [{"id": "real", "title": "Real"},
+           {"id": "dream", "title": "Dream", "kind": "dream", "forks_from": "e1", "rejoins_at": "e4"}],
+ "events": [{"id": "e1", "lane": "real", "time": $2, "title": "First"},
+            {"id": "d1", "lane": "dream", "time": $3, "title": "Dreamt"},
+            {"id": "e3", "lane": "real", "time": $4, "title": "Third"},
+            {"id": "e4", "lane": "real", "time": $5, "title": "Last"}],
+ "pairs": [["d1", "e3"]]}
+STORY
+    }
+    limit_story widest -1e12 -5e11 5e11 1e12
+    limit_story narrow-far 999999000000 999999400000 999999600000 1e12
+    limit_story narrow-near 0 4e-7 6e-7 1e-6
+    limit_story narrow-negative -1e12 -999999999999.6e0 -999999999999.4e0 -999999000000
+    for name in widest narrow-far narrow-near narrow-negative; do
+        run epilogue --validate "$work/$name.json"
+        expect_status 0
+        [ "$out" = "ok: 4 events in 2 lanes" ] || fail "$name: $out"
+        run epilogue "$work/$name.json" --screenshot "$work/$name.png" --size 640x360 --at e1 --select e4
+        expect_status 0
+        [ "$(png_size "$work/$name.png")" = "640x360" ] || fail "$name: size $(png_size "$work/$name.png")"
+        sidecar="$work/$name.png.json"
+        [ "$(jq -r '[.events[] | (.cluster // 1)] | add' "$sidecar")" = "4" ] || fail "$name: not every event is drawn"
+        [ "$(jq -r '.canvas as $c | [.events[] | .rect | .x >= $c.x and .y >= $c.y and .x + .width <= $c.x + $c.width
+              and .y + .height <= $c.y + $c.height] | all' "$sidecar")" = "true" ] || fail "$name: an event off the canvas"
+        # Its sidecar restores, and a sequence of frames runs through it.
+        run epilogue --restore "$sidecar" --screenshot "$work/$name-again.png"
+        expect_status 0
+        cmp -s "$work/$name.png" "$work/$name-again.png" || fail "$name: the restored screenshot differs"
+        run epilogue "$work/$name.json" --frames "$work/$name-frames" --fps 2 --duration 1 --size 64x36
+        expect_status 0
+    done
+    # One step past: times past the limit, and a spread too narrow to tell apart, are errors at their place.
+    limit_story past 1 2 3 9e307
+    line_of=$(grep -n '"id": "e4"' "$work/past.json" | cut -d: -f1)
+    run epilogue --validate "$work/past.json"
+    expect_status 1
+    expect_in "past.json:$line_of:" "$err"
+    expect_in 'event "e4": field "time" is 9e+307; it must be from -1e+12 to 1e+12' "$err"
+    run epilogue "$work/past.json" --screenshot "$work/past.png" --at e1 --select e4
+    expect_status 1
+    [ ! -e "$work/past.png" ] || fail "a story past the limits rendered"
+    limit_story tiny 0 1e-20 2e-20 3e-20
+    run epilogue --validate "$work/tiny.json"
+    expect_status 1
+    expect_in "tiny.json:$line_of:" "$err"
+    expect_in "story: the times span only 3e-20" "$err"
+    ;;
+limits-flags)
+    # Every number on the command line is checked with the same limits: NaN, infinities and values out of
+    # range are usage errors in CLI11's words (exit status 2), and so are empty paths. Nothing is written.
+    for args in "--scale nan" "--scale 0" "--scale inf" "--time nan" "--time 1e999" "--range -inf:inf" "--range 5:5" \
+                "--range 1:1.0000000000000002" "--from nan" "--to inf" "--animation-time nan" "--animation-time -1" \
+                "--fps nan" "--duration inf" "--size 16384x16384 --scale 2" "--size 0x0" "--size 99999999999x720"; do
+        run epilogue --screenshot "$work/a.png" $args
+        expect_status 2
+        expect_in "${args%% *}" "$err"
+        expect_in "Run with --help for more information." "$err"
+    done
+    run epilogue --screenshot "$work/a.png" --scale nan
+    expect_in "--scale: is nan, not a number" "$err"
+    run epilogue --screenshot "$work/a.png" --size 16384x720 --scale 2
+    expect_in "makes an image of 32768x1440 pixels; each side must be at most 16384" "$err"
+    [ ! -e "$work/a.png" ] || fail "a usage error wrote a file"
+    for flag in --validate --screenshot --frames --video --restore --at --select --state-file --screenshot-dir; do
+        run epilogue "$flag" ""
+        expect_status 2
+        expect_in "$flag: must not be empty" "$err"
+    done
+    run epilogue ""
+    expect_status 2
+    expect_in "story: must not be empty" "$err"
+    # At the edges, accepted.
+    run epilogue --screenshot "$work/edge.png" --size 2048x16 --scale 8 --time -1e15 --animation-time 1e6 --no-ui
+    expect_status 0
+    [ "$(png_size "$work/edge.png")" = "16384x128" ] || fail "size $(png_size "$work/edge.png")"
+    run epilogue --screenshot "$work/far.png" --size 320x180 --time -1e15 --range 1e15:1.5e15
+    expect_status 2
+    run epilogue --screenshot "$work/far.png" --size 320x180 --time -1e15 --range -1e15:1e15
+    expect_status 0
+    ;;
+restore-hostile)
+    # A sidecar is checked like a command line: sizes, scales, times and types out of the limits are
+    # refused up front (exit status 2), before anything is drawn or written.
+    run epilogue --screenshot "$work/base.png" --size 320x180
+    expect_status 0
+    hostile() { jq "$1" "$work/base.png.json" >"$work/hostile.json"; }
+    for change in '.size.width = -100' '.size.width = 1e12' '.size.scale = 0' '.size.scale = -2' '.size.scale = 1e30' \
+                  '.size.scale = 1000' '.size.width = 16384 | .size.scale = 2' '.playhead = 1e300' '.view.end = .view.start' \
+                  '.animation_time = -1' '.playhead = "nope"' '.ui = "yes"' '.story.file = ""'; do
+        hostile "$change"
+        run timeout 20 env LD_PRELOAD="${EPILOGUE_SANITIZER_PRELOAD:-}" "$epilogue_program" \
+            --restore "$work/hostile.json" --screenshot "$work/out.png"
+        expect_status 2
+        expect_in "epilogue: --restore: $work/hostile.json: " "$err"
+        [ ! -e "$work/out.png" ] || fail "$change: rendered"
+    done
+    hostile '.size.scale = 1e30'
+    run epilogue --restore "$work/hostile.json" --screenshot "$work/out.png"
+    expect_in "size.scale is 1e+30; it must be from 0.5 to 8" "$err"
+    # NaN is not JSON: refused where it stands.
+    sed 's/"playhead": [^,]*,/"playhead": NaN,/' "$work/base.png.json" >"$work/nan.json"
+    run epilogue --restore "$work/nan.json" --screenshot "$work/out.png"
+    expect_status 2
+    expect_in "nan.json:" "$err"
+    # A sidecar that names a file that is not a story: a message about the sidecar, never the file's content.
+    hostile '.story.file = "/etc/passwd"'
+    run epilogue --restore "$work/hostile.json" --screenshot "$work/out.png"
+    expect_status 1
+    expect_in "hostile.json: the story it names, /etc/passwd: not a valid story" "$err"
+    case "$err" in *root*|*/bin/*) fail "the content of /etc/passwd was printed: $err" ;; esac
+    hostile '.story.file = "/dev/zero"'
+    run timeout 10 env LD_PRELOAD="${EPILOGUE_SANITIZER_PRELOAD:-}" "$epilogue_program" \
+        --restore "$work/hostile.json" --screenshot "$work/out.png"
+    expect_status 2
+    expect_in "the story it names, /dev/zero: is not a regular file (a character device)" "$err"
+    [ ! -e "$work/out.png" ] || fail "rendered"
+    ;;
+not-regular-inputs)
+    # A FIFO, /dev/zero or a directory, as a story or as a sidecar: refused at once with the reason (exit
+    # status 2), never waited on or read without end. Each run is under `timeout`: a hang fails, not stalls.
+    mkfifo "$work/fifo.json"
+    bounded() { run timeout 10 env LD_PRELOAD="${EPILOGUE_SANITIZER_PRELOAD:-}" "$epilogue_program" "$@"; }
+    for input in "$work/fifo.json:a FIFO" "/dev/zero:a character device" "$work:a directory"; do
+        path=${input%%:*} kind=${input#*:}
+        bounded --validate "$path"
+        expect_status 2
+        expect_in "$path: is not a regular file ($kind)" "$err"
+        bounded "$path" --screenshot "$work/out.png"
+        expect_status 2
+        expect_in "$path: is not a regular file ($kind)" "$err"
+        bounded --restore "$path" --screenshot "$work/out.png"
+        expect_status 2
+        expect_in "epilogue: --restore: $path: is not a regular file ($kind)" "$err"
+    done
+    [ ! -e "$work/out.png" ] || fail "rendered"
+    # A file that cannot be opened says why.
+    run epilogue --validate "$work/missing.json"
+    expect_status 2
+    expect_in "missing.json: cannot open the file: No such file or directory" "$err"
+    ;;
+hostile-text)
+    # Ids holding escape sequences never reach the terminal raw; --at and --select with an unknown id name
+    # at most ten ids, the nearest by name; a story with hundreds of errors says it stopped counting.
+    cat >"$work/escapes.json" <<'STORY'
+{"format": "epilogue-story/1", "title": "Escapes",
+ "lanes": [{"id": "a\u001b[31m", "title": "A"}],
+ "events": [{"id": "e\u001b]0;owned\u0007", "lane": "a\u001b[2J", "time": 1, "title": "t"}]}
+STORY
+    run epilogue --validate "$work/escapes.json"
+    expect_status 1
+    expect_in 'unknown lane "a\u001b[2J"' "$err"
+    case "$err" in *$'\e'*|*$'\a'*) fail "a control character reached the terminal: $(printf '%q' "$err")" ;; esac
+    run epilogue --screenshot "$work/a.png" --at $'kis\e[2J'
+    expect_status 2
+    expect_in 'no event "kis\u001b[2J"' "$err"
+    case "$err" in *$'\e'*) fail "a control character reached the terminal" ;; esac
+    run sanitized "$build_dir/epilogue-bench" --generate 20000 -o "$work/big.json"
+    expect_status 0
+    run epilogue "$work/big.json" --screenshot "$work/big.png" --size 320x180 --select nope
+    expect_status 2
+    [ "${#err}" -lt 1000 ] || fail "--select nope printed ${#err} bytes"
+    expect_in "and 19990 more" "$err"
+    # Hundreds of errors: the count says where it stopped.
+    python3 - "$work/many.json" <<'PY'
+import json, sys
+events = [{"id": "e%d" % i, "lane": "nowhere", "time": i, "title": "t"} for i in range(400)]
+json.dump({"format": "epilogue-story/1", "title": "t", "lanes": [{"id": "a", "title": "A"}], "events": events},
+          open(sys.argv[1], "w"))
+PY
+    run epilogue --validate "$work/many.json"
+    expect_status 1
+    expect_in "many.json: invalid: at least 50 errors (stopped counting)" "$err"
+    [ "$(grep -c 'unknown lane' <<<"$err")" = "50" ] || fail "expected 50 errors listed"
+    # A pair listed twice is an error, not fifty "in the other life" rows.
+    python3 - "$work/pairs.json" <<'PY'
+import json, sys
+json.dump({"format": "epilogue-story/1", "title": "t", "lanes": [{"id": "a", "title": "A"}, {"id": "b", "title": "B"}],
+           "events": [{"id": "x", "lane": "a", "time": 1, "title": "X"}, {"id": "y", "lane": "b", "time": 1, "title": "Y"}],
+           "pairs": [["x", "y"]] * 50}, open(sys.argv[1], "w"))
+PY
+    run epilogue --validate "$work/pairs.json"
+    expect_status 1
+    expect_in 'pairs[1]: "x" and "y" are paired already, by pairs[0]' "$err"
+    ;;
 *)
     echo "unknown case: $case_name"
     exit 2
