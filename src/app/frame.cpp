@@ -62,7 +62,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     inputs.hoveredEvent = state.hoveredEvent;
     inputs.reducedMotion = state.reducedMotion;
     target_.bindForDrawing();
-    scene_.draw(inputs);
+    if (options.scene) scene_.draw(inputs);
     lap(timings_.sceneSubmit);
 
     if (options.labels) drawCanvasLabels(story, plan, fonts_);

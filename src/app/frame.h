@@ -37,6 +37,7 @@ struct FrameOptions {
     const char* toast = nullptr;  // a short message shown at the canvas's top right (screenshot saved...)
     bool screenshotCanvasOnly = false;  // the transport bar's "canvas only" setting, as shown
     const char* banner = nullptr;  // a problem the user must fix, across the top of the canvas
+    bool scene = true;     // the scene (off only for a headless frame that lets ImGui settle, never shown)
 };
 
 // Where the time of the last frame went, in milliseconds (read by the benchmark).

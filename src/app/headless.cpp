@@ -45,13 +45,16 @@ bool startRenderer(const CommandLine& options, PlatformWindow& window, FrameComp
     return true;
 }
 
+// `settling`: the first frame, which only lets ImGui settle its windows' sizes and is never shown: the
+// scene is left out of it (on a software renderer, filling its pixels is most of a frame's cost).
 bool renderFrame(const CommandLine& options, const Story& story, ViewState& state, PlatformWindow& window,
-                 FrameComposer& composer, float animationTime) {
+                 FrameComposer& composer, float animationTime, bool settling = false) {
     const FrameSize size{static_cast<float>(options.width), static_cast<float>(options.height), options.scale};
     UiRequests ignored;
     std::string error;
     FrameOptions frameOptions;
     frameOptions.panels = !options.noUi;
+    frameOptions.scene = !settling;
     if (!composer.draw(window, story, state, size, animationTime, 1.0f / 60, frameOptions, ignored, error)) {
         std::fprintf(stderr, "epilogue: %s\n", error.c_str());
         return false;
@@ -296,7 +299,7 @@ int runScreenshot(const CommandLine& options, const Story& story, const std::str
     if (!startRenderer(options, window, composer)) return 1;
     // Two frames: ImGui settles its windows' sizes and scrolling in the first; the second is the picture.
     for (int frame = 0; frame < 2; ++frame) {
-        if (!renderFrame(options, story, state, window, composer, options.animationTime)) return 1;
+        if (!renderFrame(options, story, state, window, composer, options.animationTime, frame == 0)) return 1;
     }
     std::vector<std::uint8_t> pixels;
     composer.target().readPixels(pixels);
@@ -390,7 +393,7 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
         const float animationTime = options.animationTime + static_cast<float>(i / options.fps);
         // The very first frame twice, so that ImGui's windows have settled.
         for (int pass = i == 0 ? 0 : 1; pass < 2; ++pass) {
-            if (!renderFrame(options, story, state, window, composer, animationTime)) {
+            if (!renderFrame(options, story, state, window, composer, animationTime, pass == 0)) {
                 failed = true;
                 break;
             }

@@ -38,20 +38,30 @@ double laneEndTime(const Story& story, LaneIndex lane) {
     return l.rejoinEvent == kNone ? story.endTime : eventAt(story, l.rejoinEvent).time;
 }
 
-float laneSeparation(const Story& story, LaneIndex lane, double time) {
+LanePeel lanePeel(const Story& story, LaneIndex lane) {
     const Lane& l = laneAt(story, lane);
-    if (l.forkEvent == kNone) return 1.0f;
-    const double fork = eventAt(story, l.forkEvent).time;
-    const double rejoin = l.rejoinEvent == kNone ? story.endTime : eventAt(story, l.rejoinEvent).time;
-    if (time <= fork || (l.rejoinEvent != kNone && time >= rejoin)) return 0.0f;
+    LanePeel peel;
+    if (l.forkEvent == kNone) return peel;
+    peel.forked = true;
+    peel.rejoins = l.rejoinEvent != kNone;
+    peel.fork = eventAt(story, l.forkEvent).time;
+    peel.rejoin = peel.rejoins ? eventAt(story, l.rejoinEvent).time : story.endTime;
     // Without events of its own, a lane peels over a tenth of its span and returns over another.
-    const double span = rejoin - fork;
-    const double peelEnd = l.events.empty() ? fork + span * 0.1 : eventAt(story, l.events.front()).time;
-    const double returnStart = l.events.empty() ? rejoin - span * 0.1 : eventAt(story, l.events.back()).time;
+    const double span = peel.rejoin - peel.fork;
+    peel.peelEnd = l.events.empty() ? peel.fork + span * 0.1 : eventAt(story, l.events.front()).time;
+    peel.returnStart = l.events.empty() ? peel.rejoin - span * 0.1 : eventAt(story, l.events.back()).time;
+    return peel;
+}
+
+float LanePeel::separationAt(double time) const {
+    if (!forked) return 1.0f;
+    if (time <= fork || (rejoins && time >= rejoin)) return 0.0f;
     float separation = smootherstep(fork, peelEnd, time);
-    if (l.rejoinEvent != kNone) separation *= 1.0f - smootherstep(returnStart, rejoin, time);
+    if (rejoins) separation *= 1.0f - smootherstep(returnStart, rejoin, time);
     return separation;
 }
+
+float laneSeparation(const Story& story, LaneIndex lane, double time) { return lanePeel(story, lane).separationAt(time); }
 
 float LaneGrid::yAt(LaneIndex lane, float x) const {
     const float* row = y.data() + static_cast<std::size_t>(lane) * samples;
@@ -85,6 +95,10 @@ void sampleLaneGrid(const Story& story, const TimelineView& view, float left, fl
     grid.samples = static_cast<std::size_t>(std::ceil((right - left) / step)) + 1;
     grid.y.resize(laneCount * grid.samples);
     done.assign(laneCount, 0);
+    // The story time of each sample, worked out once for all lanes.
+    std::vector<double>& times = grid.times;
+    times.resize(grid.samples);
+    for (std::size_t i = 0; i < grid.samples; ++i) times[i] = view.xToTime(grid.x0 + step * static_cast<float>(i));
     for (std::size_t first = 0; first < laneCount; ++first) {
         // Walk up to the nearest lane already sampled (or a root), then sample back down.
         stack.clear();
@@ -99,13 +113,13 @@ void sampleLaneGrid(const Story& story, const TimelineView& view, float left, fl
             const float ownRow = layout.laneRowY[static_cast<std::size_t>(lane)];
             float* row = grid.y.data() + static_cast<std::size_t>(lane) * grid.samples;
             const float* parentRow = parent == kNone ? nullptr : grid.y.data() + static_cast<std::size_t>(parent) * grid.samples;
+            const LanePeel peel = lanePeel(story, lane);  // looked up once per lane, not once per sample
             for (std::size_t i = 0; i < grid.samples; ++i) {
                 if (!parentRow) {
                     row[i] = ownRow;
                     continue;
                 }
-                const double time = view.xToTime(grid.x0 + step * static_cast<float>(i));
-                row[i] = parentRow[i] + (ownRow - parentRow[i]) * laneSeparation(story, lane, time);
+                row[i] = parentRow[i] + (ownRow - parentRow[i]) * peel.separationAt(times[i]);
             }
         }
     }
@@ -153,9 +167,10 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
         // As laneY, with the parent looked up once per lane rather than once per point.
         const LaneIndex parent = story.parentLane(lane);
         const float ownRow = layout.laneRowY[i];
+        const LanePeel peel = lanePeel(story, lane);
         auto add = [&](float x) {
             const double time = view.xToTime(x);
-            const float separation = parent == kNone ? 1.0f : laneSeparation(story, lane, time);
+            const float separation = peel.separationAt(time);
             const float parentY = parent == kNone ? ownRow : grid.yAt(parent, x);
             curve.points.emplace_back(x, parentY + (ownRow - parentY) * separation);
             curve.separation.push_back(separation);

@@ -52,6 +52,7 @@ struct LaneGrid {
     float yAt(LaneIndex lane, float x) const;  // linear between samples, clamped to the grid's ends
 
     // Working buffers of the sampling, kept so that a layout allocates nothing once they are large enough.
+    std::vector<double> times;     // each sample's story time
     std::vector<LaneIndex> chain;  // lanes waiting for their parent to be sampled
     std::vector<char> sampled;     // per lane
 };
@@ -88,6 +89,15 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
 // from the fork to the lane's first event, and the return from its last event to the rejoin, follow a
 // smootherstep, whose first and second derivatives vanish at both ends: no kink at any zoom.
 float laneSeparation(const Story& story, LaneIndex lane, double time);
+
+// The same, with the lane's fork, rejoin and first and last event looked up once (for sampling a lane at
+// many times).
+struct LanePeel {
+    bool forked = false, rejoins = false;
+    double fork = 0, peelEnd = 0, returnStart = 0, rejoin = 0;
+    float separationAt(double time) const;
+};
+LanePeel lanePeel(const Story& story, LaneIndex lane);
 
 // The y of a lane's centre line at `time` (which the view maps to `x`): its parent's y from the grid,
 // moved towards the lane's own row by its exact separation there.
