@@ -23,12 +23,17 @@ const KeyBinding kKeyBindings[] = {
     {"F1", "This help"},
     {"F11", "Fullscreen"},
     {"F12", "Screenshot (to the pictures folder)"},
+    {"The search box above the events list", "Search titles and summaries"},
+    {"epilogue STORY.json, from a terminal", "Open another story (the window reloads it when it changes)"},
+    {"Close the window", "Quit (the window's size and playback settings are kept)"},
 };
 const int kKeyBindingCount = static_cast<int>(sizeof(kKeyBindings) / sizeof(kKeyBindings[0]));
 
 void drawHelpOverlay(float logicalWidth, float logicalHeight, const UiFonts& fonts, UiRequests& requests) {
+    // The canvas dims behind an opaque card, so that no label shows through the help's text.
+    ImGui::GetBackgroundDrawList()->AddRectFilled({0, 0}, {logicalWidth, logicalHeight}, IM_COL32(6, 4, 14, 200));
     ImGui::SetNextWindowPos({logicalWidth / 2, logicalHeight / 2}, ImGuiCond_Always, {0.5f, 0.5f});
-    ImGui::SetNextWindowBgAlpha(0.95f);
+    ImGui::SetNextWindowBgAlpha(1.0f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::Begin("Help", nullptr, flags)) {

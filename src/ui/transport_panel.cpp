@@ -6,6 +6,8 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <iterator>
 
 namespace epilogue {
@@ -16,6 +18,16 @@ constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4};
 const char* const kSpeedNames[] = {"0.25\u00D7", "0.5\u00D7", "1\u00D7", "2\u00D7", "4\u00D7"};
 
 }  // namespace
+
+float TransportPanel::widestEraName(const Story& story) {
+    // Measured in the current (bold) font once per story.
+    if (eraWidthStory_ != story.sourceHash || eraWidth_ < 0) {
+        eraWidthStory_ = story.sourceHash;
+        eraWidth_ = ImGui::CalcTextSize("\u2014").x;
+        for (const Era& era : story.eras) eraWidth_ = std::max(eraWidth_, ImGui::CalcTextSize(era.name.c_str()).x);
+    }
+    return eraWidth_;
+}
 
 void TransportPanel::draw(const Story& story, const ViewState& state, const Rect& area, bool screenshotCanvasOnly,
                           const UiFonts& fonts, UiRequests& requests) {
@@ -54,18 +66,32 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Rect
         bool loop = state.loop;
         if (ImGui::Checkbox("Loop", &loop)) requests.push(ViewCommand::setLoop(loop));
 
-        ImGui::SameLine(0, 18);
-        const int era = story.eraAt(state.playheadTime);
-        ImGui::PushFont(fonts.bold);
-        ImGui::TextColored(ImVec4(kRealPalette.label.r, kRealPalette.label.g, kRealPalette.label.b, 1), "%s",
-                           era == kNone ? "\u2014" : story.eras[static_cast<std::size_t>(era)].name.c_str());
-        ImGui::PopFont();
-        ImGui::SameLine();
-        ImGui::TextDisabled("t = %.2f", state.playheadTime);
+        // The era and the time hold columns as wide as their widest values, so that nothing after them moves
+        // while the playhead does; on a narrow bar the time, then the era, give way to the slider.
+        const bool showEra = area.width >= 700, showTime = area.width >= 820;
+        if (showEra) {
+            ImGui::SameLine(0, 18);
+            const float eraStart = ImGui::GetCursorPosX();
+            const int era = story.eraAt(state.playheadTime);
+            ImGui::PushFont(fonts.bold);
+            ImGui::TextColored(ImVec4(kRealPalette.label.r, kRealPalette.label.g, kRealPalette.label.b, 1), "%s",
+                               era == kNone ? "\u2014" : story.eras[static_cast<std::size_t>(era)].name.c_str());
+            const float eraWidth = widestEraName(story);
+            ImGui::PopFont();
+            ImGui::SameLine(eraStart + eraWidth + 10);
+        }
+        if (showTime) {
+            const float timeStart = ImGui::GetCursorPosX();
+            ImGui::TextDisabled("t = %.2f", state.playheadTime);
+            char widest[64];
+            std::snprintf(widest, sizeof widest, "t = %.2f",
+                          std::abs(story.startTime) > std::abs(story.endTime) ? story.startTime : story.endTime);
+            ImGui::SameLine(timeStart + ImGui::CalcTextSize(widest).x + 8);
+        }
 
         // The screenshot controls sit at the right end; the slider takes the room between.
         const float screenshotWidth = 210;
-        ImGui::SameLine(0, 18);
+        if (!showEra) ImGui::SameLine(0, 18);
         ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - screenshotWidth));
         double time = state.playheadTime;
         const double start = story.startTime, end = story.endTime;

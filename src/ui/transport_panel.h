@@ -2,6 +2,8 @@
 // that is a second way to scrub, and the screenshot button with its "canvas only" option.
 #pragma once
 
+#include <cstdint>
+
 #include "story/story.h"
 #include "timeline/view.h"
 #include "timeline/view_state.h"
@@ -14,6 +16,11 @@ class TransportPanel {
 public:
     void draw(const Story& story, const ViewState& state, const Rect& area, bool screenshotCanvasOnly,
               const UiFonts& fonts, UiRequests& requests);
+
+private:
+    float widestEraName(const Story& story);
+    std::uint64_t eraWidthStory_ = 0;  // the story eraWidth_ was measured for
+    float eraWidth_ = -1;
 };
 
 }  // namespace epilogue
