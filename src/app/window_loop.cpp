@@ -161,6 +161,8 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     std::string stateFileError;  // the last --state-file failure, reported once until it changes
     int windowedWidth = 0, windowedHeight = 0;  // the size to return to when leaving fullscreen
     double lastFrame = secondsNow();
+    std::vector<SDL_Scancode> pressedThisTurn;
+    std::vector<SDL_Event> heldReleases;
     bool running = true;
     while (running) {
         // ---- Sleep until input when nothing moves ----------------------------------------------------
@@ -180,7 +182,17 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         // ---- Events ----------------------------------------------------------------------------------
         int fullscreenToggles = 0;
         bool checkStory = false;
+        // Dear ImGui 1.86 reads each key's state once a frame: a key pressed and released between two frames
+        // (a quick tap of BackSpace or End in the search box) would never be seen. Such a release is held
+        // back until this frame has been drawn.
+        pressedThisTurn.clear();
         for (; have; have = SDL_PollEvent(&event) == 1) {
+            if (event.type == SDL_KEYDOWN) pressedThisTurn.push_back(event.key.keysym.scancode);
+            if (event.type == SDL_KEYUP && std::find(pressedThisTurn.begin(), pressedThisTurn.end(),
+                                                     event.key.keysym.scancode) != pressedThisTurn.end()) {
+                heldReleases.push_back(event);
+                continue;
+            }
             if (watching && (event.type == watchEvent || event.type == reloadedEvent)) {
                 // Not input: neither wakes the sky nor asks for a frame (a finished reload asks below).
                 checkStory = checkStory || event.type == watchEvent;
@@ -217,6 +229,8 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             std::fprintf(stderr, "epilogue: %s\n", error.c_str());
             return 1;
         }
+        for (const SDL_Event& release : heldReleases) window.processEvent(release);  // seen by the next frame
+        heldReleases.clear();
         composer.target().presentToWindow(static_cast<int>(std::lround(size.logicalWidth * size.pixelScale)),
                                           static_cast<int>(std::lround(size.logicalHeight * size.pixelScale)));
         window.swap();
