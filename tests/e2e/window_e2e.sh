@@ -249,5 +249,23 @@ else
     failures=$((failures + 1))
 fi
 
+# 14. A --state-file that cannot be written is reported once, not after every frame: the sky twinkles for a
+#     few seconds after opening, so the window draws many frames meanwhile.
+HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" LD_PRELOAD="${EPILOGUE_SANITIZER_PRELOAD:-}" "$epilogue" "$work/story.json" \
+    --size 640x400 --state-file "$work/no-such-directory/state.json" --frame-stats >"$work/unwritable.log" 2>&1 &
+pid=$!
+sleep 2.5  # nothing to observe but the log: the state file is the thing that cannot be written
+kill -TERM "$pid"
+wait "$pid"
+pid=
+reports=$(grep -c -- "--state-file" "$work/unwritable.log")
+frames=$(sed -n 's/^epilogue: \([0-9]*\) frames drawn.*/\1/p' "$work/unwritable.log")
+if [ "$reports" -eq 1 ] && [ "${frames:-0}" -ge 3 ]; then
+    passes=$((passes + 1))
+else
+    echo "FAIL: an unwritable --state-file was reported $reports times over ${frames:-0} frames: $(head -c 400 "$work/unwritable.log")"
+    failures=$((failures + 1))
+fi
+
 echo "$passes passed, $failures failed"
 [ "$failures" -eq 0 ]
