@@ -6,6 +6,8 @@
 // follow the name of the value ("--scale: is 0; it must be from 0.5 to 8"). No SDL, GL or ImGui.
 #pragma once
 
+#include <cstddef>
+
 #include <string>
 
 namespace epilogue {
@@ -17,6 +19,12 @@ namespace limits {
 // every sum and difference the view makes of times finite in a double, and every pixel position finite in
 // a float. Times of 9e307 passed once, and their span overflowed to infinity in the transport's slider.
 inline constexpr double kMaxStoryTime = 1e12;
+// The length of a story's texts, in bytes of UTF-8. A name (a title, an id, an era's name, a speaker) is
+// shown on one line; a text (a summary, the characters' words, commentary) in a panel. Beyond these, text
+// is no longer readable where it is shown, and Dear ImGui draws at most 16,384 characters in one call (its
+// 16-bit vertex indices): a title of 17 MB once aborted the window.
+inline constexpr std::size_t kMaxNameBytes = 1000;
+inline constexpr std::size_t kMaxTextBytes = 10000;
 // A story's times either all share one time (a span of 0), or spread over at least this share of their
 // largest magnitude (and at least this much in absolute terms, for a story near 0): kMinStorySpanRatio ×
 // max(1, |largest time|). The view zooms in to 1/2000 of the span, over up to 16384 pixels; at this

@@ -92,7 +92,7 @@ private:
 
     // A string field as it is in the file (or the parser's buffer): valid while the story is read.
     bool readText(const JsonNode& object, std::string_view name, bool required, const Place& place, std::string_view& out,
-                  std::size_t* offset = nullptr) {
+                  std::size_t* offset = nullptr, std::size_t maxBytes = limits::kMaxTextBytes) {
         const JsonNode* value = field(object, name, required, place);
         if (!value) return !required;
         if (offset) *offset = value->offset;
@@ -101,13 +101,19 @@ private:
             return false;
         }
         out = value->string;
+        if (out.size() > maxBytes) {
+            report(StoryErrorKind::InvalidValue, value->offset,
+                   place.str() + ": field " + inQuotes(name) + " is " + std::to_string(out.size()) + " bytes long; at most " +
+                       std::to_string(maxBytes) + " are shown");
+            return false;
+        }
         return true;
     }
 
-    // A required string that must not be empty (ids, titles).
+    // A required string that must not be empty (ids, titles; with kMaxTextBytes, the words of a passage).
     bool readNameText(const JsonNode& object, std::string_view name, const Place& place, std::string_view& out,
-                      std::size_t* offset = nullptr) {
-        if (!readText(object, name, true, place, out, offset)) return false;
+                      std::size_t* offset = nullptr, std::size_t maxBytes = limits::kMaxNameBytes) {
+        if (!readText(object, name, true, place, out, offset, maxBytes)) return false;
         if (out.empty()) {
             report(StoryErrorKind::InvalidValue, tree_.member(object, name)->offset,
                    place.str() + ": field " + inQuotes(name) + " must not be empty");
@@ -125,9 +131,9 @@ private:
         return true;
     }
     bool readName(const JsonNode& object, std::string_view name, const Place& place, StoryString& out,
-                  std::size_t* offset = nullptr) {
+                  std::size_t* offset = nullptr, std::size_t maxBytes = limits::kMaxNameBytes) {
         std::string_view text;
-        if (!readNameText(object, name, place, text, offset)) return false;
+        if (!readNameText(object, name, place, text, offset, maxBytes)) return false;
         out = strings_.add(text);
         return true;
     }
@@ -284,8 +290,13 @@ private:
             if (!expectObject(node, passagePlace)) continue;
             checkKnownFields(node, {firstName, secondName}, passagePlace);
             Passage passage;
-            bool good = readName(node, firstName, passagePlace, passage.*first);
-            good = readName(node, secondName, passagePlace, passage.*second) && good;
+            // Quotes: the speaker is a name, the words a text; commentary: the text, then the attribution, a name.
+            const bool wordsFirst = std::string_view(firstName) == "text";
+            bool good = readName(node, firstName, passagePlace, passage.*first, nullptr,
+                                 wordsFirst ? limits::kMaxTextBytes : limits::kMaxNameBytes);
+            good = readName(node, secondName, passagePlace, passage.*second, nullptr,
+                            wordsFirst ? limits::kMaxNameBytes : limits::kMaxTextBytes) &&
+                   good;
             if (good) out.push_back(passage);
         }
     }

@@ -505,3 +505,35 @@ TEST_CASE("a story that is not a regular file is refused at once: a FIFO is neve
     CHECK(result.errors[0].toString() == fifo + ": is not a regular file (a FIFO)");
     std::filesystem::remove_all(name);
 }
+
+TEST_CASE("names and texts longer than can be shown are errors at their place, up to the limits they load") {
+    auto story = [](const std::string& title, const std::string& summary) {
+        return "{\"format\": \"epilogue-story/1\", \"title\": \"" + title +
+               "\",\n \"lanes\": [{\"id\": \"real\", \"title\": \"What happened\"}],\n"
+               " \"events\": [{\"id\": \"a\", \"lane\": \"real\", \"time\": 0, \"title\": \"A\", \"summary\": \"" +
+               summary + "\"}]}";
+    };
+    CHECK(parseStory(story(std::string(limits::kMaxNameBytes, 'T'), std::string(limits::kMaxTextBytes, 's')), "x.json").ok());
+    const StoryLoadResult longTitle = parseStory(story(std::string(limits::kMaxNameBytes + 1, 'T'), "s"), "x.json");
+    REQUIRE(longTitle.errors.size() == 1);
+    CHECK(longTitle.errors[0].line == 1);
+    CHECK(longTitle.errors[0].message.find("field \"title\" is 1001 bytes long; at most 1000 are shown") != std::string::npos);
+    const StoryLoadResult longSummary = parseStory(story("T", std::string(limits::kMaxTextBytes + 1, 's')), "x.json");
+    REQUIRE(longSummary.errors.size() == 1);
+    CHECK(longSummary.errors[0].line == 3);
+    CHECK(longSummary.errors[0].message.find("\"summary\" is 10001 bytes long") != std::string::npos);
+}
+
+TEST_CASE("a passage's words and commentary's text may be long as texts, its speaker and attribution are names") {
+    auto story = [](const std::string& words, const std::string& speaker) {
+        return "{\"format\": \"epilogue-story/1\", \"title\": \"T\", \"lanes\": [{\"id\": \"real\", \"title\": \"R\"}],"
+               " \"events\": [{\"id\": \"a\", \"lane\": \"real\", \"time\": 0, \"title\": \"A\","
+               " \"quotes\": [{\"speaker\": \"" + speaker + "\", \"words\": \"" + words + "\"}],"
+               " \"commentary\": [{\"text\": \"" + words + "\", \"attribution\": \"" + speaker + "\"}]}]}";
+    };
+    CHECK(parseStory(story(std::string(5000, 'w'), "Mia"), "x.json").ok());
+    const StoryLoadResult longSpeaker = parseStory(story("w", std::string(1001, 'S')), "x.json");
+    REQUIRE(longSpeaker.errors.size() == 2);  // the speaker and the attribution
+    CHECK(longSpeaker.errors[0].message.find("\"speaker\" is 1001 bytes long") != std::string::npos);
+    CHECK(longSpeaker.errors[1].message.find("\"attribution\" is 1001 bytes long") != std::string::npos);
+}
