@@ -163,6 +163,7 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
     }
     requests_.clear();
     requestEvents_.clear();
+    int crowdedOut = 0;
     for (const EventMark& mark : plan_.layout.events) {
         const float r = mark.radius + 3;
         const Rect node{mark.position.x - r, mark.position.y - r, 2 * r, 2 * r};
@@ -174,6 +175,10 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
         }
         if (mark.isCluster() || underHeader || !canvas.contains(mark.position.x, mark.position.y)) continue;
         const Event& event = story.events[static_cast<std::size_t>(mark.event)];
+        if (!plan_.laneDrawn[static_cast<std::size_t>(event.lane)]) {  // a crowded-out lane's: counted as hidden
+            ++crowdedOut;
+            continue;
+        }
         const glm::vec2 size = measurer.measure(TextStyle::Body, event.title);
         LabelRequest request;
         request.anchorX = mark.position.x;
@@ -195,7 +200,7 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
     if (plan_.playhead.drawn) {
         obstacles_.push_back({plan_.playhead.x - 2, plan_.playhead.top, 4, plan_.playhead.bottom - plan_.playhead.top});
     }
-    plan_.hiddenLabels = placeEventLabels();
+    plan_.hiddenLabels = crowdedOut + placeEventLabels();
     composeNotice();
     if (!plan_.notice.empty()) {
         // The notice takes room of its own at the canvas's bottom left (with slack for its counts to grow
@@ -203,7 +208,7 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
         const glm::vec2 size = measurer.measure(TextStyle::Small, plan_.notice);
         plan_.noticeAt = {canvas.x + 12, plan_.layout.ruler.y - size.y - 6};
         obstacles_.push_back({plan_.noticeAt.x - 4, plan_.noticeAt.y - 2, size.x + 30, size.y + 4});
-        plan_.hiddenLabels = placeEventLabels();
+        plan_.hiddenLabels = crowdedOut + placeEventLabels();
         composeNotice();
     }
     plan_.labels.clear();
