@@ -47,6 +47,10 @@ public:
     // comes back.
     AppAction key(Key key);
     void requestScreenshot() { ++pendingScreenshots_; }
+    // The pointer's shape at a point of the last frame.
+    PointerShape pointerShapeAt(float x, float y, bool panelHasPointer) const {
+        return input_.shapeAt(x, y, panelHasPointer, composer_.plan());
+    }
 
     // ---- Reloads -----------------------------------------------------------------------------------------
     // A finished load of the story file: adopted when it is valid (keeping the view and the selection),

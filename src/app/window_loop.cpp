@@ -19,6 +19,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
@@ -71,6 +72,28 @@ std::string windowTitleFor(const Story& story) {
     const std::string_view cut = cutUtf8(title, kTitleBytes);
     return "Epilogue \u2014 " + std::string(cut) + (cut.size() < title.size() ? "\u2026" : "");
 }
+
+// SDL's system cursors for the canvas's pointer shapes, made once.
+class PointerCursors {
+public:
+    PointerCursors()
+        : cursors_{SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_ARROW), SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_HAND),
+                   SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_SIZEWE), SDL_CreateSystemCursor(SDL_SYSTEM_CURSOR_SIZEALL)} {}
+    ~PointerCursors() {
+        for (SDL_Cursor* cursor : cursors_) {
+            if (cursor) SDL_FreeCursor(cursor);
+        }
+    }
+    PointerCursors(const PointerCursors&) = delete;
+    PointerCursors& operator=(const PointerCursors&) = delete;
+    void show(PointerShape shape) {
+        SDL_Cursor* cursor = cursors_[static_cast<std::size_t>(shape)];
+        if (cursor && cursor != SDL_GetCursor()) SDL_SetCursor(cursor);
+    }
+
+private:
+    std::array<SDL_Cursor*, 4> cursors_;  // in PointerShape's order
+};
 
 void printFrameStats(std::vector<double>& frameMilliseconds, std::size_t untimed) {
     if (frameMilliseconds.empty()) return;
@@ -161,6 +184,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     std::string stateFileError;  // the last --state-file failure, reported once until it changes
     int windowedWidth = 0, windowedHeight = 0;  // the size to return to when leaving fullscreen
     double lastFrame = secondsNow();
+    PointerCursors cursors;
     std::vector<SDL_Scancode> pressedThisTurn;
     std::vector<SDL_Event> heldReleases;
     bool running = true;
@@ -201,7 +225,18 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             window.processEvent(event);
             const ImGuiIO& io = ImGui::GetIO();
             if (event.type == SDL_QUIT) running = false;
-            if (const auto pointer = toPointerEvent(event)) session.pointer(*pointer, io.WantCaptureMouse);
+            if (const auto pointer = toPointerEvent(event)) {
+                session.pointer(*pointer, io.WantCaptureMouse);
+                // Over the canvas (or while dragging on it) the pointer shows what a press does there; over the
+                // panels, ImGui chooses (a text beam in the search box).
+                const PointerShape shape = session.pointerShapeAt(pointer->x, pointer->y, io.WantCaptureMouse);
+                if (io.WantCaptureMouse && shape == PointerShape::Arrow) {
+                    ImGui::GetIO().ConfigFlags &= ~ImGuiConfigFlags_NoMouseCursorChange;
+                } else {
+                    ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+                    cursors.show(shape);
+                }
+            }
             if (const auto key = toKey(event); key && !io.WantCaptureKeyboard) {
                 if (session.key(*key) == AppAction::ToggleFullscreen) ++fullscreenToggles;
             }

@@ -133,6 +133,17 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
     return false;
 }
 
+PointerShape CanvasInput::shapeAt(float x, float y, bool overUi, const FramePlan& plan) const {
+    if (gesture_ == Gesture::Scrub) return PointerShape::Scrub;
+    if (gesture_ == Gesture::Pan) return PointerShape::Pan;
+    const Rect& canvas = plan.view.canvas;
+    if (overUi || !canvas.contains(x, y)) return PointerShape::Arrow;
+    const Rect handle = plan.playhead.handle();
+    if (plan.layout.ruler.contains(x, y) || (plan.playhead.onCanvas && handle.contains(x, y))) return PointerShape::Scrub;
+    if (hitTestMark(plan.layout, {x, y})) return PointerShape::Hand;
+    return PointerShape::Pan;
+}
+
 AppAction CanvasInput::key(Key key, const Story& story, ViewState& state) {
     // Keyboard zoom keeps the playhead in place when it is on screen, else the middle of the view.
     const bool playheadVisible = state.playheadTime >= state.view.startTime && state.playheadTime <= state.view.endTime;

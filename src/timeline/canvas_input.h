@@ -34,6 +34,9 @@ enum class Key {
     Back, Forward,         // Alt+Left, Alt+Right, and the mouse's back and forward buttons
 };
 
+// The pointer's shape over the canvas, telling what a press there does.
+enum class PointerShape { Arrow, Hand, Scrub, Pan };
+
 // What the application must do beyond the view (the input layer cannot open files or windows).
 enum class AppAction { None, ToggleFullscreen, Screenshot };
 
@@ -51,6 +54,9 @@ public:
     AppAction key(Key key, const Story& story, ViewState& state);
 
     bool scrubbing() const { return gesture_ == Gesture::Scrub; }
+    // Over the ruler or the playhead's knob (or while scrubbing): Scrub; over an event: Hand; over empty sky
+    // (or while panning): Pan; elsewhere, or over a panel: Arrow.
+    PointerShape shapeAt(float x, float y, bool overUi, const FramePlan& plan) const;
 
     // Snap reach while scrubbing, and how far the pointer may move before a click becomes a drag.
     static constexpr float kSnapPixels = 8;

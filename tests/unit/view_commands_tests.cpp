@@ -397,3 +397,18 @@ TEST_CASE("zooming out stops a little past the whole story") {
     const TimelineView whole = fitStory(f.story, f.state.view.canvas, 150);
     CHECK(f.state.targetEndTime - f.state.targetStartTime <= (whole.endTime - whole.startTime) * 1.16);
 }
+
+TEST_CASE("the pointer's shape says what a press does: scrub on the ruler and the knob, a hand on events, pan on the sky") {
+    Fixture f;
+    const FramePlan& plan = f.relayout();
+    const EventMark kiss = f.markOf("kiss");
+    CHECK(f.input.shapeAt(400, f.rulerY(), false, plan) == PointerShape::Scrub);
+    CHECK(f.input.shapeAt(plan.playhead.x, plan.playhead.top, false, plan) == PointerShape::Scrub);
+    CHECK(f.input.shapeAt(kiss.position.x, kiss.position.y, false, plan) == PointerShape::Hand);
+    CHECK(f.input.shapeAt(700, 60, false, plan) == PointerShape::Pan);
+    CHECK(f.input.shapeAt(700, 60, true, plan) == PointerShape::Arrow);   // a panel has the pointer
+    CHECK(f.input.shapeAt(700, 900, false, plan) == PointerShape::Arrow); // below the canvas
+    // While scrubbing, the shape stays, wherever the pointer goes.
+    f.pointer(PointerEvent::Kind::Press, 400, f.rulerY());
+    CHECK(f.input.shapeAt(700, 60, true, f.relayout()) == PointerShape::Scrub);
+}
