@@ -1,7 +1,8 @@
 // An event node: a glowing disc with a white-hot centre. Style: x = radius (logical pixels),
 // y = 1 for a fork or rejoin (a second, violet ring), 2 for a cluster of events (a faint ring of the
-// node's own colour, as of marks stacked behind it), z = 1 hovered / 2 selected, w = lit (1 once the
-// playhead has passed it, 0 ahead of it).
+// node's own colour, as of marks stacked behind it), z = 1 hovered / 2 selected, plus 4 for a match of
+// the search (a bright cyan ring outside everything else), w = lit (1 once the playhead has passed it, 0
+// ahead of it). The colour's alpha fades the whole node (the marks a search does not match).
 in vec2 vLocal;
 flat in vec2 vHalfSize;
 flat in vec4 vColour;
@@ -34,9 +35,17 @@ void main() {
         colour += uRingColour * ring * mix(0.6, 1.0, lit);
         alpha = max(alpha, ring);
     }
-    if (vStyle.z > 0.5) {  // hovered: brighter halo; selected: a white ring as well
+    float emphasis = vStyle.z;
+    if (emphasis > 3.5) {  // a match of the search
+        emphasis -= 4.0;
+        float ringRadius = radius + (vStyle.y > 0.5 ? 9.5 : 6.5) + (emphasis > 1.5 ? 3.5 : 0.0);
+        float ring = 1.0 - smoothstep(1.3 - aa, 1.3 + aa, abs(d - ringRadius));
+        colour += vec3(0.45, 0.95, 1.0) * ring;
+        alpha = max(alpha, ring);
+    }
+    if (emphasis > 0.5) {  // hovered: brighter halo; selected: a white ring as well
         colour += vColour.rgb * exp(-(d * d) / (radius * radius * 5.0)) * 0.45;
-        if (vStyle.z > 1.5) {
+        if (emphasis > 1.5) {
             float ringRadius = radius + (vStyle.y > 0.5 ? 9.5 : 5.5);
             float ring = 1.0 - smoothstep(1.1 - aa, 1.1 + aa, abs(d - ringRadius));
             colour += vec3(1.0) * ring;

@@ -67,9 +67,9 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
 
     if (options.labels) drawCanvasLabels(story, plan, fonts_);
     if (options.panels && screen.transport.height > 0) {
-        transportPanel_.draw(story, state, screen.transport, options.screenshotCanvasOnly, fonts_, requests);
+        transportPanel_.draw(story, state, plan, screen.transport, options.screenshotCanvasOnly, fonts_, requests);
         commentaryPanel_.draw(story, state, screen.commentary, fonts_, requests);
-        eventsPanel_.draw(story, state, screen.events, fonts_, requests);
+        eventsPanel_.draw(story, state, plan, screen.events, fonts_, requests);
     }
     if (options.tooltip && state.hoveredEvent != kNone) {
         const EventMark* hovered = plan.markOf(state.hoveredEvent);

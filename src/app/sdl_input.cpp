@@ -69,7 +69,13 @@ std::optional<Key> toKey(const SDL_Event& event) {
     if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_X2) return Key::Forward;
     if (event.type != SDL_KEYDOWN) return std::nullopt;
     const Uint16 modifiers = event.key.keysym.mod;
+    const bool ctrl = (modifiers & KMOD_CTRL) != 0;
     switch (event.key.keysym.sym) {
+        case SDLK_TAB: return (modifiers & KMOD_SHIFT) ? Key::FocusPrevious : Key::FocusNext;
+        case SDLK_q: return ctrl ? std::optional<Key>(Key::Quit) : std::nullopt;
+        case SDLK_l: return ctrl ? std::nullopt : std::optional<Key>(Key::ToggleLoop);
+        case SDLK_LEFTBRACKET: return Key::Slower;
+        case SDLK_RIGHTBRACKET: return Key::Faster;
         case SDLK_SPACE: return Key::PlayPause;
         case SDLK_LEFT:
             return (modifiers & KMOD_ALT) ? Key::Back : (modifiers & KMOD_CTRL) ? Key::PanEarlier : Key::Previous;
@@ -82,7 +88,7 @@ std::optional<Key> toKey(const SDL_Event& event) {
         case SDLK_KP_PLUS: return Key::ZoomIn;
         case SDLK_MINUS:
         case SDLK_KP_MINUS: return Key::ZoomOut;
-        case SDLK_f: return Key::Fit;
+        case SDLK_f: return ctrl ? Key::Search : Key::Fit;
         case SDLK_F1: return Key::Help;
         case SDLK_F11: return Key::Fullscreen;
         case SDLK_F12: return Key::Screenshot;

@@ -49,6 +49,11 @@ void Session::pointer(const PointerEvent& event, bool panelHasPointer) {
 }
 
 AppAction Session::key(Key key) {
+    // With no panels on screen the keyboard stays with the canvas; in the events list, Home and End go
+    // to its first and last rows (the list reads them).
+    const bool panels = composer_.plan().screen.events.height > 0;
+    if ((key == Key::FocusNext || key == Key::FocusPrevious || key == Key::Search) && !panels) return AppAction::None;
+    if ((key == Key::Home || key == Key::End) && state_.focus == KeyboardFocus::EventsList) return AppAction::None;
     const AppAction wanted = input_.key(key, story_, state_);
     if (wanted != AppAction::Screenshot) return wanted;
     requestScreenshot();
@@ -131,6 +136,8 @@ bool Session::draw(const FrameSize& size, double now, std::string& error) {
     requests_.screenshot = false;
     requests_.toggleScreenshotCanvasOnly = false;
     if (!composer_.draw(window_, story_, state_, size, animationTime_, uiDelta, options, requests_, error)) return false;
+    // With the panels gone (a window too small for them), the keyboard is the canvas's.
+    if (composer_.plan().screen.events.height <= 0) state_.focus = KeyboardFocus::Canvas;
     // What the user sees, handed to the writer thread; this frame only pays for the readback.
     if (capture && !settings_.screenshotCanvasOnly) screenshots_.submit(captureJob());
 

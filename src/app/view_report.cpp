@@ -44,6 +44,15 @@ nlohmann::json describeView(const Story& story, const ViewState& state, const Fr
     for (const EventLabelPlan& label : plan.labels) {
         labels.push_back({{"id", story.events[static_cast<std::size_t>(label.event)].id}, {"rect", rect(label.box)}});
     }
+    // The ruler's rectangle, with its numbered ticks.
+    nlohmann::json ruler = rect(plan.layout.ruler);
+    ruler["ticks"] = nlohmann::json::array();
+    for (const RulerLabelPlan& label : plan.ruler.labels) {
+        ruler["ticks"].push_back({{"x", (label.at.x - 4) * scale}, {"label", label.text.c_str()}});
+    }
+    const char* focus = state.focus == KeyboardFocus::Search       ? "search"
+                        : state.focus == KeyboardFocus::EventsList ? "events"
+                                                                   : "canvas";
     return {
         {"story", {{"title", story.title}, {"file", file.path}, {"hash", file.hash}}},
         {"playhead", state.playheadTime},
@@ -51,12 +60,18 @@ nlohmann::json describeView(const Story& story, const ViewState& state, const Fr
         {"selection", eventId(state.selectedEvent)},
         {"hovered", eventId(state.hoveredEvent)},
         {"playing", state.playing},
+        {"speed", state.speed},
+        {"loop", state.loop},
+        {"focus", focus},
+        {"search", {{"query", state.searchQuery},
+                    {"matches", plan.search.active ? static_cast<long long>(plan.search.matches.size()) : -1},
+                    {"in_view", plan.search.inView}}},
         {"reduced_motion", state.reducedMotion},
         {"animation_time", plan.animationTime},
         {"ui", plan.panels},
         {"size", {{"width", plan.size.logicalWidth}, {"height", plan.size.logicalHeight}, {"scale", scale}}},
         {"canvas", rect(plan.view.canvas)},
-        {"ruler", rect(plan.layout.ruler)},
+        {"ruler", ruler},
         {"playhead_rect", rect(plan.playhead.rect())},
         {"events", events},
         {"labels", labels},

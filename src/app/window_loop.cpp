@@ -222,7 +222,11 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
                 checkStory = checkStory || event.type == watchEvent;
                 continue;
             }
-            window.processEvent(event);
+            // Keys of the application's own (Tab, F1, Ctrl+Q; Escape while searching) never reach the panels.
+            const std::optional<Key> key = toKey(event);
+            const bool searching = session.state().focus == KeyboardFocus::Search;
+            const bool applicationKey = key && (isApplicationKey(*key) || (*key == Key::Escape && searching));
+            if (!applicationKey) window.processEvent(event);
             const ImGuiIO& io = ImGui::GetIO();
             if (event.type == SDL_QUIT) running = false;
             if (const auto pointer = toPointerEvent(event)) {
@@ -237,8 +241,10 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
                     cursors.show(shape);
                 }
             }
-            if (const auto key = toKey(event); key && !io.WantCaptureKeyboard) {
-                if (session.key(*key) == AppAction::ToggleFullscreen) ++fullscreenToggles;
+            if (key && (applicationKey || !io.WantCaptureKeyboard)) {
+                const AppAction action = session.key(*key);
+                if (action == AppAction::ToggleFullscreen) ++fullscreenToggles;
+                if (action == AppAction::Quit) running = false;
             }
             session.noteInput(secondsNow());
         }

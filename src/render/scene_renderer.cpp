@@ -228,7 +228,9 @@ void SceneRenderer::drawNodes(const SceneInputs& inputs) {
     const FramePlan& plan = *inputs.plan;
     std::vector<SpriteInstance>& sprites = nodes_.instances;
     sprites.clear();
-    for (const EventMark& mark : plan.layout.events) {
+    const SearchPlan& search = plan.search;
+    for (std::size_t i = 0; i < plan.layout.events.size(); ++i) {
+        const EventMark& mark = plan.layout.events[i];
         const Event& event = story.events[static_cast<std::size_t>(mark.event)];
         const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(event.lane)].kind);
         const bool hinge = mark.isFork || mark.isRejoin;
@@ -237,11 +239,21 @@ void SceneRenderer::drawNodes(const SceneInputs& inputs) {
         // not its glow, which would only pile up with its neighbours' and cost the fill of thousands.
         const bool crowded = !plan.laneDrawn[static_cast<std::size_t>(event.lane)];
         const float extent = crowded ? mark.radius + 2.0f : mark.radius * 2.4f + (hinge ? 14.0f : 8.0f);
-        const float highlight = mark.event == inputs.selectedEvent ? 2.0f : mark.event == inputs.hoveredEvent ? 1.0f : 0.0f;
+        float highlight = mark.event == inputs.selectedEvent ? 2.0f : mark.event == inputs.hoveredEvent ? 1.0f : 0.0f;
         const float lit = event.time <= plan.playhead.time + 1e-9 ? 1.0f : 0.0f;
+        // While searching, a mark that holds a match wears the search's ring (+4) and the others fade.
+        float alpha = 1.0f;
+        if (search.active) {
+            if (search.markMatches[i]) {
+                highlight += 4.0f;
+            } else if (highlight == 0.0f) {
+                alpha = 0.35f;
+            }
+        }
+        const float extentWithRing = search.active && search.markMatches[i] ? std::max(extent, mark.radius + 12.0f) : extent;
         sprites.push_back({{mark.position.x, mark.position.y},
-                            {extent, extent},
-                            {palette.node.r, palette.node.g, palette.node.b, 1.0f},
+                            {extentWithRing, extentWithRing},
+                            {palette.node.r, palette.node.g, palette.node.b, alpha},
                             {mark.radius, shape, highlight, lit}});
     }
     if (sprites.empty()) return;

@@ -66,6 +66,7 @@ struct StorySource {
 struct Story {
     StoryString title;
     StorySource source;
+    StoryString timeUnit;               // what story time counts ("min", "chapter"); empty when unnamed
     std::vector<Era> eras;
     std::vector<Lane> lanes;
     std::vector<Event> events;          // in file order; each lane lists its own in time order

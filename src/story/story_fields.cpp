@@ -476,7 +476,7 @@ bool StoryReader::read(od::document& document, Story& story) {
         small[child].key = key;
         small[child].keyOffset = keyOffset;
         small[rootNode].children.push_back(child);
-        if (key != "format" && key != "title" && key != "source") unknown.emplace_back(std::string(key), keyOffset);
+        if (key != "format" && key != "title" && key != "source" && key != "time_unit") unknown.emplace_back(std::string(key), keyOffset);
     }
     // Nothing but white space may follow the story's object.
     const char* rest = nullptr;
@@ -495,6 +495,10 @@ bool StoryReader::read(od::document& document, Story& story) {
     }
     readName(rootObject, "title", Place(), story.title);
     if (const JsonNode* source = tree_.member(rootObject, "source")) readSource(*source, story);
+    std::string_view unit;
+    if (readText(rootObject, "time_unit", false, Place(), unit, nullptr, limits::kMaxTimeUnitBytes)) {
+        story.timeUnit = strings_.add(unit);
+    }
     if (!arraySeen[1]) report(StoryErrorKind::MissingField, rootOffset, "story: missing field \"lanes\"");
     if (!arraySeen[2]) report(StoryErrorKind::MissingField, rootOffset, "story: missing field \"events\"");
 

@@ -1,9 +1,23 @@
 // Pointer gestures and keys -> view commands.
 #include "timeline/canvas_input.h"
 
+#include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace epilogue {
+
+bool isApplicationKey(Key key) {
+    switch (key) {
+        case Key::FocusNext:
+        case Key::FocusPrevious:
+        case Key::Help:
+        case Key::Fullscreen:
+        case Key::Screenshot:
+        case Key::Quit: return true;
+        default: return false;
+    }
+}
 
 void CanvasInput::apply(const Story& story, ViewState& state, const ViewCommand& command) {
     applyViewCommand(story, fitInset_, state, command);
@@ -23,9 +37,14 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
     const Rect& canvas = view.canvas;
     if (canvas.width <= 0 || canvas.height <= 0) return false;
     const bool onCanvas = canvas.contains(event.x, event.y);
+    // The ruler shows the time under the pointer while it is over the canvas (or scrubbing, panning).
+    const bool pointed = event.kind != Kind::Leave && ((!overUi && onCanvas) || gesture_ != Gesture::None);
+    state.pointerX = pointed ? event.x : NAN;
     switch (event.kind) {
         case Kind::Press: {
             if (overUi || !onCanvas || gesture_ != Gesture::None) return false;
+            // A press on the canvas gives it the keyboard (the search box or the list lets it go).
+            if (state.focus != KeyboardFocus::Canvas) apply(story, state, ViewCommand::focus(KeyboardFocus::Canvas));
             pressX_ = lastX_ = event.x;
             pressY_ = event.y;
             if (event.button != PointerButton::Left) {
@@ -159,8 +178,13 @@ AppAction CanvasInput::key(Key key, const Story& story, ViewState& state) {
         case Key::Fit: apply(story, state, ViewCommand::fitAll()); break;
         case Key::Help: apply(story, state, ViewCommand::toggleHelp()); break;
         case Key::Escape:
+            // Escape backs out one step: the help; a search (cleared, then left); the list; the selection.
             if (state.helpVisible) {
                 apply(story, state, ViewCommand::toggleHelp());
+            } else if (state.focus == KeyboardFocus::Search && !state.searchQuery.empty()) {
+                apply(story, state, ViewCommand::search({}));
+            } else if (state.focus != KeyboardFocus::Canvas) {
+                apply(story, state, ViewCommand::focus(KeyboardFocus::Canvas));
             } else {
                 apply(story, state, ViewCommand::clearSelection());
             }
@@ -173,8 +197,33 @@ AppAction CanvasInput::key(Key key, const Story& story, ViewState& state) {
         }
         case Key::Back: apply(story, state, ViewCommand::back()); break;
         case Key::Forward: apply(story, state, ViewCommand::forward()); break;
+        case Key::FocusNext:
+        case Key::FocusPrevious: {
+            constexpr KeyboardFocus kOrder[] = {KeyboardFocus::Canvas, KeyboardFocus::Search, KeyboardFocus::EventsList};
+            const auto at = static_cast<int>(std::find(std::begin(kOrder), std::end(kOrder), state.focus) - std::begin(kOrder));
+            const int step = key == Key::FocusNext ? 1 : 2;  // 2 steps forward = 1 back, in a ring of 3
+            apply(story, state, ViewCommand::focus(kOrder[(at + step) % 3]));
+            break;
+        }
+        case Key::Search: apply(story, state, ViewCommand::focus(KeyboardFocus::Search)); break;
+        case Key::ToggleLoop: apply(story, state, ViewCommand::setLoop(!state.loop)); break;
+        case Key::Slower:
+        case Key::Faster: {
+            // The nearest listed speed strictly below or above the current one (it stays at the ends).
+            double speed = state.speed;
+            if (key == Key::Faster) {
+                const auto* next = std::upper_bound(std::begin(kPlaybackSpeeds), std::end(kPlaybackSpeeds), state.speed * 1.0001);
+                if (next != std::end(kPlaybackSpeeds)) speed = *next;
+            } else {
+                const auto* next = std::lower_bound(std::begin(kPlaybackSpeeds), std::end(kPlaybackSpeeds), state.speed * 0.9999);
+                if (next != std::begin(kPlaybackSpeeds)) speed = *(next - 1);
+            }
+            apply(story, state, ViewCommand::setSpeed(speed));
+            break;
+        }
         case Key::Fullscreen: return AppAction::ToggleFullscreen;
         case Key::Screenshot: return AppAction::Screenshot;
+        case Key::Quit: return AppAction::Quit;
     }
     return AppAction::None;
 }

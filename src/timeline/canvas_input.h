@@ -32,13 +32,22 @@ enum class Key {
     PlayPause, Previous, Next, Home, End, ZoomIn, ZoomOut, Fit, Help, Fullscreen, Screenshot, Escape,
     PanEarlier, PanLater,  // Ctrl+Left, Ctrl+Right
     Back, Forward,         // Alt+Left, Alt+Right, and the mouse's back and forward buttons
+    FocusNext, FocusPrevious,  // Tab, Shift+Tab: canvas -> search box -> events list -> canvas
+    Search,                // Ctrl+F: to the search box
+    ToggleLoop,            // L
+    Slower, Faster,        // [ and ]: the next playback speed down or up
+    Quit,                  // Ctrl+Q
 };
+
+// Keys that belong to the application even while a panel has the keyboard (typing in the search box):
+// they never reach the panels.
+bool isApplicationKey(Key key);
 
 // The pointer's shape over the canvas, telling what a press there does.
 enum class PointerShape { Arrow, Hand, Scrub, Pan };
 
 // What the application must do beyond the view (the input layer cannot open files or windows).
-enum class AppAction { None, ToggleFullscreen, Screenshot };
+enum class AppAction { None, ToggleFullscreen, Screenshot, Quit };
 
 class CanvasInput {
 public:

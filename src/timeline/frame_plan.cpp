@@ -2,6 +2,7 @@
 // nothing overlaps.
 #include "timeline/frame_plan.h"
 
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -68,6 +69,7 @@ const FramePlan& FramePlanner::plan(const Story& story, const ViewState& state, 
     obstacles_.clear();
     obstacles_.push_back(plan.layout.ruler);
     planTitle(story, measurer);
+    planSearch(story, state, measurer);
     // The ribbons themselves carry no text: a box every 10 pixels along each curve is close enough.
     for (const LaneCurve& curve : plan.layout.lanes) {
         if (!plan.laneDrawn[static_cast<std::size_t>(curve.lane)]) continue;
@@ -81,6 +83,7 @@ const FramePlan& FramePlanner::plan(const Story& story, const ViewState& state, 
     planLaneHeaders(story, measurer);
     planEventLabels(story, state, measurer);
     planEraLabels(story, measurer);
+    planRuler(story, state, measurer);
     return plan;
 }
 
@@ -164,7 +167,9 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
     requests_.clear();
     requestEvents_.clear();
     int crowdedOut = 0;
-    for (const EventMark& mark : plan_.layout.events) {
+    const SearchPlan& search = plan_.search;
+    const std::vector<EventMark>& marks = plan_.layout.events;
+    for (const EventMark& mark : marks) {
         const float r = mark.radius + 3;
         const Rect node{mark.position.x - r, mark.position.y - r, 2 * r, 2 * r};
         obstacles_.push_back(node);
@@ -192,7 +197,8 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
         request.previousDx = last.dx;
         request.previousDy = last.dy;
         request.preferAbove = last.shown ? last.dy < 0 : story.lanes[static_cast<std::size_t>(event.lane)].kind == LaneKind::Dream;
-        request.priority = mark.event == state.selectedEvent ? 3 : (mark.isFork || mark.isRejoin) ? 2 : 1;
+        const bool matched = search.active && search.markMatches[static_cast<std::size_t>(&mark - marks.data())];
+        request.priority = mark.event == state.selectedEvent ? 3 : (matched || mark.isFork || mark.isRejoin) ? 2 : 1;
         requests_.push_back(request);
         requestEvents_.push_back(mark.event);
     }
@@ -222,7 +228,9 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
         label.event = event;
         label.box = placed_[i].box;
         label.passed = story.events[static_cast<std::size_t>(event)].time <= state.playheadTime;
-        label.emphasised = event == state.selectedEvent || event == state.hoveredEvent;
+        const bool matched = search.active && searchMatched_[static_cast<std::size_t>(event)];
+        label.emphasised = event == state.selectedEvent || event == state.hoveredEvent || matched;
+        label.dimmed = search.active && !matched && !label.emphasised;
         plan_.labels.push_back(label);
     }
 }
@@ -268,6 +276,110 @@ void FramePlanner::planEraLabels(const Story& story, const TextMeasurer& measure
         if (size.x + 12 > band.x1 - band.x0) continue;
         const float x = std::clamp((band.x0 + band.x1 - size.x) / 2, band.x0 + 6, band.x1 - size.x - 6);
         plan_.eraLabels.push_back({band.era, {x, ruler.y + ruler.height - size.y - 8}, band.era == current});
+    }
+}
+
+void FramePlanner::planSearch(const Story& story, const ViewState& state, const TextMeasurer& measurer) {
+    SearchPlan& search = plan_.search;
+    // The matches, and per lane how many of its first k events match: worked out again only when the
+    // query or the story changes.
+    if (!searchPlanned_ || searchQuery_ != state.searchQuery || searchStory_ != story.sourceHash ||
+        searchMatched_.size() != story.events.size()) {
+        searchPlanned_ = true;
+        searchQuery_ = state.searchQuery;
+        searchStory_ = story.sourceHash;
+        search.matches = search_.update(story, searchQuery_);
+        searchMatched_.assign(story.events.size(), 0);
+        for (const EventIndex event : search.matches) searchMatched_[static_cast<std::size_t>(event)] = 1;
+        laneMatchPrefix_.resize(story.lanes.size());
+        for (std::size_t lane = 0; lane < story.lanes.size(); ++lane) {
+            const std::vector<EventIndex>& own = story.lanes[lane].events;
+            std::vector<int>& prefix = laneMatchPrefix_[lane];
+            prefix.assign(own.size() + 1, 0);
+            for (std::size_t k = 0; k < own.size(); ++k) {
+                prefix[k + 1] = prefix[k] + searchMatched_[static_cast<std::size_t>(own[k])];
+            }
+        }
+        captionCounts_ = {-1, -1, -1};
+    }
+    search.active = !searchQuery_.empty();
+    search.markMatches.clear();
+    search.inView = 0;
+    if (!search.active) {
+        search.caption.clear();
+        return;
+    }
+    const Rect& canvas = plan_.view.canvas;
+    for (const EventMark& mark : plan_.layout.events) {
+        const Event& event = story.events[static_cast<std::size_t>(mark.event)];
+        const std::vector<int>& prefix = laneMatchPrefix_[static_cast<std::size_t>(event.lane)];
+        const int matches = prefix[static_cast<std::size_t>(mark.firstInLane + mark.count)] -
+                            prefix[static_cast<std::size_t>(mark.firstInLane)];
+        search.markMatches.push_back(matches > 0 ? 1 : 0);
+        if (canvas.contains(mark.position.x, mark.position.y)) search.inView += matches;
+    }
+    // The caption, made again only when a count changes.
+    const std::array<int, 3> counts{static_cast<int>(search.matches.size()), static_cast<int>(story.events.size()),
+                                    search.inView};
+    if (counts != captionCounts_) {
+        captionCounts_ = counts;
+        constexpr std::size_t kQueryShown = 40;  // a longer query is shown cut, with an ellipsis
+        std::string query = searchQuery_.substr(0, kQueryShown);
+        while (!query.empty() && (static_cast<unsigned char>(query.back()) & 0xC0) == 0x80) query.pop_back();
+        if (!query.empty() && static_cast<unsigned char>(query.back()) >= 0xC0) query.pop_back();  // a cut character
+        if (query.size() < searchQuery_.size()) query += "\u2026";
+        search.caption = "\u201C" + query + "\u201D: ";
+        if (search.matches.empty()) {
+            search.caption += "no event matches";
+        } else {
+            search.caption += std::to_string(search.matches.size()) + " of " + std::to_string(story.events.size()) +
+                              (story.events.size() == 1 ? " event matches, " : " events match, ") +
+                              std::to_string(search.inView) + " in view";
+        }
+    }
+    // At the canvas's bottom right, above the ruler; the labels keep clear of it.
+    const glm::vec2 size = measurer.measure(TextStyle::Small, search.caption);
+    search.captionAt = {canvas.right() - size.x - 16, plan_.layout.ruler.y - size.y - 10};
+    search.captionBox = {search.captionAt.x - 8, search.captionAt.y - 4, size.x + 16, size.y + 8};
+    obstacles_.push_back(search.captionBox);
+}
+
+void FramePlanner::planRuler(const Story& story, const ViewState& state, const TextMeasurer& measurer) {
+    RulerPlan& ruler = plan_.ruler;
+    const Rect& band = plan_.layout.ruler;
+    const Rect& canvas = plan_.view.canvas;
+    const int decimals = decimalsForStep(plan_.layout.majorTickStep);
+
+    // The time under the pointer: a tag on the ruler, one digit finer than the ticks' numbers.
+    ruler.pointerShown = std::isfinite(state.pointerX) && canvas.contains(state.pointerX, canvas.y) &&
+                         band.height > 0;
+    if (ruler.pointerShown) {
+        ruler.pointerX = state.pointerX;
+        ruler.pointerText = formatStoryTime(story, plan_.view.xToTime(state.pointerX), decimals + 1);
+        const glm::vec2 size = measurer.measure(TextStyle::Small, ruler.pointerText.c_str());
+        const float x = std::clamp(state.pointerX - size.x / 2 - 6, canvas.x + 2, canvas.right() - size.x - 14);
+        ruler.pointerBox = {x, band.y + 2, size.x + 12, size.y + 4};
+    }
+
+    // A number beside each major tick, where it fits before the next one, clear of the playhead's mark
+    // and the pointer's tag.
+    ruler.labels.clear();
+    float freeFrom = -1e9f;
+    for (const RulerTick& tick : plan_.layout.ticks) {
+        if (!tick.major) continue;
+        RulerLabelPlan label;
+        label.text = formatTimeNumber(tick.time, decimals);
+        const glm::vec2 size = measurer.measure(TextStyle::Small, label.text.c_str());
+        label.at = {tick.x + 4, band.y + 3};
+        const Rect box{label.at.x - 2, label.at.y, size.x + 4, size.y};
+        const bool fits = box.x >= freeFrom && box.right() <= canvas.right() &&
+                          tick.x + plan_.layout.majorTickStep * plan_.view.pixelsPerTime() >= box.right() + 6;
+        const bool clearOfPlayhead = !plan_.playhead.onCanvas || box.right() < plan_.playhead.x - 7 ||
+                                     box.x > plan_.playhead.x + 7;
+        const bool clearOfPointer = !ruler.pointerShown || !rectsOverlap(box, ruler.pointerBox);
+        if (!fits || !clearOfPlayhead || !clearOfPointer) continue;
+        freeFrom = box.right() + 4;
+        ruler.labels.push_back(label);
     }
 }
 

@@ -8,8 +8,10 @@
 #pragma once
 
 #include "story/story.h"
+#include "timeline/event_search.h"
 #include "timeline/label_placement.h"
 #include "timeline/layout.h"
+#include "timeline/time_format.h"
 #include "timeline/view_state.h"
 
 #include <glm/vec2.hpp>
@@ -81,7 +83,33 @@ struct EventLabelPlan {
     EventIndex event = kNone;
     Rect box;
     bool passed = false;      // the playhead has reached its event
-    bool emphasised = false;  // selected or hovered
+    bool emphasised = false;  // selected, hovered, or a match of the search
+    bool dimmed = false;      // a search is under way and its event does not match
+};
+
+// The events list's search, as the canvas shows it: the matching marks ringed, the others dimmed, and a
+// caption with the count.
+struct SearchPlan {
+    bool active = false;              // a query is typed
+    std::vector<EventIndex> matches;  // the matching events in time order (every event with no query)
+    std::vector<char> markMatches;    // per mark of layout.events: it stands for a match (only when active)
+    int inView = 0;                   // matching events among the marks on the canvas
+    std::string caption;              // “paris”: 2 of 16 events match, 1 in view
+    Rect captionBox;                  // at the canvas's bottom right, above the ruler
+    glm::vec2 captionAt{0, 0};
+};
+
+// The ruler's words: a number at each major tick, and the time under the pointer.
+struct RulerLabelPlan {
+    glm::vec2 at{0, 0};
+    TimeText text;
+};
+struct RulerPlan {
+    std::vector<RulerLabelPlan> labels;  // the major ticks' numbers that fit (none under the pointer's time)
+    bool pointerShown = false;           // the pointer is over the canvas
+    float pointerX = 0;
+    TimeText pointerText;                // the time under the pointer, one digit finer than the ticks
+    Rect pointerBox;                     // the tag it is written in, on the ruler
 };
 
 struct EraLabelPlan {
@@ -112,6 +140,8 @@ struct FramePlan {
     std::vector<LaneHeaderPlan> laneHeaders;
     std::vector<EventLabelPlan> labels;  // only the labels that are shown
     std::vector<EraLabelPlan> eraLabels;
+    SearchPlan search;
+    RulerPlan ruler;
 
     // The mark that shows an event (a cluster's first event finds the cluster), or nullptr.
     const EventMark* markOf(EventIndex event) const;
@@ -146,6 +176,8 @@ private:
     int placeEventLabels();  // returns how many found no room
     void composeNotice();
     void planEraLabels(const Story& story, const TextMeasurer& measurer);
+    void planSearch(const Story& story, const ViewState& state, const TextMeasurer& measurer);
+    void planRuler(const Story& story, const ViewState& state, const TextMeasurer& measurer);
 
     LayoutStyle style_;
     FramePlan plan_;
@@ -164,6 +196,15 @@ private:
     std::vector<LastLabel> lastLabels_;
     std::array<int, 4> noticeCounts_{-1, -1, -1, -1};  // what plan_.notice was made from
     std::uint64_t lastLabelsStory_ = 0;
+    // The search: matches worked out again only when the query or the story changes; per lane, how many
+    // of its first k events match (so a cluster's matches are counted in one subtraction).
+    EventSearch search_;
+    std::string searchQuery_;
+    std::uint64_t searchStory_ = 0;
+    bool searchPlanned_ = false;
+    std::vector<char> searchMatched_;  // per event
+    std::vector<std::vector<int>> laneMatchPrefix_;
+    std::array<int, 3> captionCounts_{-1, -1, -1};  // what plan_.search.caption was made from
 };
 
 // Whether the canvas has room for the story's title block.

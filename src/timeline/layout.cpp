@@ -209,6 +209,7 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
             mark.event = *at;
             mark.lastEvent = *(next - 1);
             mark.count = static_cast<int>(next - at);
+            mark.firstInLane = static_cast<int>(at - own.begin());
             const double time = (timeOf(mark.event) + timeOf(mark.lastEvent)) / 2;
             const float x = view.timeToX(time);
             mark.position = {x, laneY(story, layout, static_cast<LaneIndex>(laneIndex), time, x)};
@@ -231,6 +232,7 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
     const double mantissa = majorStep / std::pow(10.0, std::floor(std::log10(majorStep) + 1e-9));
     const int minorPerMajor = std::lround(mantissa) == 2 ? 4 : 5;
     layout.tickStep = majorStep / minorPerMajor;
+    layout.majorTickStep = majorStep;
     layout.ticks.clear();
     const auto firstTick = static_cast<long long>(std::ceil(view.startTime / layout.tickStep));
     const auto lastTick = static_cast<long long>(std::floor(view.endTime / layout.tickStep));

@@ -23,6 +23,7 @@ struct EventMark {
     EventIndex event = kNone;      // the event, or a cluster's first event
     EventIndex lastEvent = kNone;  // a cluster's last event (the event itself for a single one)
     int count = 1;                 // events the mark stands for
+    int firstInLane = 0;           // where `event` is in its lane's list (the cluster's events follow it)
     glm::vec2 position{0, 0};
     float radius = 0;
     bool isFork = false;    // another lane branches from this event
@@ -65,6 +66,7 @@ struct TimelineLayout {
     std::vector<EventMark> events;     // visible marks, lane by lane, each lane's in time order
     std::vector<RulerTick> ticks;      // visible ticks, left to right
     double tickStep = 1;               // story time between minor ticks
+    double majorTickStep = 1;          // and between major ones (numbered on the ruler)
     std::vector<EraBand> eras;         // visible eras, left to right
 };
 

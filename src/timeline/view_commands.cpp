@@ -176,6 +176,12 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
         case Type::Pin:
             state.selectedEvent = command.event;
             break;
+        case Type::Focus:
+            state.focus = command.focusTo;
+            break;
+        case Type::Search:
+            state.searchQuery = command.text;
+            break;
         case Type::Back:
             if (state.back.empty()) break;
             state.forward.push_back(currentPlace(state));

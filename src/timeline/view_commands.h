@@ -6,6 +6,8 @@
 #include "story/story.h"
 #include "timeline/view_state.h"
 
+#include <string>
+#include <utility>
 #include <vector>
 
 namespace epilogue {
@@ -31,6 +33,8 @@ struct ViewCommand {
         Pin,             // the selection, without moving the playhead or the view
         Back,            // to where the last fit, cluster zoom or jump left from
         Forward,         // undoes a Back
+        Focus,           // where the keys go
+        Search,          // the events list's query
     };
 
     // Build commands with these; each sets only the fields its type reads.
@@ -74,6 +78,16 @@ struct ViewCommand {
     static ViewCommand pin(EventIndex event) { return withEvent(Type::Pin, event); }
     static ViewCommand back() { return of(Type::Back); }
     static ViewCommand forward() { return of(Type::Forward); }
+    static ViewCommand focus(KeyboardFocus where) {
+        ViewCommand command = of(Type::Focus);
+        command.focusTo = where;
+        return command;
+    }
+    static ViewCommand search(std::string query) {
+        ViewCommand command = of(Type::Search);
+        command.text = std::move(query);
+        return command;
+    }
 
     Type type = Type::SetPlayhead;
     double time = 0;          // SetPlayhead: the new playhead; ZoomAround: the anchor
@@ -85,6 +99,8 @@ struct ViewCommand {
     EventIndex event = kNone; // Select, Hover, Pin
     int direction = 0;        // StepEvent: +1 or -1
     bool enabled = false;     // SetLoop, SetReducedMotion
+    KeyboardFocus focusTo = KeyboardFocus::Canvas;  // Focus
+    std::string text;         // Search
 
 private:
     static ViewCommand of(Type type) {

@@ -6,9 +6,15 @@
 #include "story/story.h"
 #include "timeline/view.h"
 
+#include <cmath>
+#include <string>
 #include <vector>
 
 namespace epilogue {
+
+// Where the keyboard's keys go: the canvas (the default), the search box, or the events list. Tab and
+// Shift+Tab go round them in this order; a click puts the focus where it lands.
+enum class KeyboardFocus { Canvas, Search, EventsList };
 
 // A place in the view history: the stretch of time shown and the playhead.
 struct ViewPlace {
@@ -28,12 +34,19 @@ struct ViewState {
     bool loop = false;                 // playing on past the end starts again at the beginning
     bool reducedMotion = false;        // no twinkle, no shimmer, no animated zoom
     bool helpVisible = false;          // the F1 overlay
+    KeyboardFocus focus = KeyboardFocus::Canvas;
+    std::string searchQuery;           // the events list's search; its matches are highlighted on the canvas
+    float pointerX = NAN;              // the pointer over the canvas (NaN when it is elsewhere): the ruler
+                                       // shows the time under it
     // The view history: where fits, cluster zooms and jumps left from (Back) and came back from (Forward).
     std::vector<ViewPlace> back, forward;
 };
 
 // The view history keeps this many places; past it, the oldest is let go (as browsers do).
 constexpr std::size_t kViewHistoryLength = 200;
+
+// The playback speeds offered (the transport bar's list; [ and ] step through them).
+constexpr double kPlaybackSpeeds[] = {0.25, 0.5, 1, 2, 4};
 
 // At speed 1, playing the whole story from start to end takes this long.
 constexpr double kSecondsPerStory = 60;

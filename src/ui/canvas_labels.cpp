@@ -35,6 +35,7 @@ void shadowedText(ImDrawList* list, ImFont* font, glm::vec2 at, ImU32 colour, st
 }
 
 const Colour kMoonlight{0.86f, 0.84f, 0.98f};
+const Colour kSearchRing{0.45f, 0.95f, 1.0f};  // the search's colour, as the nodes' match rings
 
 void drawRuler(ImDrawList* list, const Story& story, const FramePlan& plan, const UiFonts& fonts) {
     const Rect& ruler = plan.layout.ruler;
@@ -62,6 +63,20 @@ void drawRuler(ImDrawList* list, const Story& story, const FramePlan& plan, cons
     for (const RulerTick& tick : plan.layout.ticks) {
         const float length = tick.major ? 9.0f : 4.0f;
         list->AddLine({tick.x, ruler.y}, {tick.x, ruler.y + length}, rgba(kMoonlight, tick.major ? 0.45f : 0.22f));
+    }
+    for (const RulerLabelPlan& label : plan.ruler.labels) {
+        list->AddText(fonts.small, sizeOf(fonts.small), {label.at.x, label.at.y}, rgba(kMoonlight, 0.5f),
+                      label.text.c_str());
+    }
+    // The time under the pointer: a hairline down the ruler and a tag.
+    if (plan.ruler.pointerShown) {
+        const Rect& tag = plan.ruler.pointerBox;
+        const float x = plan.ruler.pointerX;
+        list->AddLine({x, tag.bottom()}, {x, ruler.bottom()}, rgba(kMoonlight, 0.5f), 1.0f);
+        list->AddRectFilled({tag.x, tag.y}, {tag.right(), tag.bottom()}, rgba(0.12f, 0.1f, 0.22f, 0.95f), 4.0f);
+        list->AddRect({tag.x, tag.y}, {tag.right(), tag.bottom()}, rgba(kMoonlight, 0.35f), 4.0f);
+        list->AddText(fonts.small, sizeOf(fonts.small), {tag.x + 6, tag.y + 2}, rgba(kMoonlight, 0.95f),
+                      plan.ruler.pointerText.c_str());
     }
     // The playhead's mark on the ruler, and the knob at the top of its beam that grabs it.
     if (plan.playhead.onCanvas) {
@@ -112,11 +127,17 @@ void drawCanvasLabels(const Story& story, const FramePlan& plan, const UiFonts& 
     for (const EventLabelPlan& label : plan.labels) {
         const Event& event = story.events[static_cast<std::size_t>(label.event)];
         const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(event.lane)].kind);
-        const float alpha = label.emphasised ? 1.0f : label.passed ? 0.92f : 0.55f;
+        const float alpha = label.emphasised ? 1.0f : label.dimmed ? 0.3f : label.passed ? 0.92f : 0.55f;
         shadowedText(list, fonts.body, {label.box.x, label.box.y}, rgba(palette.label, alpha), event.title);
     }
 
     if (!plan.notice.empty()) shadowedText(list, fonts.small, plan.noticeAt, rgba(kMoonlight, 0.85f), plan.notice);
+    if (plan.search.active) {
+        const Rect& box = plan.search.captionBox;
+        list->AddRectFilled({box.x, box.y}, {box.right(), box.bottom()}, rgba(0.03f, 0.06f, 0.09f, 0.85f), 6.0f);
+        list->AddRect({box.x, box.y}, {box.right(), box.bottom()}, rgba(kSearchRing, 0.6f), 6.0f);
+        shadowedText(list, fonts.small, plan.search.captionAt, rgba(kSearchRing, 1.0f), plan.search.caption);
+    }
 
     drawRuler(list, story, plan, fonts);
     list->PopClipRect();

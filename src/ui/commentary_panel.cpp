@@ -1,6 +1,8 @@
 // The commentary panel, in two columns: the moment on the left, the article's words on the right.
 #include "ui/commentary_panel.h"
 
+#include "timeline/time_format.h"
+
 #include "render/palette.h"
 
 #include <imgui.h>
@@ -58,9 +60,9 @@ void CommentaryPanel::drawMoment(const Story& story, const Event& event, const V
     ImGui::PushFont(fonts.bold);
     ImGui::PushStyleColor(ImGuiCol_Text, toImVec4(lanePalette(lane.kind).label));
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::Text("%s  \u00B7  %s%st = %g", lane.title.c_str(),
+    ImGui::Text("%s  \u00B7  %s%s%s", lane.title.c_str(),
                 era == kNone ? "" : story.eras[static_cast<std::size_t>(era)].name.c_str(),
-                era == kNone ? "" : "  \u00B7  ", event.time);
+                era == kNone ? "" : "  \u00B7  ", formatEventTime(story, event.time).c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();

@@ -1,16 +1,95 @@
-// The events list with search.
+// The events list with search, and its keyboard.
 #include "ui/events_panel.h"
 
 #include "render/palette.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // ClearActiveID: the search box lets go of the keyboard when Tab moves on
+#include <imgui_stdlib.h>
 
 #include <algorithm>
 
 namespace epilogue {
 
-void EventsPanel::draw(const Story& story, const ViewState& state, const Rect& area, const UiFonts& fonts,
-                       UiRequests& requests) {
+namespace {
+
+const ImVec4 kFocusRing{0.45f, 0.95f, 1.0f, 0.9f};  // the search's cyan, as on the canvas
+
+bool keyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(key)); }
+
+// The row of `event` among `shown` (in time order), or -1: a binary search by time, then among equal times.
+int rowOf(const Story& story, const std::vector<EventIndex>& shown, EventIndex event) {
+    if (event == kNone) return -1;
+    const double time = story.events[static_cast<std::size_t>(event)].time;
+    auto at = std::lower_bound(shown.begin(), shown.end(), time, [&](EventIndex candidate, double t) {
+        return story.events[static_cast<std::size_t>(candidate)].time < t;
+    });
+    while (at != shown.end() && *at != event && story.events[static_cast<std::size_t>(*at)].time == time) ++at;
+    return at != shown.end() && *at == event ? static_cast<int>(at - shown.begin()) : -1;
+}
+
+}  // namespace
+
+void EventsPanel::drawSearchBox(const Story& story, const ViewState& state, const FramePlan& plan, UiRequests& requests) {
+    const bool focusArrived = state.focus == KeyboardFocus::Search && lastFocus_ != KeyboardFocus::Search;
+    // The keyboard went elsewhere (Tab, Escape, a click on the canvas): the box lets it go.
+    if (state.focus != KeyboardFocus::Search && searchWasActive_) ImGui::ClearActiveID();
+    bool takeFocus = focusArrived;
+    // The application changed the query (Escape cleared it): the box shows it, and keeps the keyboard.
+    if (query_ != state.searchQuery) {
+        if (searchWasActive_) ImGui::ClearActiveID();
+        query_ = state.searchQuery;
+        takeFocus = state.focus == KeyboardFocus::Search;
+    }
+    if (takeFocus) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(-1);
+    const bool entered = ImGui::InputTextWithHint("##search", "Search events (Ctrl+F)", &query_,
+                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+    if (ImGui::IsItemEdited()) requests.push(ViewCommand::search(query_));
+    const bool active = ImGui::IsItemActive();
+    if (active && !searchWasActive_ && state.focus != KeyboardFocus::Search) {
+        requests.push(ViewCommand::focus(KeyboardFocus::Search));  // clicked into it
+    } else if (!active && searchWasActive_ && state.focus == KeyboardFocus::Search && !takeFocus && !entered) {
+        requests.push(ViewCommand::focus(KeyboardFocus::Canvas));  // clicked elsewhere on the panels
+    }
+    // Enter or Down takes the keyboard to the list, at the first match.
+    if (entered || (active && keyPressed(ImGuiKey_DownArrow))) {
+        requests.push(ViewCommand::focus(KeyboardFocus::EventsList));
+        jumpToFirstMatch_ = true;
+    }
+    if (state.focus == KeyboardFocus::Search) {
+        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                            ImGui::ColorConvertFloat4ToU32(kFocusRing), 5.0f, 0, 2.0f);
+    }
+    searchWasActive_ = active;
+    if (plan.search.active) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kFocusRing);
+        if (plan.search.matches.empty()) {
+            ImGui::TextUnformatted("No event matches.");
+        } else {
+            ImGui::Text("%zu of %zu events match, %d in view", plan.search.matches.size(), story.events.size(),
+                        plan.search.inView);
+        }
+        ImGui::PopStyleColor();
+    }
+}
+
+int EventsPanel::rowFromKeys(int currentRow, int rows, int rowsPerPage) const {
+    if (rows == 0) return -1;
+    if (keyPressed(ImGuiKey_Home)) return 0;
+    if (keyPressed(ImGuiKey_End)) return rows - 1;
+    int step = 0;
+    if (keyPressed(ImGuiKey_DownArrow)) step = 1;
+    if (keyPressed(ImGuiKey_UpArrow)) step = -1;
+    if (keyPressed(ImGuiKey_PageDown)) step = rowsPerPage;
+    if (keyPressed(ImGuiKey_PageUp)) step = -rowsPerPage;
+    if (step == 0) return -1;
+    if (currentRow < 0) return step > 0 ? 0 : rows - 1;  // nothing chosen in the list yet: from an end
+    return std::clamp(currentRow + step, 0, rows - 1);
+}
+
+void EventsPanel::draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area,
+                       const UiFonts& fonts, UiRequests& requests) {
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
@@ -22,23 +101,35 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const Rect& a
         ImGui::TextUnformatted("Events");
         ImGui::PopFont();
         ImGui::SameLine();
-        ImGui::SetNextItemWidth(-1);
-        ImGui::InputTextWithHint("##search", "Search titles and summaries", query_, sizeof query_);
-        const std::vector<EventIndex>& shown = search_.update(story, query_);
+        drawSearchBox(story, state, plan, requests);
+        const std::vector<EventIndex>& shown = plan.search.matches;
+
+        const bool listFocused = state.focus == KeyboardFocus::EventsList;
         ImGui::BeginChild("list", {0, 0}, false);
-        if (shown.empty()) ImGui::TextDisabled("No event matches.");
         const EventIndex described = eventToDescribe(story, state);
-        int describedRow = -1;
-        if (described != lastDescribed_ && described != kNone) {
-            // The list is in time order: search by time, then among equal times.
-            const double time = story.events[static_cast<std::size_t>(described)].time;
-            auto at = std::lower_bound(shown.begin(), shown.end(), time, [&](EventIndex event, double t) {
-                return story.events[static_cast<std::size_t>(event)].time < t;
-            });
-            while (at != shown.end() && *at != described && story.events[static_cast<std::size_t>(*at)].time == time) ++at;
-            if (at != shown.end() && *at == described) describedRow = static_cast<int>(at - shown.begin());
-        }
+        const int describedRow = rowOf(story, shown, described);
+        // The chosen row is brought into sight when it changes; a new query shows it centred among the
+        // matches, or the list from its top when it is not one of them.
+        const bool newMatches = shown.size() != lastMatchCount_ || listQuery_ != state.searchQuery;
+        const bool centreDescribed = newMatches && describedRow >= 0;
+        if (newMatches && describedRow < 0) ImGui::SetScrollY(0);
+        lastMatchCount_ = shown.size();
+        listQuery_ = state.searchQuery;
+        const bool describedChanged = described != lastDescribed_;
         lastDescribed_ = described;
+
+        // The keyboard, when the list has it: the selection moves through the rows.
+        const float rowHeight = ImGui::GetTextLineHeightWithSpacing();
+        const int rowsPerPage = std::max(1, static_cast<int>(ImGui::GetWindowHeight() / rowHeight) - 1);
+        int wanted = -1;
+        if (jumpToFirstMatch_ && listFocused) {
+            jumpToFirstMatch_ = false;
+            if (describedRow < 0 && !shown.empty()) wanted = 0;
+        } else if (listFocused && !state.helpVisible) {
+            wanted = rowFromKeys(describedRow, static_cast<int>(shown.size()), rowsPerPage);
+        }
+        if (wanted >= 0 && wanted != describedRow) requests.push(ViewCommand::select(shown[static_cast<std::size_t>(wanted)]));
+
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(shown.size()));
         if (describedRow >= 0) clipper.ForceDisplayRangeByIndices(describedRow, describedRow + 1);
@@ -61,8 +152,19 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const Rect& a
                 ImGui::SetCursorScreenPos({at.x + 18, at.y});
                 if (ImGui::Selectable(event.title.c_str(), index == described)) {
                     requests.push(ViewCommand::select(index));
+                    requests.push(ViewCommand::focus(KeyboardFocus::EventsList));
                 }
-                if (row == describedRow) ImGui::SetScrollHereY(0.5f);
+                if (row == describedRow) {
+                    // The chosen row stays in sight: scrolled to when it changes and is out of view.
+                    const ImRect clip = ImGui::GetCurrentWindow()->ClipRect;
+                    const bool outOfView = ImGui::GetItemRectMin().y < clip.Min.y || ImGui::GetItemRectMax().y > clip.Max.y;
+                    if (centreDescribed || (describedChanged && outOfView)) ImGui::SetScrollHereY(0.5f);
+                    if (listFocused) {
+                        const ImVec2 max{std::min(ImGui::GetItemRectMax().x, clip.Max.x - 1), ImGui::GetItemRectMax().y};
+                        ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), max,
+                                                            ImGui::ColorConvertFloat4ToU32(kFocusRing), 3.0f, 0, 1.5f);
+                    }
+                }
                 if (ImGui::IsItemHovered() && !event.summary.empty()) {
                     ImGui::BeginTooltip();
                     ImGui::PushTextWrapPos(320);
@@ -74,9 +176,15 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const Rect& a
             }
         }
         ImGui::EndChild();
+        if (listFocused) {
+            ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
+                                                ImGui::ColorConvertFloat4ToU32({kFocusRing.x, kFocusRing.y, kFocusRing.z, 0.6f}),
+                                                6.0f, 0, 2.0f);
+        }
     }
     ImGui::End();
     ImGui::PopStyleColor();
+    lastFocus_ = state.focus;
 }
 
 }  // namespace epilogue

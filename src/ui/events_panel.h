@@ -1,27 +1,38 @@
-// The events list: every event in time order with its lane, filtered by a search box (see
-// event_search.h); clicking one selects it and brings the playhead to it.
+// The events list: every event in time order with its lane, filtered by a search box whose matches the
+// frame plan works out (and the canvas rings). Clicking one selects it and brings the playhead to it.
+// The keyboard reaches it with Tab (or Ctrl+F for the search box): in the search box, Enter or Down goes
+// to the list; in the list, Up, Down, Page Up, Page Down, Home and End move the selection through the
+// matches; the part that has the keyboard wears a ring.
 #pragma once
 
 #include "story/story.h"
-#include "timeline/event_search.h"
+#include "timeline/frame_plan.h"
 #include "timeline/view.h"
 #include "timeline/view_state.h"
 #include "ui/fonts.h"
 #include "ui/ui_requests.h"
 
-#include <vector>
+#include <string>
 
 namespace epilogue {
 
 class EventsPanel {
 public:
-    void draw(const Story& story, const ViewState& state, const Rect& area,
+    void draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area,
               const UiFonts& fonts, UiRequests& requests);
 
 private:
-    char query_[128] = {};
-    EventSearch search_;  // the events the query matches, worked out again only when it or the story changes
+    void drawSearchBox(const Story& story, const ViewState& state, const FramePlan& plan, UiRequests& requests);
+    // The list's keys when it has the keyboard: the row to select, or -1.
+    int rowFromKeys(int currentRow, int rows, int rowsPerPage) const;
+
+    std::string query_;                 // the search box's text (the view state's query once applied)
+    KeyboardFocus lastFocus_ = KeyboardFocus::Canvas;
+    bool searchWasActive_ = false;      // the search box had the keyboard last frame
     EventIndex lastDescribed_ = kNone;  // when the described event changes, the list scrolls to it
+    std::size_t lastMatchCount_ = 0;    // when the matches change, the list goes back to its top
+    std::string listQuery_;             // the query the list was last scrolled for
+    bool jumpToFirstMatch_ = false;     // Enter or Down in the search box: select the first match
 };
 
 }  // namespace epilogue

@@ -16,16 +16,19 @@ const KeyBinding kKeyBindings[] = {
     {"Click an event", "Pin its commentary"},
     {"Hover an event", "Show its summary"},
     {"Space", "Play / pause"},
+    {"L, [ and ]", "Loop on / off, slower, faster"},
     {"Left / Right", "Previous / next event"},
     {"Home / End", "Start / end of the story"},
     {"+ / -", "Zoom in / out"},
-    {"Escape", "Unpin the commentary (or close this help)"},
+    {"Tab / Shift+Tab", "Keyboard to the search box, the events list, the canvas"},
+    {"Ctrl+F", "Search titles and summaries (matches ringed on the canvas)"},
+    {"Up / Down, Page Up / Down (in the list)", "Select the next or previous event in the list"},
+    {"Escape", "Back out: close this help, clear the search, leave the list, unpin"},
     {"F1", "This help"},
     {"F11", "Fullscreen"},
     {"F12", "Screenshot (to the pictures folder)"},
-    {"The search box above the events list", "Search titles and summaries"},
     {"epilogue STORY.json, from a terminal", "Open another story (the window reloads it when it changes)"},
-    {"Close the window", "Quit (the window's size and playback settings are kept)"},
+    {"Ctrl+Q, or close the window", "Quit (the window's size and playback settings are kept)"},
 };
 const int kKeyBindingCount = static_cast<int>(sizeof(kKeyBindings) / sizeof(kKeyBindings[0]));
 

@@ -2,6 +2,7 @@
 #include "ui/transport_panel.h"
 
 #include "render/palette.h"
+#include "timeline/time_format.h"
 
 #include <imgui.h>
 
@@ -14,8 +15,8 @@ namespace epilogue {
 
 namespace {
 
-constexpr double kSpeeds[] = {0.25, 0.5, 1, 2, 4};
 const char* const kSpeedNames[] = {"0.25\u00D7", "0.5\u00D7", "1\u00D7", "2\u00D7", "4\u00D7"};
+static_assert(std::size(kPlaybackSpeeds) == std::size(kSpeedNames), "a name for every speed");
 
 }  // namespace
 
@@ -29,7 +30,7 @@ float TransportPanel::widestEraName(const Story& story) {
     return eraWidth_;
 }
 
-void TransportPanel::draw(const Story& story, const ViewState& state, const Rect& area, bool screenshotCanvasOnly,
+void TransportPanel::draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area, bool screenshotCanvasOnly,
                           const UiFonts& fonts, UiRequests& requests) {
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
@@ -48,23 +49,24 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Rect
 
         ImGui::SameLine();
         ImGui::SetNextItemWidth(74);
-        const auto* nearest = std::min_element(std::begin(kSpeeds), std::end(kSpeeds), [&](double a, double b) {
+        const auto* nearest = std::min_element(std::begin(kPlaybackSpeeds), std::end(kPlaybackSpeeds), [&](double a, double b) {
             return std::abs(a - state.speed) < std::abs(b - state.speed);
         });
-        const auto current = static_cast<int>(nearest - std::begin(kSpeeds));
+        const auto current = static_cast<int>(nearest - std::begin(kPlaybackSpeeds));
         if (ImGui::BeginCombo("##speed", kSpeedNames[current])) {
-            for (int i = 0; i < static_cast<int>(std::size(kSpeeds)); ++i) {
+            for (int i = 0; i < static_cast<int>(std::size(kPlaybackSpeeds)); ++i) {
                 if (ImGui::Selectable(kSpeedNames[i], i == current)) {
-                    requests.push(ViewCommand::setSpeed(kSpeeds[i]));
+                    requests.push(ViewCommand::setSpeed(kPlaybackSpeeds[i]));
                 }
             }
             ImGui::EndCombo();
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed");
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Playback speed ([ and ])");
 
         ImGui::SameLine();
         bool loop = state.loop;
         if (ImGui::Checkbox("Loop", &loop)) requests.push(ViewCommand::setLoop(loop));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("L");
 
         // The era and the time hold columns as wide as their widest values, so that nothing after them moves
         // while the playhead does; on a narrow bar the time, then the era, give way to the slider.
@@ -82,11 +84,11 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Rect
         }
         if (showTime) {
             const float timeStart = ImGui::GetCursorPosX();
-            ImGui::TextDisabled("t = %.2f", state.playheadTime);
-            char widest[64];
-            std::snprintf(widest, sizeof widest, "t = %.2f",
-                          std::abs(story.startTime) > std::abs(story.endTime) ? story.startTime : story.endTime);
-            ImGui::SameLine(timeStart + ImGui::CalcTextSize(widest).x + 8);
+            // One digit finer than the ruler's numbers; as wide as the widest time at that precision.
+            const int decimals = decimalsForStep(plan.layout.majorTickStep) + 1;
+            ImGui::TextDisabled("%s", formatStoryTime(story, state.playheadTime, decimals).c_str());
+            const double widest = std::abs(story.startTime) > std::abs(story.endTime) ? story.startTime : story.endTime;
+            ImGui::SameLine(timeStart + ImGui::CalcTextSize(formatStoryTime(story, widest, decimals).c_str()).x + 8);
         }
 
         // The screenshot controls sit at the right end; the slider takes the room between.

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "story/story.h"
+#include "timeline/frame_plan.h"
 #include "timeline/view.h"
 #include "timeline/view_state.h"
 #include "ui/fonts.h"
@@ -14,7 +15,7 @@ namespace epilogue {
 
 class TransportPanel {
 public:
-    void draw(const Story& story, const ViewState& state, const Rect& area, bool screenshotCanvasOnly,
+    void draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area, bool screenshotCanvasOnly,
               const UiFonts& fonts, UiRequests& requests);
 
 private:

@@ -320,3 +320,109 @@ TEST_CASE("a label keeps its side while the selection moves between neighbours")
         CHECK(sideOf(plan, "actress") == actress);
     }
 }
+
+TEST_CASE("a search rings the marks that hold a match, dims the other labels, and counts matches in view") {
+    const Story story = laLaLand();
+    FramePlanner planner;
+    ViewState state = fittedState(story, 1600, 900, 35);
+    const FramePlan& none = planner.plan(story, state, {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    CHECK_FALSE(none.search.active);
+    CHECK(none.search.matches.size() == story.events.size());  // the list shows every event
+    CHECK(none.search.markMatches.empty());
+
+    state.searchQuery = "PARIS";  // ASCII case is ignored
+    const FramePlan& plan = planner.plan(story, state, {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    REQUIRE(plan.search.active);
+    // "Paris" by its title, "Separate ways" by its summary ("Mia goes to Paris").
+    REQUIRE(plan.search.matches.size() == 2);
+    CHECK(plan.search.matches[0] == story.findEvent("separate-ways"));
+    CHECK(plan.search.matches[1] == story.findEvent("paris"));
+    REQUIRE(plan.search.markMatches.size() == plan.layout.events.size());
+    int ringed = 0;
+    for (std::size_t i = 0; i < plan.layout.events.size(); ++i) {
+        const EventMark& mark = plan.layout.events[i];
+        bool holds = false;
+        for (const EventIndex match : plan.search.matches) {
+            const Event& event = story.events[static_cast<std::size_t>(match)];
+            const Event& first = story.events[static_cast<std::size_t>(mark.event)];
+            const Event& last = story.events[static_cast<std::size_t>(mark.lastEvent)];
+            holds = holds || (event.lane == first.lane && event.time >= first.time && event.time <= last.time);
+        }
+        CHECK(static_cast<bool>(plan.search.markMatches[i]) == holds);
+        ringed += holds ? 1 : 0;
+    }
+    CHECK(ringed >= 1);
+    CHECK(plan.search.inView == 2);
+    CHECK(plan.search.caption == "\u201CPARIS\u201D: 2 of 16 events match, 2 in view");
+    for (const EventLabelPlan& label : plan.labels) {
+        const bool match = label.event == story.findEvent("paris") || label.event == story.findEvent("separate-ways");
+        CHECK(label.dimmed == !match);
+        CHECK(!overlaps(label.box, plan.search.captionBox));  // labels keep clear of the caption
+    }
+    CHECK(plan.search.captionBox.bottom() <= plan.layout.ruler.y);
+    CHECK(plan.search.captionBox.right() <= plan.view.canvas.right());
+
+    // Zoomed onto the story's start, the matches are out of view; with no match at all, the caption says so.
+    setVisibleRange(state, 0, 10);
+    CHECK(planner.plan(story, state, {{1600, 900, 1}, true, 0}, FixedWidthMeasurer()).search.inView == 0);
+    state.searchQuery = "no such words";
+    const FramePlan& nothing = planner.plan(story, state, {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    CHECK(nothing.search.matches.empty());
+    CHECK(nothing.search.caption == "\u201Cno such words\u201D: no event matches");
+}
+
+TEST_CASE("a cluster is ringed when any event it stands for matches") {
+    StoryLoadResult loaded = parseStory(generateStory({3000, 4, 11}), "generated.json");
+    REQUIRE(loaded.ok());
+    const Story& story = loaded.story;
+    FramePlanner planner;
+    ViewState state = fittedState(story, 800, 600, story.startTime);
+    state.searchQuery = story.events[1234].id.str();  // one event, by its id
+    const FramePlan& plan = planner.plan(story, state, {{800, 600, 1}, true, 0}, FixedWidthMeasurer());
+    REQUIRE(plan.search.matches.size() >= 1);
+    int ringed = 0, clustersRinged = 0;
+    for (std::size_t i = 0; i < plan.layout.events.size(); ++i) {
+        if (!plan.search.markMatches[i]) continue;
+        ++ringed;
+        clustersRinged += plan.layout.events[i].isCluster() ? 1 : 0;
+    }
+    CHECK(ringed >= 1);
+    CHECK(clustersRinged >= 1);  // 3,000 events on 800 pixels: the match sits in a cluster
+}
+
+TEST_CASE("the ruler numbers its major ticks without overlap, clear of the playhead's mark and the pointer's tag") {
+    const Story story = laLaLand();
+    FramePlanner planner;
+    ViewState state = fittedState(story, 1600, 900, 47);
+    const FramePlan& plan = planner.plan(story, state, {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    REQUIRE(plan.ruler.labels.size() >= 5);
+    CHECK_FALSE(plan.ruler.pointerShown);
+    CHECK(std::string(plan.ruler.labels[0].text.c_str()) == "-10");  // fitted with a margin before 0
+    CHECK(std::string(plan.ruler.labels[1].text.c_str()) == "0");
+    float lastRight = -1e9f;
+    for (const RulerLabelPlan& label : plan.ruler.labels) {
+        const float width = FixedWidthMeasurer().measure(TextStyle::Small, label.text.c_str()).x;
+        CHECK(label.at.x >= lastRight);
+        lastRight = label.at.x + width;
+        CHECK(lastRight <= plan.view.canvas.right());
+        CHECK((lastRight < plan.playhead.x - 7 || label.at.x > plan.playhead.x + 7));
+        CHECK(label.at.y >= plan.layout.ruler.y);
+    }
+
+    // Zoomed in to a tenth: the numbers gain a decimal. The pointer's tag is one digit finer, with "time".
+    setVisibleRange(state, 40, 41);
+    state.pointerX = 800;
+    const FramePlan& fine = planner.plan(story, state, {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
+    REQUIRE_FALSE(fine.ruler.labels.empty());
+    CHECK(std::string(fine.ruler.labels[0].text.c_str()).find('.') != std::string::npos);
+    REQUIRE(fine.ruler.pointerShown);
+    CHECK(std::string(fine.ruler.pointerText.c_str()) ==
+          std::string(formatStoryTime(story, fine.view.xToTime(800), decimalsForStep(fine.layout.majorTickStep) + 1).c_str()));
+    CHECK(std::string(fine.ruler.pointerText.c_str()).rfind("time 40.", 0) == 0);
+    for (const RulerLabelPlan& label : fine.ruler.labels) {
+        const float width = FixedWidthMeasurer().measure(TextStyle::Small, label.text.c_str()).x;
+        CHECK(!overlaps({label.at.x - 2, label.at.y, width + 4, 10}, fine.ruler.pointerBox));
+    }
+    CHECK(fine.ruler.pointerBox.y >= fine.layout.ruler.y);
+    CHECK(fine.ruler.pointerBox.bottom() <= fine.layout.ruler.bottom());
+}

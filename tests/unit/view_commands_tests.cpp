@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cmath>
+
 using namespace epilogue;
 
 namespace {
@@ -411,4 +413,87 @@ TEST_CASE("the pointer's shape says what a press does: scrub on the ruler and th
     // While scrubbing, the shape stays, wherever the pointer goes.
     f.pointer(PointerEvent::Kind::Press, 400, f.rulerY());
     CHECK(f.input.shapeAt(700, 60, true, f.relayout()) == PointerShape::Scrub);
+}
+
+TEST_CASE("Tab and Shift+Tab take the keyboard round the canvas, the search box and the events list") {
+    Fixture f;
+    CHECK(f.state.focus == KeyboardFocus::Canvas);
+    f.input.key(Key::FocusNext, f.story, f.state);
+    CHECK(f.state.focus == KeyboardFocus::Search);
+    f.input.key(Key::FocusNext, f.story, f.state);
+    CHECK(f.state.focus == KeyboardFocus::EventsList);
+    f.input.key(Key::FocusNext, f.story, f.state);
+    CHECK(f.state.focus == KeyboardFocus::Canvas);
+    f.input.key(Key::FocusPrevious, f.story, f.state);
+    CHECK(f.state.focus == KeyboardFocus::EventsList);
+    f.input.key(Key::FocusPrevious, f.story, f.state);
+    CHECK(f.state.focus == KeyboardFocus::Search);
+    // Ctrl+F goes straight to the search box; a press on the canvas takes the keyboard back.
+    f.input.key(Key::FocusNext, f.story, f.state);
+    f.input.key(Key::Search, f.story, f.state);
+    CHECK(f.state.focus == KeyboardFocus::Search);
+    f.pointer(PointerEvent::Kind::Press, 640, 40);
+    CHECK(f.state.focus == KeyboardFocus::Canvas);
+}
+
+TEST_CASE("Escape backs out one step at a time: the help, the search's text, the search box, the selection") {
+    Fixture f;
+    f.state.selectedEvent = f.story.findEvent("paris");
+    f.state.helpVisible = true;
+    applyViewCommand(f.story, 150, f.state, ViewCommand::focus(KeyboardFocus::Search));
+    applyViewCommand(f.story, 150, f.state, ViewCommand::search("paris"));
+    f.input.key(Key::Escape, f.story, f.state);
+    CHECK_FALSE(f.state.helpVisible);
+    CHECK(f.state.searchQuery == "paris");
+    f.input.key(Key::Escape, f.story, f.state);
+    CHECK(f.state.searchQuery.empty());
+    CHECK(f.state.focus == KeyboardFocus::Search);
+    f.input.key(Key::Escape, f.story, f.state);
+    CHECK(f.state.focus == KeyboardFocus::Canvas);
+    CHECK(f.state.selectedEvent == f.story.findEvent("paris"));
+    f.input.key(Key::Escape, f.story, f.state);
+    CHECK(f.state.selectedEvent == kNone);
+    // From the list, one Escape returns to the canvas.
+    applyViewCommand(f.story, 150, f.state, ViewCommand::focus(KeyboardFocus::EventsList));
+    f.input.key(Key::Escape, f.story, f.state);
+    CHECK(f.state.focus == KeyboardFocus::Canvas);
+}
+
+TEST_CASE("L toggles the loop, [ and ] step through the listed speeds and stop at their ends, Ctrl+Q asks to quit") {
+    Fixture f;
+    f.input.key(Key::ToggleLoop, f.story, f.state);
+    CHECK(f.state.loop);
+    f.input.key(Key::ToggleLoop, f.story, f.state);
+    CHECK_FALSE(f.state.loop);
+    CHECK(f.state.speed == 1);
+    f.input.key(Key::Faster, f.story, f.state);
+    CHECK(f.state.speed == 2);
+    for (int i = 0; i < 5; ++i) f.input.key(Key::Faster, f.story, f.state);
+    CHECK(f.state.speed == 4);
+    for (int i = 0; i < 3; ++i) f.input.key(Key::Slower, f.story, f.state);
+    CHECK(f.state.speed == 0.5);
+    for (int i = 0; i < 5; ++i) f.input.key(Key::Slower, f.story, f.state);
+    CHECK(f.state.speed == 0.25);
+    f.state.speed = 3;  // between two listed speeds (a remembered preference)
+    f.input.key(Key::Slower, f.story, f.state);
+    CHECK(f.state.speed == 2);
+    CHECK(f.input.key(Key::Quit, f.story, f.state) == AppAction::Quit);
+    CHECK(isApplicationKey(Key::Quit));
+    CHECK(isApplicationKey(Key::FocusNext));
+    CHECK_FALSE(isApplicationKey(Key::ToggleLoop));  // typed into the search box, "l" is a letter
+}
+
+TEST_CASE("the pointer over the canvas is the view's, for the ruler's time tag; leaving or a panel clears it") {
+    Fixture f;
+    f.pointer(PointerEvent::Kind::Move, 500, 200);
+    CHECK(f.state.pointerX == 500);
+    PointerEvent overPanel;
+    overPanel.kind = PointerEvent::Kind::Move;
+    overPanel.x = 510;
+    overPanel.y = 200;
+    f.input.pointer(overPanel, true, f.story, f.relayout(), f.state);
+    CHECK(std::isnan(f.state.pointerX));
+    f.pointer(PointerEvent::Kind::Move, 520, 200);
+    f.pointer(PointerEvent::Kind::Leave, 0, 0);
+    CHECK(std::isnan(f.state.pointerX));
 }
