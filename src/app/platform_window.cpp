@@ -105,7 +105,18 @@ void PlatformWindow::beginUiFrame(float headlessWidth, float headlessHeight, flo
 }
 
 void PlatformWindow::processEvent(const SDL_Event& event) {
-    if (!headless_) ImGui_ImplSDL2_ProcessEvent(&event);
+    if (headless_) return;
+    ImGui_ImplSDL2_ProcessEvent(&event);
+    // The backend reads the modifiers as they are now (SDL_GetModState), which for a key handled a moment
+    // after it was pressed (Ctrl+A queued behind a frame) may have changed: the key's own event says.
+    if (event.type == SDL_KEYDOWN || event.type == SDL_KEYUP) {
+        ImGuiIO& io = ImGui::GetIO();
+        const Uint16 mod = event.key.keysym.mod;
+        io.KeyCtrl = (mod & KMOD_CTRL) != 0;
+        io.KeyShift = (mod & KMOD_SHIFT) != 0;
+        io.KeyAlt = (mod & KMOD_ALT) != 0;
+        io.KeySuper = (mod & KMOD_GUI) != 0;
+    }
 }
 
 void PlatformWindow::swap() { SDL_GL_SwapWindow(window_); }

@@ -185,36 +185,53 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     int windowedWidth = 0, windowedHeight = 0;  // the size to return to when leaving fullscreen
     double lastFrame = secondsNow();
     PointerCursors cursors;
-    std::vector<SDL_Scancode> pressedThisTurn;
-    std::vector<SDL_Event> heldReleases;
+    // Dear ImGui 1.86 reads each key's state once a frame: a key pressed and released between two frames
+    // (a quick tap of BackSpace or End in the search box) would never be seen, and of a chord typed within
+    // one frame (Ctrl down, A down, Ctrl up, A up, as xdotool and quick fingers send it) it would see A
+    // without Ctrl. So a turn's key events stop at the first release after a press: that release is fed
+    // right after the frame is drawn, and every key and text event after it waits, in order, for the next
+    // turn.
+    std::vector<SDL_Event> heldReleases;  // fed to ImGui right after this frame is drawn
+    std::vector<SDL_Event> laterKeys;     // key and text events for the next turn
+    std::vector<SDL_Event> turnEvents;
+    auto isKeyEvent = [](const SDL_Event& e) {
+        return e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT || e.type == SDL_TEXTEDITING;
+    };
     bool running = true;
     while (running) {
-        // ---- Sleep until input when nothing moves ----------------------------------------------------
+        // ---- Sleep until input when nothing moves (and no key waits for its frame) ---------------------
         const double now = secondsNow();
         const FramePace pace = session.pace(now);
         SDL_Event event;
         bool have = false;
-        if (pace == FramePace::Idle) {
+        if (pace == FramePace::Idle && laterKeys.empty()) {
             have = SDL_WaitEvent(&event) == 1;
         } else {
             const auto sinceFrame = static_cast<Uint32>((now - lastFrame) * 1000.0);
-            const Uint32 wait =
-                pace == FramePace::Settle || sinceFrame >= kFrameMilliseconds ? 0 : kFrameMilliseconds - sinceFrame;
+            const Uint32 wait = pace != FramePace::Animate || !laterKeys.empty() || sinceFrame >= kFrameMilliseconds
+                                    ? 0
+                                    : kFrameMilliseconds - sinceFrame;
             have = SDL_WaitEventTimeout(&event, static_cast<int>(wait)) == 1;
         }
+        turnEvents.swap(laterKeys);
+        laterKeys.clear();
+        for (; have; have = SDL_PollEvent(&event) == 1) turnEvents.push_back(event);
 
         // ---- Events ----------------------------------------------------------------------------------
         int fullscreenToggles = 0;
         bool checkStory = false;
-        // Dear ImGui 1.86 reads each key's state once a frame: a key pressed and released between two frames
-        // (a quick tap of BackSpace or End in the search box) would never be seen. Such a release is held
-        // back until this frame has been drawn.
-        pressedThisTurn.clear();
-        for (; have; have = SDL_PollEvent(&event) == 1) {
-            if (event.type == SDL_KEYDOWN) pressedThisTurn.push_back(event.key.keysym.scancode);
-            if (event.type == SDL_KEYUP && std::find(pressedThisTurn.begin(), pressedThisTurn.end(),
-                                                     event.key.keysym.scancode) != pressedThisTurn.end()) {
+        bool pressedThisTurn = false;
+        bool keysWait = false;
+        for (SDL_Event& turnEvent : turnEvents) {
+            event = turnEvent;
+            if (isKeyEvent(event) && keysWait) {
+                laterKeys.push_back(event);
+                continue;
+            }
+            if (event.type == SDL_KEYDOWN) pressedThisTurn = true;
+            if (event.type == SDL_KEYUP && pressedThisTurn) {
                 heldReleases.push_back(event);
+                keysWait = true;
                 continue;
             }
             if (watching && (event.type == watchEvent || event.type == reloadedEvent)) {
@@ -241,8 +258,14 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
                     cursors.show(shape);
                 }
             }
-            if (key && (applicationKey || !io.WantCaptureKeyboard)) {
+            // The panels have the keyboard while the search box does (the application's focus says so at
+            // once; ImGui's flags lag a frame), or while a widget of theirs is held (a slider, an open list).
+            const bool panelsHaveKeyboard = searching || (io.WantCaptureKeyboard && !io.WantTextInput);
+            if (key && (applicationKey || !panelsHaveKeyboard)) {
+                const KeyboardFocus focusBefore = session.state().focus;
                 const AppAction action = session.key(*key);
+                // Where the keys go next is known after a frame (the search box lets go of the keyboard then).
+                if (session.state().focus != focusBefore) keysWait = true;
                 if (action == AppAction::ToggleFullscreen) ++fullscreenToggles;
                 if (action == AppAction::Quit) running = false;
             }

@@ -121,14 +121,18 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const FramePl
         // The keyboard, when the list has it: the selection moves through the rows.
         const float rowHeight = ImGui::GetTextLineHeightWithSpacing();
         const int rowsPerPage = std::max(1, static_cast<int>(ImGui::GetWindowHeight() / rowHeight) - 1);
+        // Arriving from the search box pins the row the list shows as chosen (the event the playhead is
+        // at, when it is a match), else the first match.
         int wanted = -1;
         if (jumpToFirstMatch_ && listFocused) {
             jumpToFirstMatch_ = false;
-            if (describedRow < 0 && !shown.empty()) wanted = 0;
+            if (!shown.empty()) wanted = describedRow >= 0 ? describedRow : 0;
         } else if (listFocused && !state.helpVisible) {
             wanted = rowFromKeys(describedRow, static_cast<int>(shown.size()), rowsPerPage);
         }
-        if (wanted >= 0 && wanted != describedRow) requests.push(ViewCommand::select(shown[static_cast<std::size_t>(wanted)]));
+        if (wanted >= 0 && shown[static_cast<std::size_t>(wanted)] != state.selectedEvent) {
+            requests.push(ViewCommand::select(shown[static_cast<std::size_t>(wanted)]));
+        }
 
         ImGuiListClipper clipper;
         clipper.Begin(static_cast<int>(shown.size()));

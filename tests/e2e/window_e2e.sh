@@ -155,6 +155,74 @@ wait_for "Right selects the next event" '.selection == "keith-band"'
 xdotool key --window "$window" Escape
 wait_for "Escape clears the selection" '.selection == null'
 
+# 5b. An event under the playhead is clicked like any other: a click on Paris selects it and brings the
+#     playhead onto it; Escape lets it go, and a second click on it, now under the playhead, selects it again.
+read -r paris_cx paris_cy < <(state '.events[] | select(.id == "paris") | "\(.rect.x + .rect.width / 2 | floor) \(.rect.y + .rect.height / 2 | floor)"')
+point_at "$paris_cx" "$paris_cy"
+xdotool click 1
+wait_for "clicking Paris selects it and brings the playhead onto it" ".selection == \"paris\" and $paris"
+xdotool key --window "$window" Escape
+wait_for "Escape lets it go" '.selection == null'
+xdotool click 1
+wait_for "a second click on the event under the playhead selects it again" '.selection == "paris"'
+xdotool key --window "$window" Escape
+ready "the selection is let go" '.selection == null'
+
+# 5c. Panning without a middle button: a sideways scroll (buttons 6 and 7), and a left-drag on empty sky.
+sky_y=$(state '.ruler.y - 30 | floor')
+start=$(state '.view.start')
+point_at 700 "$sky_y"
+xdotool click 7
+wait_for "a sideways scroll to the right pans later" ".view.start > $start"
+start=$(state '.view.start')
+shift_by=$(jq -r '200 / .canvas.width * (.view.end - .view.start)' "$work/state.json")
+xdotool mousedown 1
+drag "$sky_y" $(seq 690 -10 500)
+mark
+xdotool mouseup 1
+settled "the end of a drag on the sky"
+check "a left-drag on empty sky pans by the distance dragged" "(.view.start - ($start + $shift_by)) | fabs < ($shift_by * 0.05)"
+check "a drag on the sky keeps the selection as it was" '.selection == null'
+
+# 5d. Back: F fits the whole story, and Alt+Left returns to the view before it.
+panned=$(state '.view.start')
+xdotool key --window "$window" f
+wait_for "F fits the whole story" "(.view.start - $panned) | fabs > 1"
+xdotool key --window "$window" alt+Left
+wait_for "Alt+Left returns to the view before the fit" "(.view.start - $panned) | fabs < 0.01"
+xdotool key --window "$window" f
+ready "the whole story again" "(.view.start - $panned) | fabs > 1"
+
+# 5e. The keyboard: Ctrl+F to the search box; quick taps there are all seen (Ctrl+A and BackSpace pressed and
+#     released within one frame); Enter goes to the list at the first match, Down, End and Home move through
+#     the matches; Tab goes on to the canvas; Escape clears a search.
+xdotool key --window "$window" ctrl+f
+wait_for "Ctrl+F gives the search box the keyboard" '.focus == "search"'
+xdotool type --window "$window" --delay 40 "paris"
+wait_for "typing searches" '.search.query == "paris" and .search.matches == 2'
+xdotool key --window "$window" --delay 5 ctrl+a BackSpace
+wait_for "quick Ctrl+A, BackSpace empty the search box" '.search.query == "" and .search.matches == -1'
+xdotool type --window "$window" --delay 40 "jazz"
+wait_for "typing again searches again" '.search.query == "jazz" and .search.matches == 3'
+xdotool key --window "$window" Return
+wait_for "Enter takes the keyboard to the list, at the first match" '.focus == "events" and .selection == "paris"'
+xdotool key --window "$window" Down
+wait_for "Down selects the next match" '.selection == "five-years"'
+xdotool key --window "$window" End
+wait_for "End in the list selects the last match" '.selection == "same-jazz-bar"'
+xdotool key --window "$window" Home
+wait_for "Home in the list selects the first match" '.selection == "paris"'
+xdotool key --window "$window" Tab
+wait_for "Tab goes on to the canvas" '.focus == "canvas"'
+xdotool key --window "$window" shift+Tab
+wait_for "Shift+Tab goes back to the list" '.focus == "events"'
+xdotool key --window "$window" Tab Tab
+wait_for "Tab goes round to the search box" '.focus == "search"'
+xdotool key --window "$window" Escape
+wait_for "Escape in the search box clears it" '.search.query == "" and .focus == "search"'
+xdotool key --window "$window" Escape Escape
+wait_for "Escape leaves the search box, then unpins" '.focus == "canvas" and .selection == null'
+
 # 6. An ImGui widget drags too: the transport bar's time slider, dragged past its left end (the story's start).
 slider_y=$(state '.canvas.height + 20 | floor')
 point_at 900 "$slider_y"
