@@ -4,13 +4,15 @@
 EPILOGUE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 EPILOGUE_BUILD_DIR=${EPILOGUE_BUILD_DIR:-$EPILOGUE_ROOT/build}
 
-# To build and run: compiler, CMake, the libraries, fonts, and Mesa for OpenGL with or without a GPU.
+# To build and run: compiler, CMake, the libraries, fonts, and Mesa for OpenGL with or without a GPU; the icon's
+# PNG sizes (rsvg-convert) and the manual page (help2man); the Debian package (cpack -G DEB runs dpkg-shlibdeps).
 EPILOGUE_BUILD_PACKAGES=(g++ make cmake pkg-config libsdl2-dev libimgui-dev libglm-dev libstb-dev doctest-dev
     nlohmann-json3-dev libsimdjson-dev libxxhash-dev libcli11-dev libfontconfig-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri
-    fonts-dejavu-core fonts-dejavu-extra)
+    fonts-dejavu-core fonts-dejavu-extra librsvg2-bin help2man dpkg-dev)
 
-# To run the tests: an X server without a display, and the tools that drive the window like a user.
-EPILOGUE_TEST_PACKAGES=(xvfb xauth xdotool jq)
+# To run the tests: an X server without a display, and the tools that drive the window like a user; the tools
+# that check the Debian package's desktop entry, MIME type and manual page.
+EPILOGUE_TEST_PACKAGES=(xvfb xauth xdotool jq desktop-file-utils libxml2-utils shared-mime-info man-db)
 
 # Installs the packages in "$@" that are not installed yet: with apt-get when root, else says which.
 ensure_packages() {
