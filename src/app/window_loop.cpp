@@ -193,6 +193,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     // turn.
     std::vector<SDL_Event> heldReleases;  // fed to ImGui right after this frame is drawn
     std::vector<SDL_Event> laterKeys;     // key and text events for the next turn
+    std::vector<SDL_Scancode> upSinceFrame;  // keys released since the last frame: pressed again, they wait
     std::vector<SDL_Event> turnEvents;
     auto isKeyEvent = [](const SDL_Event& e) {
         return e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT || e.type == SDL_TEXTEDITING;
@@ -224,10 +225,18 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         bool keysWait = false;
         for (SDL_Event& turnEvent : turnEvents) {
             event = turnEvent;
+            // A key released and pressed again before ImGui has drawn a frame without it would look held:
+            // the press waits for a frame.
+            if (event.type == SDL_KEYDOWN && std::find(upSinceFrame.begin(), upSinceFrame.end(),
+                                                       event.key.keysym.scancode) != upSinceFrame.end()) {
+                keysWait = true;
+                session.noteInput(secondsNow());  // that frame comes
+            }
             if (isKeyEvent(event) && keysWait) {
                 laterKeys.push_back(event);
                 continue;
             }
+            if (event.type == SDL_KEYUP) upSinceFrame.push_back(event.key.keysym.scancode);
             if (event.type == SDL_KEYDOWN) pressedThisTurn = true;
             if (event.type == SDL_KEYUP && pressedThisTurn) {
                 heldReleases.push_back(event);
@@ -293,7 +302,11 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             std::fprintf(stderr, "epilogue: %s\n", error.c_str());
             return 1;
         }
-        for (const SDL_Event& release : heldReleases) window.processEvent(release);  // seen by the next frame
+        upSinceFrame.clear();
+        for (const SDL_Event& release : heldReleases) {  // seen by the next frame
+            window.processEvent(release);
+            upSinceFrame.push_back(release.key.keysym.scancode);
+        }
         heldReleases.clear();
         composer.target().presentToWindow(static_cast<int>(std::lround(size.logicalWidth * size.pixelScale)),
                                           static_cast<int>(std::lround(size.logicalHeight * size.pixelScale)));

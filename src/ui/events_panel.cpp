@@ -43,7 +43,7 @@ void EventsPanel::drawSearchBox(const Story& story, const ViewState& state, cons
     }
     if (takeFocus) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(-1);
-    const bool entered = ImGui::InputTextWithHint("##search", "Search events (Ctrl+F)", &query_,
+    const bool entered = ImGui::InputTextWithHint("##search", "Search (Ctrl+F)", &query_,
                                                   ImGuiInputTextFlags_EnterReturnsTrue);
     if (ImGui::IsItemEdited()) requests.push(ViewCommand::search(query_));
     const bool active = ImGui::IsItemActive();
@@ -65,10 +65,10 @@ void EventsPanel::drawSearchBox(const Story& story, const ViewState& state, cons
     if (plan.search.active) {
         ImGui::PushStyleColor(ImGuiCol_Text, kFocusRing);
         if (plan.search.matches.empty()) {
-            ImGui::TextUnformatted("No event matches.");
+            ImGui::TextWrapped("No event matches.");
         } else {
-            ImGui::Text("%zu of %zu events match, %d in view", plan.search.matches.size(), story.events.size(),
-                        plan.search.inView);
+            ImGui::TextWrapped("%zu of %zu events match, %d in view", plan.search.matches.size(), story.events.size(),
+                               plan.search.inView);
         }
         ImGui::PopStyleColor();
     }
@@ -123,12 +123,14 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const FramePl
         const int rowsPerPage = std::max(1, static_cast<int>(ImGui::GetWindowHeight() / rowHeight) - 1);
         // Arriving from the search box pins the row the list shows as chosen (the event the playhead is
         // at, when it is a match), else the first match.
-        int wanted = -1;
+        int wanted = -1, from = describedRow;
         if (jumpToFirstMatch_ && listFocused) {
             jumpToFirstMatch_ = false;
-            if (!shown.empty()) wanted = describedRow >= 0 ? describedRow : 0;
-        } else if (listFocused && !state.helpVisible) {
-            wanted = rowFromKeys(describedRow, static_cast<int>(shown.size()), rowsPerPage);
+            if (!shown.empty()) wanted = from = describedRow >= 0 ? describedRow : 0;
+        }
+        if (listFocused && !state.helpVisible) {
+            const int moved = rowFromKeys(from, static_cast<int>(shown.size()), rowsPerPage);
+            if (moved >= 0) wanted = moved;
         }
         if (wanted >= 0 && shown[static_cast<std::size_t>(wanted)] != state.selectedEvent) {
             requests.push(ViewCommand::select(shown[static_cast<std::size_t>(wanted)]));
