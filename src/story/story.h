@@ -3,6 +3,7 @@
 // strings view the story's shared text (see story_text.h).
 #pragma once
 
+#include "story/calendar_time.h"
 #include "story/story_text.h"
 
 #include <cstdint>
@@ -48,6 +49,7 @@ struct Event {
     StoryString id;
     LaneIndex lane = kNone;
     double time = 0;
+    DatePrecision datePrecision = DatePrecision::Second;  // in a story in dates: how much of the date it gives
     StoryString title;
     StoryString summary;
     std::vector<Quote> quotes;
@@ -67,6 +69,10 @@ struct Story {
     StoryString title;
     StorySource source;
     StoryString timeUnit;               // what story time counts ("min", "chapter"); empty when unnamed
+    // A story in dates (its times are ISO 8601 text in the file) keeps them as seconds since 00:00 of its
+    // epoch day, the day of its earliest time (see calendar_time.h); a story in numbers, as they are.
+    bool calendar = false;
+    std::int64_t epochDay = 0;          // days since 1970-01-01
     std::vector<Era> eras;
     std::vector<Lane> lanes;
     std::vector<Event> events;          // in file order; each lane lists its own in time order

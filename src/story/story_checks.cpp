@@ -54,8 +54,8 @@ private:
                 const Event& previous = story_.events[static_cast<std::size_t>(owner.events.back())];
                 if (event.time < previous.time) {
                     report(StoryErrorKind::EventOrder, references.timeOffset,
-                           place.str() + ": at time " + formatTime(event.time) + ", before " + inQuotes(previous.id) +
-                               " (time " + formatTime(previous.time) + ") listed earlier in lane " + inQuotes(owner.id));
+                           place.str() + ": at time " + formatTime(story_, event.time) + ", before " + inQuotes(previous.id) +
+                               " (time " + formatTime(story_, previous.time) + ") listed earlier in lane " + inQuotes(owner.id));
                 }
             }
             owner.events.push_back(static_cast<EventIndex>(i));
@@ -96,8 +96,8 @@ private:
                 const Event& first = story_.events[static_cast<std::size_t>(lane.events.front())];
                 if (first.time < fork.time) {
                     report(StoryErrorKind::ForkOrder, references.forkOffset,
-                           context + ": forks from " + inQuotes(fork.id) + " at time " + formatTime(fork.time) +
-                               ", after its first event " + inQuotes(first.id) + " at time " + formatTime(first.time));
+                           context + ": forks from " + inQuotes(fork.id) + " at time " + formatTime(story_, fork.time) +
+                               ", after its first event " + inQuotes(first.id) + " at time " + formatTime(story_, first.time));
                 }
             }
             if (lane.rejoinEvent == kNone) continue;
@@ -110,16 +110,16 @@ private:
             }
             if (rejoin.time <= fork.time) {
                 report(StoryErrorKind::ForkOrder, references.rejoinOffset,
-                       context + ": rejoins at " + inQuotes(rejoin.id) + " (time " + formatTime(rejoin.time) +
-                           "), not after it forks at " + inQuotes(fork.id) + " (time " + formatTime(fork.time) + ")");
+                       context + ": rejoins at " + inQuotes(rejoin.id) + " (time " + formatTime(story_, rejoin.time) +
+                           "), not after it forks at " + inQuotes(fork.id) + " (time " + formatTime(story_, fork.time) + ")");
                 continue;
             }
             if (!lane.events.empty()) {
                 const Event& last = story_.events[static_cast<std::size_t>(lane.events.back())];
                 if (last.time > rejoin.time) {
                     report(StoryErrorKind::ForkOrder, references.rejoinOffset,
-                           context + ": rejoins at " + inQuotes(rejoin.id) + " at time " + formatTime(rejoin.time) +
-                               ", before its last event " + inQuotes(last.id) + " at time " + formatTime(last.time));
+                           context + ": rejoins at " + inQuotes(rejoin.id) + " at time " + formatTime(story_, rejoin.time) +
+                               ", before its last event " + inQuotes(last.id) + " at time " + formatTime(story_, last.time));
                 }
             }
         }

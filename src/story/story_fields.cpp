@@ -9,6 +9,7 @@
 // [SECTION] The whole document
 #include "story/story_fields.h"
 
+#include "story/calendar_time.h"
 #include "story/huge_pages.h"
 #include "story/number_limits.h"
 #include "story/story_checks.h"
@@ -138,14 +139,42 @@ private:
         return true;
     }
 
-    bool readTime(const JsonNode& object, std::string_view name, const Place& place, double& out,
-                  std::size_t* offset = nullptr) {
+    // A time: a number, or in a story in dates, ISO 8601 text (see calendar_time.h), read as seconds since
+    // 1970 until the whole story is read (then moved to the story's own epoch day, see rebaseCalendarTimes).
+    // The first time read decides which kind of time the story uses; a time of the other kind is an error.
+    bool readTime(const JsonNode& object, std::string_view name, const Place& place, Story& story, double& out,
+                  std::size_t* offset = nullptr, DatePrecision* precision = nullptr) {
         const JsonNode* value = field(object, name, true, place);
         if (!value) return false;
         if (offset) *offset = value->offset;
-        if (value->type != JsonType::Number) {
-            wrongType(*value, name, place, "a number");
+        if (value->type != JsonType::Number && value->type != JsonType::String) {
+            wrongType(*value, name, place, "a number or a date (ISO 8601 text such as \"1942-06-04\")");
             return false;
+        }
+        const bool isDate = value->type == JsonType::String;
+        if (timeKind_ == TimeKind::Unknown) {
+            timeKind_ = isDate ? TimeKind::Dates : TimeKind::Numbers;
+            firstTimeOffset_ = value->offset;
+            story.calendar = isDate;
+        } else if (isDate != (timeKind_ == TimeKind::Dates)) {
+            const TextPosition first = textPositionOf(text_, firstTimeOffset_);
+            report(StoryErrorKind::WrongType, value->offset,
+                   place.str() + ": field " + inQuotes(name) + " is " + (isDate ? "a string" : "a number") +
+                       ", but the story's first time (line " + std::to_string(first.line) + ", column " +
+                       std::to_string(first.column) + ") is " + (isDate ? "a number" : "a date") +
+                       "; one story uses one kind of time");
+            return false;
+        }
+        if (isDate) {
+            const ParsedDate date = parseIsoDate(value->string);
+            if (!date.ok) {
+                report(StoryErrorKind::InvalidValue, value->offset,
+                       place.str() + ": field " + inQuotes(name) + ": " + inQuotes(value->string) + " " + date.problem);
+                return false;
+            }
+            out = static_cast<double>(date.secondsSince1970);  // exact: well within a double's whole numbers
+            if (precision) *precision = date.precision;
+            return true;
         }
         out = value->number;
         if (!(std::abs(out) <= limits::kMaxStoryTime)) {  // also NaN and infinities
@@ -225,19 +254,20 @@ private:
         std::string_view name;
         std::size_t startOffset = 0, endOffset = 0;
         bool good = readNameText(item, "name", place, name);
-        good = readTime(item, "start", place, era.start, &startOffset) && good;
-        good = readTime(item, "end", place, era.end, &endOffset) && good;
+        good = readTime(item, "start", place, story, era.start, &startOffset) && good;
+        good = readTime(item, "end", place, story, era.end, &endOffset) && good;
         if (!good) return;
         const std::string named = "era " + inQuotes(name);
         if (era.end <= era.start) {
             report(StoryErrorKind::InvalidValue, endOffset,
-                   named + ": ends at " + formatTime(era.end) + ", not after its start " + formatTime(era.start));
+                   named + ": ends at " + formatTime(story, era.end) + ", not after its start " +
+                       formatTime(story, era.start));
             return;
         }
         if (!story.eras.empty() && era.start < story.eras.back().end) {
             report(StoryErrorKind::EventOrder, startOffset,
-                   named + ": starts at " + formatTime(era.start) + ", before the previous era " +
-                       inQuotes(story.eras.back().name) + " ends at " + formatTime(story.eras.back().end));
+                   named + ": starts at " + formatTime(story, era.start) + ", before the previous era " +
+                       inQuotes(story.eras.back().name) + " ends at " + formatTime(story, story.eras.back().end));
             return;
         }
         era.name = strings_.add(name);
@@ -320,7 +350,8 @@ private:
             // lanes that are listed after their events.
             references.lane = references_.laneIds.find(references.laneId);
         }
-        references.hasTime = readTime(item, "time", place, event.time, &references.timeOffset);
+        references.hasTime =
+            readTime(item, "time", place, story, event.time, &references.timeOffset, &event.datePrecision);
         readName(item, "title", place, event.title);
         readString(item, "summary", false, place, event.summary);
         readPassages(item, "quotes", place, event.quotes, "speaker", &Quote::speaker, "words", &Quote::words);
@@ -366,6 +397,24 @@ private:
         report(StoryErrorKind::InvalidValue, offset, "story: " + problem);
     }
 
+    // A story in dates counts its times from 00:00 of the day of its earliest time, not from 1970: the times
+    // were read as whole seconds since 1970, so the move is exact (see calendar_time.h).
+    static void rebaseCalendarTimes(Story& story) {
+        if (!story.calendar) return;
+        const auto earliest = static_cast<std::int64_t>(story.startTime);
+        std::int64_t epochDay = earliest / calendar::kSecondsPerDay;
+        if (earliest % calendar::kSecondsPerDay < 0) --epochDay;
+        const double shift = static_cast<double>(epochDay * calendar::kSecondsPerDay);
+        story.epochDay = epochDay;
+        for (Event& event : story.events) event.time -= shift;
+        for (Era& era : story.eras) {
+            era.start -= shift;
+            era.end -= shift;
+        }
+        story.startTime -= shift;
+        story.endTime -= shift;
+    }
+
     // Puts the errors in file order (cross-checks find some after later items were read).
     void sortErrors() {
         std::vector<std::size_t> order(errors_.size());
@@ -390,6 +439,10 @@ private:
     JsonMaterializer materializer_{text_.data(), problem_};
     JsonTree tree_;
     std::vector<std::pair<std::size_t, std::size_t>> eraOffsets_;  // of each era's start and end, for the span check
+    // The kind of time the story uses, decided by the first time read, and where that time is.
+    enum class TimeKind { Unknown, Numbers, Dates };
+    TimeKind timeKind_ = TimeKind::Unknown;
+    std::size_t firstTimeOffset_ = 0;
     // One block, never a second: the story's strings fit in the text they are read from.
     StoryTextBuilder strings_{text_.size() + 1};
     // Ids view the story's text or the file. The event id table starts at a size that spares most stories
@@ -476,7 +529,9 @@ bool StoryReader::read(od::document& document, Story& story) {
         small[child].key = key;
         small[child].keyOffset = keyOffset;
         small[rootNode].children.push_back(child);
-        if (key != "format" && key != "title" && key != "source" && key != "time_unit") unknown.emplace_back(std::string(key), keyOffset);
+        if (key != "format" && key != "title" && key != "source" && key != "time_unit" && key != "$schema") {
+            unknown.emplace_back(std::string(key), keyOffset);
+        }
     }
     // Nothing but white space may follow the story's object.
     const char* rest = nullptr;
@@ -499,12 +554,17 @@ bool StoryReader::read(od::document& document, Story& story) {
     if (readText(rootObject, "time_unit", false, Place(), unit, nullptr, limits::kMaxTimeUnitBytes)) {
         story.timeUnit = strings_.add(unit);
     }
+    // The JSON Schema an editor checks the file against (assets/stories/epilogue-story.schema.json): any
+    // string; the loader does not follow it.
+    std::string_view schema;
+    readText(rootObject, "$schema", false, Place(), schema);
     if (!arraySeen[1]) report(StoryErrorKind::MissingField, rootOffset, "story: missing field \"lanes\"");
     if (!arraySeen[2]) report(StoryErrorKind::MissingField, rootOffset, "story: missing field \"events\"");
 
     // One problem more than there is room for, so that report() knows when some were left out.
     const std::size_t room = options_.maxErrors - std::min(errors_.size(), options_.maxErrors);
     for (const StoryProblem& found : crossCheckStory(story, references_, room + 1)) report(found.kind, found.offset, found.message);
+    rebaseCalendarTimes(story);
     if (errors_.empty()) checkSpan(story);
     story.text = strings_.finish();
     sortErrors();

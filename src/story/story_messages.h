@@ -2,6 +2,8 @@
 // a problem concerns ("events[3]", "event \"kiss\": quotes[0]").
 #pragma once
 
+#include "story/calendar_time.h"
+#include "story/story.h"
 #include "story/terminal_text.h"
 
 #include <cstddef>
@@ -19,6 +21,17 @@ inline std::string formatTime(double time) {
     std::ostringstream out;
     out << time;
     return out.str();
+}
+
+// A story's time as its file writes it: a number, or in a story in dates, ISO 8601 text as fine as the
+// time needs ("1942-06-04", "1942-06-04T09:30").
+inline std::string formatTime(const Story& story, double time) {
+    CivilTime civil;
+    if (!story.calendar || !civilFromStoryTime(story.epochDay, time, civil)) return formatTime(time);
+    const DatePrecision precision = civil.second != 0                     ? DatePrecision::Second
+                                    : civil.hour != 0 || civil.minute != 0 ? DatePrecision::Minute
+                                                                           : DatePrecision::Day;
+    return isoDateText(civil, precision);
 }
 
 // Where in the story a problem is, for its message: "story", "events[3]", "event \"kiss\"",

@@ -348,32 +348,45 @@ void FramePlanner::planRuler(const Story& story, const ViewState& state, const T
     RulerPlan& ruler = plan_.ruler;
     const Rect& band = plan_.layout.ruler;
     const Rect& canvas = plan_.view.canvas;
-    const int decimals = decimalsForStep(plan_.layout.majorTickStep);
+    const double majorStep = plan_.layout.majorTickStep;
+    const CalendarStep& calendarStep = plan_.layout.calendarSteps.major;
 
-    // The time under the pointer: a tag on the ruler, one digit finer than the ticks' numbers.
+    // The time under the pointer: a tag on the ruler, a step finer than the ticks' labels.
     ruler.pointerShown = std::isfinite(state.pointerX) && canvas.contains(state.pointerX, canvas.y) &&
                          band.height > 0;
     if (ruler.pointerShown) {
         ruler.pointerX = state.pointerX;
-        ruler.pointerText = formatStoryTime(story, plan_.view.xToTime(state.pointerX), decimals + 1);
+        ruler.pointerText = formatTimeFinerThanRuler(story, plan_.view.xToTime(state.pointerX), majorStep, calendarStep);
         const glm::vec2 size = measurer.measure(TextStyle::Small, ruler.pointerText.c_str());
         const float x = std::clamp(state.pointerX - size.x / 2 - 6, canvas.x + 2, canvas.right() - size.x - 14);
         ruler.pointerBox = {x, band.y + 2, size.x + 12, size.y + 4};
     }
 
-    // A number beside each major tick, where it fits before the next one, clear of the playhead's mark
-    // and the pointer's tag.
+    // A label beside each major tick, where it fits before the next one, clear of the playhead's mark
+    // and the pointer's tag. On a calendar ruler the first label also names what its unit leaves out
+    // ("4 Jun 1942, 09:00"), and may reach over the next ticks (whose labels then give way).
     ruler.labels.clear();
     float freeFrom = -1e9f;
-    for (const RulerTick& tick : plan_.layout.ticks) {
+    const std::vector<RulerTick>& ticks = plan_.layout.ticks;
+    for (std::size_t i = 0; i < ticks.size(); ++i) {
+        const RulerTick& tick = ticks[i];
         if (!tick.major) continue;
+        double nextMajorX = tick.x + majorStep * plan_.view.pixelsPerTime();
+        if (story.calendar) {  // calendar steps are not all alike (months, the years around AD 1)
+            for (std::size_t next = i + 1; next < ticks.size(); ++next) {
+                if (!ticks[next].major) continue;
+                nextMajorX = ticks[next].x;
+                break;
+            }
+        }
+        const bool withContext = story.calendar && ruler.labels.empty();
         RulerLabelPlan label;
-        label.text = formatTimeNumber(tick.time, decimals);
+        label.text = formatRulerLabel(story, tick.time, majorStep, calendarStep, withContext);
         const glm::vec2 size = measurer.measure(TextStyle::Small, label.text.c_str());
         label.at = {tick.x + 4, band.y + 3};
         const Rect box{label.at.x - 2, label.at.y, size.x + 4, size.y};
         const bool fits = box.x >= freeFrom && box.right() <= canvas.right() &&
-                          tick.x + plan_.layout.majorTickStep * plan_.view.pixelsPerTime() >= box.right() + 6;
+                          (withContext || nextMajorX >= box.right() + 6);
         const bool clearOfPlayhead = !plan_.playhead.onCanvas || box.right() < plan_.playhead.x - 7 ||
                                      box.x > plan_.playhead.x + 7;
         const bool clearOfPointer = !ruler.pointerShown || !rectsOverlap(box, ruler.pointerBox);

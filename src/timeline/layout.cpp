@@ -125,6 +125,33 @@ void sampleLaneGrid(const Story& story, const TimelineView& view, float left, fl
     }
 }
 
+// A calendar ruler's ticks: the major and the minor steps' ticks, merged (every major tick is also on the
+// minor step, within a hair for fractions of a second).
+void layoutCalendarTicks(const Story& story, const TimelineView& view, const LayoutStyle& style, TimelineLayout& layout) {
+    const CalendarTickSteps steps =
+        chooseCalendarSteps(view.pixelsPerTime(), style.minMajorTickPixels, style.minMinorTickPixels,
+                            style.rulerCharacterPixels);
+    layout.calendarSteps = steps;
+    layout.majorTickStep = steps.major.nominalSeconds;
+    layout.tickStep = steps.minorTicks ? steps.minor.nominalSeconds : steps.major.nominalSeconds;
+    std::vector<double>& majors = layout.majorTickTimes;
+    std::vector<double>& minors = layout.minorTickTimes;
+    majors.clear();
+    minors.clear();
+    appendCalendarTicks(story.epochDay, steps.major, view.startTime, view.endTime, majors);
+    if (steps.minorTicks) appendCalendarTicks(story.epochDay, steps.minor, view.startTime, view.endTime, minors);
+    const double hair = layout.tickStep * 1e-6;
+    std::size_t minor = 0;
+    for (double major : majors) {
+        for (; minor < minors.size() && minors[minor] < major - hair; ++minor) {
+            layout.ticks.push_back({minors[minor], view.timeToX(minors[minor]), false});
+        }
+        if (minor < minors.size() && minors[minor] <= major + hair) ++minor;
+        layout.ticks.push_back({major, view.timeToX(major), true});
+    }
+    for (; minor < minors.size(); ++minor) layout.ticks.push_back({minors[minor], view.timeToX(minors[minor]), false});
+}
+
 }  // namespace
 
 TimelineLayout layoutTimeline(const Story& story, const TimelineView& view, const LayoutStyle& style) {
@@ -226,19 +253,24 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
         }
     }
 
-    // Ruler ticks: major ticks at a nice step at least minMajorTickPixels apart, minor ones between.
+    // Ruler ticks: major ticks at a nice step at least minMajorTickPixels apart, minor ones between; in a
+    // story in dates, on calendar steps (years, months, days, hours...).
     const double pixelsPerTime = view.pixelsPerTime();
-    const double majorStep = niceStepAtLeast(style.minMajorTickPixels / pixelsPerTime);
-    const double mantissa = majorStep / std::pow(10.0, std::floor(std::log10(majorStep) + 1e-9));
-    const int minorPerMajor = std::lround(mantissa) == 2 ? 4 : 5;
-    layout.tickStep = majorStep / minorPerMajor;
-    layout.majorTickStep = majorStep;
     layout.ticks.clear();
-    const auto firstTick = static_cast<long long>(std::ceil(view.startTime / layout.tickStep));
-    const auto lastTick = static_cast<long long>(std::floor(view.endTime / layout.tickStep));
-    for (long long k = firstTick; k <= lastTick; ++k) {
-        const double time = static_cast<double>(k) * layout.tickStep;
-        layout.ticks.push_back({time, view.timeToX(time), k % minorPerMajor == 0});
+    if (story.calendar) {
+        layoutCalendarTicks(story, view, style, layout);
+    } else {
+        const double majorStep = niceStepAtLeast(style.minMajorTickPixels / pixelsPerTime);
+        const double mantissa = majorStep / std::pow(10.0, std::floor(std::log10(majorStep) + 1e-9));
+        const int minorPerMajor = std::lround(mantissa) == 2 ? 4 : 5;
+        layout.tickStep = majorStep / minorPerMajor;
+        layout.majorTickStep = majorStep;
+        const auto firstTick = static_cast<long long>(std::ceil(view.startTime / layout.tickStep));
+        const auto lastTick = static_cast<long long>(std::floor(view.endTime / layout.tickStep));
+        for (long long k = firstTick; k <= lastTick; ++k) {
+            const double time = static_cast<double>(k) * layout.tickStep;
+            layout.ticks.push_back({time, view.timeToX(time), k % minorPerMajor == 0});
+        }
     }
 
     // Era bands, clipped to the canvas.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "story/story.h"
+#include "timeline/calendar_ruler.h"
 #include "timeline/view.h"
 
 #include <glm/vec2.hpp>
@@ -65,8 +66,10 @@ struct TimelineLayout {
     std::vector<LaneCurve> lanes;      // one per story lane, indexed by LaneIndex
     std::vector<EventMark> events;     // visible marks, lane by lane, each lane's in time order
     std::vector<RulerTick> ticks;      // visible ticks, left to right
-    double tickStep = 1;               // story time between minor ticks
+    double tickStep = 1;               // story time between minor ticks (in a story in dates, their usual length)
     double majorTickStep = 1;          // and between major ones (numbered on the ruler)
+    CalendarTickSteps calendarSteps;   // in a story in dates: the calendar steps the ticks follow
+    std::vector<double> majorTickTimes, minorTickTimes;  // working buffers of a calendar ruler's ticks
     std::vector<EraBand> eras;         // visible eras, left to right
 };
 
@@ -77,6 +80,8 @@ struct LayoutStyle {
     float samplePixels = 3;        // distance between curve points
     float clusterPixels = 14;      // events closer than this on screen share one mark (marks do not pile up)
     float minMajorTickPixels = 90; // major ticks at least this far apart
+    float minMinorTickPixels = 7;  // a calendar ruler's minor ticks at least this far apart (else none)
+    float rulerCharacterPixels = 8;  // the widest character of the ruler's labels, for a calendar ruler's steps
     float topInset = 0;            // pixels kept free above the lanes (the frame plan sets the title's)
     float laneHeaderWidth = 150;   // room kept at the canvas's left edge for the lane names
     float titleBlockHeight = 76;   // room the story's title and credit take above the lanes, when shown

@@ -62,7 +62,7 @@ void CommentaryPanel::drawMoment(const Story& story, const Event& event, const V
     ImGui::PushTextWrapPos(0.0f);
     ImGui::Text("%s  \u00B7  %s%s%s", lane.title.c_str(),
                 era == kNone ? "" : story.eras[static_cast<std::size_t>(era)].name.c_str(),
-                era == kNone ? "" : "  \u00B7  ", formatEventTime(story, event.time).c_str());
+                era == kNone ? "" : "  \u00B7  ", formatEventTime(story, event).c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
     ImGui::PopFont();

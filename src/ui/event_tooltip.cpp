@@ -22,7 +22,7 @@ void drawEventTooltip(const Story& story, EventIndex index, const UiFonts& fonts
     ImGui::TextColored(ImVec4(palette.label.r, palette.label.g, palette.label.b, 1), "%s%s%s  \u00B7  %s",
                        lane.title.c_str(), era == kNone ? "" : "  \u00B7  ",
                        era == kNone ? "" : story.eras[static_cast<std::size_t>(era)].name.c_str(),
-                       formatEventTime(story, event.time).c_str());
+                       formatEventTime(story, event).c_str());
     if (!event.summary.empty()) ImGui::TextUnformatted(event.summary.c_str());
     ImGui::TextDisabled("Click to pin its commentary");
     ImGui::PopTextWrapPos();
@@ -40,7 +40,7 @@ void drawClusterTooltip(const Story& story, const EventMark& mark, const UiFonts
     ImGui::PushFont(fonts.bold);
     ImGui::Text("%d events", mark.count);
     ImGui::PopFont();
-    ImGui::Text("%s to %s", formatEventTime(story, first.time).c_str(), formatEventTime(story, last.time).c_str());
+    ImGui::Text("%s to %s", formatEventTime(story, first).c_str(), formatEventTime(story, last).c_str());
     ImGui::TextDisabled("from \u201C%s\u201D to \u201C%s\u201D", first.title.c_str(), last.title.c_str());
     ImGui::TextDisabled(last.time > first.time ? "Click to zoom in on them" : "Click to select the first");
     ImGui::EndTooltip();

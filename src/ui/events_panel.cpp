@@ -2,6 +2,7 @@
 #include "ui/events_panel.h"
 
 #include "render/palette.h"
+#include "timeline/time_format.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ClearActiveID: the search box lets go of the keyboard when Tab moves on
@@ -156,7 +157,21 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const FramePl
                     ImGui::GetWindowDrawList()->AddCircle(centre, 4.0f, colour, 0, 2.0f);
                 }
                 ImGui::SetCursorScreenPos({at.x + 18, at.y});
-                if (ImGui::Selectable(event.title.c_str(), index == described)) {
+                // In a story in dates, each row ends with its event's date; the title is cut before it.
+                float titleWidth = 0;  // the whole row
+                TimeText when;
+                float whenWidth = 0;
+                const float rowRight = at.x + 18 + ImGui::GetContentRegionAvail().x;
+                if (story.calendar) {
+                    when = formatEventTime(story, event);
+                    whenWidth = ImGui::CalcTextSize(when.c_str()).x;
+                    titleWidth = std::max(40.0f, ImGui::GetContentRegionAvail().x - whenWidth - 10);
+                }
+                if (story.calendar) {
+                    ImGui::GetWindowDrawList()->AddText({rowRight - whenWidth, at.y},
+                                                        ImGui::GetColorU32(ImGuiCol_TextDisabled), when.c_str());
+                }
+                if (ImGui::Selectable(event.title.c_str(), index == described, 0, {titleWidth, 0})) {
                     requests.push(ViewCommand::select(index));
                     requests.push(ViewCommand::focus(KeyboardFocus::EventsList));
                 }

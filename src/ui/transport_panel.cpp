@@ -84,11 +84,12 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Fram
         }
         if (showTime) {
             const float timeStart = ImGui::GetCursorPosX();
-            // One digit finer than the ruler's numbers; as wide as the widest time at that precision.
-            const int decimals = decimalsForStep(plan.layout.majorTickStep) + 1;
-            ImGui::TextDisabled("%s", formatStoryTime(story, state.playheadTime, decimals).c_str());
-            const double widest = std::abs(story.startTime) > std::abs(story.endTime) ? story.startTime : story.endTime;
-            ImGui::SameLine(timeStart + ImGui::CalcTextSize(formatStoryTime(story, widest, decimals).c_str()).x + 8);
+            // A step finer than the ruler's labels; as wide as the widest time at that precision.
+            const double majorStep = plan.layout.majorTickStep;
+            const CalendarStep& calendarStep = plan.layout.calendarSteps.major;
+            ImGui::TextDisabled("%s", formatTimeFinerThanRuler(story, state.playheadTime, majorStep, calendarStep).c_str());
+            const TimeText widest = widestTimeFinerThanRuler(story, majorStep, calendarStep);
+            ImGui::SameLine(timeStart + ImGui::CalcTextSize(widest.c_str()).x + 8);
         }
 
         // The screenshot controls sit at the right end; the slider takes the room between.

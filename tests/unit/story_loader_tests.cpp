@@ -125,7 +125,11 @@ TEST_CASE("a missing field is reported at the object that lacks it") {
 
 TEST_CASE("a wrong-typed field is reported at its value") {
     checkSingleError(replaced(kValid, R"("time": 12, "title": "Paris")", R"("time": "12", "title": "Paris")"),
-                     StoryErrorKind::WrongType, R"("12")", "field \"time\" must be a number, not a string");
+                     StoryErrorKind::WrongType, R"("12")",
+                     "field \"time\" is a string, but the story's first time (line 5, column 38) is a number");
+    checkSingleError(replaced(kValid, R"("time": 12, "title": "Paris")", R"("time": [12], "title": "Paris")"),
+                     StoryErrorKind::WrongType, R"([12])",
+                     "field \"time\" must be a number or a date (ISO 8601 text such as \"1942-06-04\"), not an array");
 }
 
 TEST_CASE("an unknown field is reported at its key (it is usually a typo)") {
