@@ -4,6 +4,7 @@
 #include "app/command_line.h"
 
 #include "story/number_limits.h"
+#include "story/story_time_text.h"
 #include "story/terminal_text.h"
 
 #include <CLI/CLI.hpp>
@@ -15,14 +16,7 @@ namespace epilogue {
 
 namespace {
 
-// The whole of `text` as a number (what strtod reads: "1e3", "-0.5", also "nan" and "inf", which the
-// checks then refuse).
-bool parseNumber(const std::string& text, double& out) {
-    if (text.empty() || text.find_first_of(" \t\n") != std::string::npos) return false;
-    char* end = nullptr;
-    out = std::strtod(text.c_str(), &end);  // 1e999 reads as inf, which the checks refuse
-    return end == text.c_str() + text.size();
-}
+bool parseNumber(const std::string& text, double& out) { return parseNumberText(text, out); }
 
 // "1280x720" -> 1280, 720 (whole numbers; the limits are checked by the caller).
 bool parseSize(const std::string& text, double& width, double& height) {
@@ -30,13 +24,6 @@ bool parseSize(const std::string& text, double& width, double& height) {
     if (x == std::string::npos) return false;
     return parseNumber(text.substr(0, x), width) && parseNumber(text.substr(x + 1), height) &&
            text.find_first_not_of("0123456789x") == std::string::npos;
-}
-
-// "10.5:20" -> 10.5, 20.
-bool parseRange(const std::string& text, double& start, double& end) {
-    const auto colon = text.find(':');
-    return colon != std::string::npos && parseNumber(text.substr(0, colon), start) &&
-           parseNumber(text.substr(colon + 1), end);
 }
 
 std::string inSingleQuotes(const std::string& text) { return "'" + escapeForTerminal(excerpt(text, 80)) + "'"; }
@@ -65,12 +52,32 @@ const CLI::Validator kSize(
     },
     "");
 
+// A story time as typed: a number within the limits, or a date (which one the story takes is known later).
+const CLI::Validator kTime(
+    [](std::string& text) -> std::string {
+        const TimeTextShape shape = checkTimeTextShape(text);
+        if (shape.kind != TimeTextKind::Invalid) return "";
+        // The limits' own words stand alone ("is nan, not a number"), as for every other number.
+        double number = 0;
+        return parseNumber(text, number) ? shape.problem : inSingleQuotes(text) + " " + shape.problem;
+    },
+    "");
+
+// "10.5:20", "1942-06-01:1942-06-10", "1942-06-04T09:00..1942-06-04T12:00": both ends numbers or both dates.
 const CLI::Validator kRange(
     [](std::string& text) -> std::string {
-        double start = 0, end = 0;
-        if (!parseRange(text, start, end)) return inSingleQuotes(text) + " is not START:END, e.g. 0:20";
-        const std::string problem = checkViewRange(start, end);
-        return problem.empty() ? "" : inSingleQuotes(text) + ": " + problem;
+        std::string start, end, problem;
+        if (!splitTimeRange(text, start, end, problem)) return inSingleQuotes(text) + " " + problem;
+        const TimeTextShape first = checkTimeTextShape(start), last = checkTimeTextShape(end);
+        if (first.kind == TimeTextKind::Invalid) return inSingleQuotes(text) + ": the start " + inSingleQuotes(start) + " " + first.problem;
+        if (last.kind == TimeTextKind::Invalid) return inSingleQuotes(text) + ": the end " + inSingleQuotes(end) + " " + last.problem;
+        if (first.kind != last.kind) return inSingleQuotes(text) + ": one end is a number and the other a date";
+        double startNumber = 0, endNumber = 0;
+        if (first.kind == TimeTextKind::Number && parseNumber(start, startNumber) && parseNumber(end, endNumber)) {
+            const std::string outOfRange = checkViewRange(startNumber, endNumber);
+            if (!outOfRange.empty()) return inSingleQuotes(text) + ": " + outOfRange;
+        }
+        return "";
     },
     "");
 
@@ -82,10 +89,8 @@ std::string range(double min, double max) { return "in [" + formatNumber(min) + 
 CommandLineResult parseCommandLine(int argc, const char* const* argv) {
     CommandLine options;
     std::string size;
-    std::string visibleRange;
     CLI::App app{"Epilogue: see a story that forks. Opens the story in a window, or renders it headless.",
                  "epilogue"};
-    const CLI::Validator time = numberCheck(checkViewTime, "");
     app.add_option("story", options.storyPath, "Story file to open (default: the bundled La La Land story)")->check(kNonEmpty);
     app.add_option("--validate", options.validatePath, "Check a story file, print a summary or its errors, and exit")
         ->type_name("FILE")
@@ -96,11 +101,16 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
     app.add_option("--size", size, "Size of the image in logical pixels (default 1280x720)")->type_name("WxH")->check(kSize);
     app.add_option("--scale", options.scale, "Pixels per logical pixel: 2 renders a sharp image twice the size")
         ->check(numberCheck(checkScale, range(limits::kMinScale, limits::kMaxScale)));
-    auto* timeOption = app.add_option("--time", options.time, "Put the playhead at this story time")->check(time);
+    auto* timeOption = app.add_option("--time", options.timeText,
+                                      "Put the playhead at this story time (a date such as 1942-06-04T09:30 in a story in dates)")
+                           ->type_name("TIME")
+                           ->check(kTime);
     auto* atOption =
         app.add_option("--at", options.atEvent, "Put the playhead at this event")->type_name("EVENT")->check(kNonEmpty);
     timeOption->excludes(atOption);
-    app.add_option("--range", visibleRange, "Show this stretch of story time (default: the whole story)")
+    app.add_option("--range", options.rangeText,
+                   "Show this stretch of story time (default: the whole story); START..END also works, and is never "
+                   "ambiguous when times of day hold colons")
         ->type_name("START:END")
         ->check(kRange);
     app.add_option("--select", options.selectEvent, "Select this event (its commentary fills the panel)")
@@ -134,8 +144,12 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
     framesOption->excludes(videoOption);
     app.add_option("--fps", options.fps, "Frames per second for --frames and --video (default 30)")
         ->check(numberCheck(checkFps, range(limits::kMinFps, limits::kMaxFps)));
-    app.add_option("--from", options.from, "Story time the frames start at (default: the story's start)")->check(time);
-    app.add_option("--to", options.to, "Story time the frames end at (default: the story's end)")->check(time);
+    app.add_option("--from", options.fromText, "Story time the frames start at (default: the story's start)")
+        ->type_name("TIME")
+        ->check(kTime);
+    app.add_option("--to", options.toText, "Story time the frames end at (default: the story's end)")
+        ->type_name("TIME")
+        ->check(kTime);
     app.add_option("--duration", options.duration, "Seconds the frames span (default 10)")
         ->check(numberCheck(checkDuration, range(limits::kMinDuration, limits::kMaxDuration)));
     app.add_flag("--frame-stats", options.frameStats, "On exit, print how many frames were drawn and how long they took");
@@ -168,14 +182,38 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
     options.given.select = app.count("--select") > 0;
     options.given.ui = app.count("--no-ui") > 0;
     options.given.animation = app.count("--animation-time") > 0;
-    if (!visibleRange.empty()) {
-        double start = 0, end = 0;
-        parseRange(visibleRange, start, end);  // checked by kRange
-        options.rangeStart = start;
-        options.rangeEnd = end;
-    }
     result.options = options;
     return result;
+}
+
+std::string resolveStoryTimes(const Story& story, CommandLine& options) {
+    auto read = [&](const char* flag, const std::string& text, std::optional<double>& out) -> std::string {
+        if (text.empty()) return "";
+        const StoryTimeReading reading = readStoryTimeText(story, text);
+        if (!reading.ok) return std::string(flag) + ": " + inSingleQuotes(text) + " " + reading.problem;
+        out = reading.time;
+        return "";
+    };
+    std::string problem = read("--time", options.timeText, options.time);
+    if (problem.empty()) problem = read("--from", options.fromText, options.from);
+    if (problem.empty()) problem = read("--to", options.toText, options.to);
+    if (!problem.empty() || options.rangeText.empty()) return problem;
+    std::string startText, endText;
+    splitTimeRange(options.rangeText, startText, endText, problem);  // checked by kRange
+    std::optional<double> start, end;
+    problem = read("--range", startText, start);
+    if (problem.empty()) problem = read("--range", endText, end);
+    if (!problem.empty()) return problem;
+    const std::string outOfRange = checkViewRange(*start, *end);
+    if (!outOfRange.empty()) {
+        if (!(*start < *end)) {
+            return "--range: " + inSingleQuotes(options.rangeText) + ": starts at " + startText + ", not before its end " + endText;
+        }
+        return "--range: " + inSingleQuotes(options.rangeText) + ": " + outOfRange;
+    }
+    options.rangeStart = start;
+    options.rangeEnd = end;
+    return "";
 }
 
 }  // namespace epilogue

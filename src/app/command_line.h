@@ -1,6 +1,8 @@
 // The command line: what the user asked for, parsed and checked, with CLI11's help and error messages.
 #pragma once
 
+#include "story/story.h"
+
 #include <optional>
 #include <string>
 
@@ -17,8 +19,11 @@ struct CommandLine {
     std::string screenshotPath;   // --screenshot OUT.png
     int width = 1280, height = 720;  // --size WxH, logical pixels
     float scale = 1;                 // --scale N
+    // Story times, as given: in the story's notation (numbers, or dates in a story in dates), read once the
+    // story is known (resolveStoryTimes) into the numbers below, which --restore may also set.
+    std::string timeText, rangeText, fromText, toText;
     std::optional<double> time;      // --time T
-    std::optional<double> rangeStart, rangeEnd;  // --range START:END, the visible stretch of story time
+    std::optional<double> rangeStart, rangeEnd;  // --range START:END or START..END, the visible stretch of story time
     std::string atEvent;             // --at EVENT
     std::string selectEvent;         // --select EVENT
     bool noUi = false;               // --no-ui
@@ -45,5 +50,10 @@ struct CommandLineResult {
 };
 
 CommandLineResult parseCommandLine(int argc, const char* const* argv);
+
+// Reads the story times the command line gave (--time, --range, --from, --to) in the story's notation into
+// `options`. Returns "" or the usage error, naming the flag: "--time: '1942-06-04' is a date, but the
+// story's times are numbers (from 0 to 80)".
+std::string resolveStoryTimes(const Story& story, CommandLine& options);
 
 }  // namespace epilogue

@@ -161,6 +161,12 @@ int main(int argc, char** argv) {
     std::string storyPath;
     int exitCode = kExitOk;
     if (!loadStory(options, sidecar, story, storyPath, exitCode)) return exitCode;
+    moveSidecarTimesToStory(story, sidecar, options);
+    // Times on the command line are in the story's notation: read them now that the story is known.
+    if (const std::string problem = resolveStoryTimes(story, options); !problem.empty()) {
+        std::fprintf(stderr, "epilogue: %s\n", shown(problem).c_str());
+        return kExitUsage;
+    }
     ViewState state;
     if (!initialViewState(story, options, state)) return kExitUsage;
     if (!options.screenshotPath.empty()) return runScreenshot(options, story, storyPath, state);

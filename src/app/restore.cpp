@@ -1,6 +1,7 @@
 // Reading sidecars.
 #include "app/restore.h"
 
+#include "story/calendar_time.h"
 #include "story/input_file.h"
 #include "story/located_json.h"
 #include "story/number_limits.h"
@@ -125,7 +126,20 @@ bool readSidecar(std::string_view text, const std::string& name, const ExplicitF
         }
     }
 
+    // A story in dates: the day its numbers count from (left out by sidecars of stories in numbers).
+    const Json* timeKind = find(root, "time", "kind");
+    const Json* epoch = find(root, "time", "epoch");
+    ParsedDate epochDate;
+    if (timeKind && timeKind->is_string() && timeKind->get_ref<const std::string&>() == "dates") {
+        if (epoch && epoch->is_string()) epochDate = parseIsoDate(epoch->get_ref<const std::string&>());
+        if (!epochDate.ok) return fail("not a screenshot sidecar: time.epoch must be a date such as \"1942-06-04\"");
+    }
+
     // Everything is checked: apply it.
+    story.datesEpochKnown = epochDate.ok;
+    story.epochDay = epochDate.ok ? epochDate.secondsSince1970 / calendar::kSecondsPerDay -
+                                        (epochDate.secondsSince1970 % calendar::kSecondsPerDay < 0 ? 1 : 0)
+                                  : 0;
     story.path = storyFile->get<std::string>();
     story.hash = hash ? hash->get<std::string>() : "";
     story.used = !given.story;
@@ -144,6 +158,14 @@ bool readSidecar(std::string_view text, const std::string& name, const ExplicitF
     if (!given.animation) options.animationTime = static_cast<float>(animationTime);
     if (reduced && reduced->get<bool>()) options.reducedMotion = true;
     return true;
+}
+
+void moveSidecarTimesToStory(const Story& story, const SidecarStory& sidecar, CommandLine& options) {
+    if (!story.calendar || !sidecar.datesEpochKnown || sidecar.epochDay == story.epochDay) return;
+    const double shift = static_cast<double>((sidecar.epochDay - story.epochDay) * calendar::kSecondsPerDay);
+    if (options.rangeStart) *options.rangeStart += shift;
+    if (options.rangeEnd) *options.rangeEnd += shift;
+    if (options.time) *options.time += shift;
 }
 
 bool applySidecar(const std::string& path, const ExplicitFlags& given, CommandLine& options, SidecarStory& story,

@@ -9,6 +9,7 @@
 #include "app/command_line.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,10 @@ struct SidecarStory {
     std::string path;       // story.file
     std::string hash;       // story.hash: of the bytes the screenshot's story was read from; "" if absent
     bool used = false;      // options.storyPath was taken from the sidecar (no story was given explicitly)
+    // A story in dates counts its times from its epoch day (the day of its earliest time); the sidecar says
+    // which day its numbers count from ("time": {"kind": "dates", "epoch": "1942-06-04"}).
+    bool datesEpochKnown = false;
+    std::int64_t epochDay = 0;  // days since 1970
 };
 
 // Reads the sidecar `text` (called `name` in messages) into `options`, leaving alone what `given` says was
@@ -31,6 +36,11 @@ struct SidecarStory {
 // sidecar or holds a value out of the limits; `options` is then unchanged.
 bool readSidecar(std::string_view text, const std::string& name, const ExplicitFlags& given, CommandLine& options,
                  SidecarStory& story, std::string& error);
+
+// A sidecar's times count from its story's epoch day as it was when the screenshot was taken; a story in
+// dates edited since to begin earlier counts from another day. Moves the view and the playhead the sidecar
+// gave `options` to the story's epoch, so that they stay on the same dates.
+void moveSidecarTimesToStory(const Story& story, const SidecarStory& sidecar, CommandLine& options);
 
 // The same for the sidecar file at `path`.
 bool applySidecar(const std::string& path, const ExplicitFlags& given, CommandLine& options, SidecarStory& story,

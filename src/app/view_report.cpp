@@ -2,12 +2,21 @@
 #include "app/view_report.h"
 
 #include "story/source_hash.h"
+#include "timeline/time_format.h"
 
 #include <filesystem>
 
 namespace epilogue {
 
 namespace {
+
+// How the story counts time, so that its numbers can be read: in its own unit, or in seconds since 00:00 of
+// its epoch day (a story in dates).
+nlohmann::json storyTimeJson(const Story& story) {
+    if (!story.calendar) return {{"kind", "numbers"}, {"unit", story.timeUnit.str()}};
+    CivilTime epoch = civilFromDays(story.epochDay);
+    return {{"kind", "dates"}, {"epoch", isoDateText(epoch, DatePrecision::Day)}, {"unit", "seconds since the epoch"}};
+}
 
 // A rectangle in logical pixels, in the image's pixels.
 nlohmann::json rectJson(const Rect& r, float scale) {
@@ -37,6 +46,7 @@ nlohmann::json describeView(const Story& story, const ViewState& state, const Fr
         events.push_back({{"id", event.id},
                           {"lane", story.lanes[static_cast<std::size_t>(event.lane)].id},
                           {"time", event.time},
+                          {"when", formatEventNotation(story, event).c_str()},
                           {"title", event.title},
                           {"rect", rect(markRect)}});
     }
@@ -55,8 +65,13 @@ nlohmann::json describeView(const Story& story, const ViewState& state, const Fr
                                                                    : "canvas";
     return {
         {"story", {{"title", story.title}, {"file", file.path}, {"hash", file.hash}}},
+        {"time", storyTimeJson(story)},
         {"playhead", state.playheadTime},
-        {"view", {{"start", plan.view.startTime}, {"end", plan.view.endTime}}},
+        {"playhead_when", formatTimeNotation(story, state.playheadTime).c_str()},
+        {"view", {{"start", plan.view.startTime},
+                  {"end", plan.view.endTime},
+                  {"start_when", formatTimeNotation(story, plan.view.startTime).c_str()},
+                  {"end_when", formatTimeNotation(story, plan.view.endTime).c_str()}}},
         {"selection", eventId(state.selectedEvent)},
         {"hovered", eventId(state.hoveredEvent)},
         {"playing", state.playing},

@@ -47,9 +47,14 @@ ParsedDate refuse(std::string problem) {
     return parsed;
 }
 
+// "1942"; "-0048 (49 BC)" for a year BC, as the file writes it and as people say it.
 std::string yearText(int year) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%d", year);
+    char text[32];
+    if (year > 0) {
+        std::snprintf(text, sizeof text, "%d", year);
+    } else {
+        std::snprintf(text, sizeof text, "-%04d (%d BC)", -year, 1 - year);
+    }
     return text;
 }
 

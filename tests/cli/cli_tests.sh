@@ -669,6 +669,73 @@ PY
     expect_status 1
     expect_in 'pairs[1]: "x" and "y" are paired already, by pairs[0]' "$err"
     ;;
+dates-validate)
+    # The example story in dates validates; a broken date in a copy is an error at its line and column.
+    dated="$(dirname "$story")/example-ides-of-march.json"
+    run epilogue --validate "$dated"
+    expect_status 0
+    [ "$out" = "ok: 11 events in 2 lanes" ] || fail "summary was: $out"
+    sed 's/"time": "-0048-01-10"/"time": "-0048-02-30"/' "$dated" >"$work/dated.json"
+    line=$(grep -n -- '-0048-02-30' "$work/dated.json" | cut -d: -f1)
+    column=$(( $(grep -- '-0048-02-30' "$work/dated.json" | sed 's/"-0048-02-30".*//' | wc -c) ))
+    run epilogue --validate "$work/dated.json"
+    expect_status 1
+    expect_in "dated.json:$line:$column: event \"rubicon\": field \"time\": \"-0048-02-30\" is not a date: February -0048 (49 BC) has 29 days" "$err"
+    sed 's/"time": "-0048-01-10"/"time": 1/' "$dated" >"$work/mixed.json"
+    run epilogue --validate "$work/mixed.json"
+    expect_status 1
+    expect_in 'event "rubicon": field "time" is a number, but the story'"'"'s first time (line 10, column 34) is a date' "$err"
+    ;;
+dates-flags)
+    # --time, --range, --from and --to take the story's notation: dates in a story in dates, with START..END
+    # for times of day; the other notation is a usage error naming the flag.
+    dated="$(dirname "$story")/example-ides-of-march.json"
+    run epilogue "$dated" --screenshot "$work/a.png" --size 640x360 --time -0043-03-15T10:00 \
+        --range -0043-03-14T20:00..-0043-03-15T14:00
+    expect_status 0
+    [ "$(jq -r '.playhead_when' "$work/a.png.json")" = "-0043-03-15T10:00" ] || fail "playhead: $(jq -c .playhead_when "$work/a.png.json")"
+    [ "$(jq -r '.view.start_when + " " + .view.end_when' "$work/a.png.json")" = "-0043-03-14T20:00 -0043-03-15T14:00" ] ||
+        fail "view: $(jq -c .view "$work/a.png.json")"
+    run epilogue "$dated" --screenshot "$work/b.png" --size 640x360 --range -0043-03-15T08:00:-0043-03-15T12:00
+    expect_status 0
+    [ "$(jq -r '.view.start_when' "$work/b.png.json")" = "-0043-03-15T08:00" ] || fail "START:END with times of day"
+    run epilogue "$dated" --screenshot "$work/c.png" --range -0100:0100
+    expect_status 0
+    run epilogue --screenshot "$work/d.png" --time 1942-06-04
+    expect_status 2
+    expect_in "--time: '1942-06-04' is a date, but the story's times are numbers (from 0 to 80)" "$err"
+    run epilogue "$dated" --screenshot "$work/d.png" --time 12
+    expect_status 2
+    expect_in "--time: '12' is a number, but the story's times are dates" "$err"
+    run epilogue "$dated" --screenshot "$work/d.png" --range -0043-03-16..-0043-03-15
+    expect_status 2
+    expect_in "--range: '-0043-03-16..-0043-03-15': starts at -0043-03-16, not before its end -0043-03-15" "$err"
+    run epilogue "$dated" --frames "$work/frames" --from 1942 --to 12
+    expect_status 2
+    expect_in "--to: '12' is a number" "$err"
+    run epilogue "$dated" --screenshot "$work/d.png" --time 1942-02-30
+    expect_status 2
+    expect_in "--time: '1942-02-30' is not a date: February 1942 has 28 days" "$err"
+    run epilogue --screenshot "$work/d.png" --range 1942-06-01:12
+    expect_status 2
+    expect_in "one end is a number and the other a date" "$err"
+    [ ! -e "$work/d.png" ] || fail "a usage error wrote a file"
+    ;;
+dates-ruler)
+    # The sidecar lists the ruler's labels as a calendar writes them, and each event's time as the story does.
+    dated="$(dirname "$story")/example-ides-of-march.json"
+    run epilogue "$dated" --screenshot "$work/whole.png" --size 1600x900
+    expect_status 0
+    labels=$(jq -r '[.ruler.ticks[].label] | join("|")' "$work/whole.png.json")
+    expect_in "100 BC|AD 1|AD 100" "$labels"
+    [ "$(jq -r '.time.kind + " " + .time.epoch' "$work/whole.png.json")" = "dates -0752-04-21" ] || fail "time: $(jq -c .time "$work/whole.png.json")"
+    [ "$(jq -r '.events[] | select(.id == "founding") | .when' "$work/whole.png.json")" = "-0752-04-21" ] || fail "event when"
+    run epilogue "$dated" --screenshot "$work/hours.png" --size 1600x900 --range -0043-03-14T20:00..-0043-03-15T14:00
+    labels=$(jq -r '[.ruler.ticks[].label] | join("|")' "$work/hours.png.json")
+    expect_in "14 Mar 44 BC, 20:00|22:00|15 Mar|02:00" "$labels"
+    # Ticks are in the PNG's pixels, left to right, and labels never share a place.
+    [ "$(jq '[.ruler.ticks[].x] | . == sort and (unique | length) == length' "$work/hours.png.json")" = "true" ] || fail "ticks out of order"
+    ;;
 *)
     echo "unknown case: $case_name"
     exit 2
