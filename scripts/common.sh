@@ -12,7 +12,7 @@ EPILOGUE_BUILD_PACKAGES=(g++ make cmake pkg-config libsdl2-dev libimgui-dev libg
 
 # To run the tests: an X server without a display, and the tools that drive the window like a user; the tools
 # that check the Debian package's desktop entry, MIME type and manual page.
-EPILOGUE_TEST_PACKAGES=(xvfb xauth xdotool jq desktop-file-utils libxml2-utils shared-mime-info man-db)
+EPILOGUE_TEST_PACKAGES=(xvfb xauth xdotool jq python3-xlib desktop-file-utils libxml2-utils shared-mime-info man-db)
 
 # Installs the packages in "$@" that are not installed yet: with apt-get when root, else says which.
 ensure_packages() {

@@ -6,6 +6,7 @@
 #include "ui/canvas_labels.h"
 #include "ui/event_tooltip.h"
 #include "ui/help_overlay.h"
+#include "ui/story_menu.h"
 #include "ui/theme.h"
 #include "ui/toast.h"
 
@@ -79,9 +80,24 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
             drawEventTooltip(story, state.hoveredEvent, fonts_);
         }
     }
-    if (options.banner) drawBanner(options.banner, screen.canvas, fonts_);
-    if (options.toast) drawToast(options.toast, screen.canvas, fonts_);
+    const bool storyMenu = options.panels && options.recentStories && screen.storyMenu.width > 0;
+    if (options.banner) {
+        Rect beside = screen.canvas;  // the banner leaves the story menu free, to open another story
+        if (storyMenu) beside.width = screen.storyMenu.x - 8 - beside.x;
+        drawBanner(options.bannerHeading, options.banner, beside, fonts_);
+    }
+    if (storyMenu) drawStoryMenu(screen.storyMenu, *options.recentStories, fonts_, requests);
+    if (options.toast) {
+        Rect under = screen.canvas;  // the toast sits under the story menu
+        if (storyMenu) under.y = screen.storyMenu.bottom();
+        drawToast(options.toast, under, fonts_);
+    }
     if (state.helpVisible) drawHelpOverlay(size.logicalWidth, size.logicalHeight, fonts_, requests);
+    if (state.openDialogVisible) {
+        openDialog_.draw(size.logicalWidth, size.logicalHeight, options.openDirectory, fonts_, requests);
+    } else {
+        openDialog_.hidden();
+    }
     ImGui::Render();
     lap(timings_.uiBuild);
     target_.bindForDrawing();

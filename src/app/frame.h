@@ -20,6 +20,7 @@
 #include "timeline/view_state.h"
 #include "ui/commentary_panel.h"
 #include "ui/events_panel.h"
+#include "ui/open_dialog.h"
 #include "ui/transport_panel.h"
 #include "ui/fonts.h"
 #include "ui/ui_requests.h"
@@ -37,7 +38,12 @@ struct FrameOptions {
     const char* toast = nullptr;  // a short message shown at the canvas's top right (screenshot saved...)
     bool screenshotCanvasOnly = false;  // the transport bar's "canvas only" setting, as shown
     const char* banner = nullptr;  // a problem the user must fix, across the top of the canvas
+    const char* bannerHeading = "The story file no longer loads; showing the last good version until it is fixed:";
     bool scene = true;     // the scene (off only for a headless frame that lets ImGui settle, never shown)
+    // The window's own: the story menu with these recent stories (none in stills), and where the built-in
+    // story chooser starts.
+    const std::vector<std::string>* recentStories = nullptr;
+    const char* openDirectory = ".";
 };
 
 // Where the time of the last frame went, in milliseconds (read by the benchmark).
@@ -77,6 +83,7 @@ private:
     CommentaryPanel commentaryPanel_;
     TransportPanel transportPanel_;
     EventsPanel eventsPanel_;
+    OpenDialog openDialog_;
     UiFonts fonts_;
     float fontScale_ = 0;         // the pixel scale the fonts were rasterised for
     float pendingFontScale_ = 0;  // rasterise the fonts again for this scale after the frame

@@ -63,6 +63,13 @@ std::optional<PointerEvent> toPointerEvent(const SDL_Event& event) {
     }
 }
 
+std::optional<std::string> droppedFile(const SDL_Event& event) {
+    if (event.type != SDL_DROPFILE || !event.drop.file) return std::nullopt;
+    std::string path(event.drop.file);
+    SDL_free(event.drop.file);
+    return path;
+}
+
 std::optional<Key> toKey(const SDL_Event& event) {
     // The mouse's back and forward buttons walk the view history, as in a browser.
     if (event.type == SDL_MOUSEBUTTONDOWN && event.button.button == SDL_BUTTON_X1) return Key::Back;
@@ -73,6 +80,7 @@ std::optional<Key> toKey(const SDL_Event& event) {
     switch (event.key.keysym.sym) {
         case SDLK_TAB: return (modifiers & KMOD_SHIFT) ? Key::FocusPrevious : Key::FocusNext;
         case SDLK_q: return ctrl ? std::optional<Key>(Key::Quit) : std::nullopt;
+        case SDLK_o: return ctrl ? std::optional<Key>(Key::Open) : std::nullopt;
         case SDLK_l: return ctrl ? std::nullopt : std::optional<Key>(Key::ToggleLoop);
         case SDLK_LEFTBRACKET: return Key::Slower;
         case SDLK_RIGHTBRACKET: return Key::Faster;

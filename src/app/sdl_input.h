@@ -5,6 +5,7 @@
 #include "timeline/canvas_input.h"
 
 #include <optional>
+#include <string>
 
 union SDL_Event;
 
@@ -12,5 +13,7 @@ namespace epilogue {
 
 std::optional<PointerEvent> toPointerEvent(const SDL_Event& event);
 std::optional<Key> toKey(const SDL_Event& event);
+// The path of a file dropped on the window (SDL_DROPFILE), freeing SDL's copy; nullopt for any other event.
+std::optional<std::string> droppedFile(const SDL_Event& event);
 
 }  // namespace epilogue

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 
 namespace epilogue {
 
@@ -37,7 +38,19 @@ Session::Session(PlatformWindow& window, FrameComposer& composer, Story story, s
       storyFile_(storyFileFor(storyPath_, story_)),
       state_(std::move(state)),
       settings_(std::move(settings)),
-      input_(composer.style().laneHeaderWidth) {}
+      input_(composer.style().laneHeaderWidth) {
+    // The story the window opened with is the newest of the recent ones.
+    if (!settings_.recentStoriesFile.empty()) {
+        std::string warning;
+        recent_ = RecentStories::load(settings_.recentStoriesFile, warning);
+        if (!warning.empty()) std::fprintf(stderr, "epilogue: warning: %s\n", warning.c_str());
+        recent_.add(storyPath_);
+        std::string error;
+        if (!recent_.save(settings_.recentStoriesFile, error)) {
+            std::fprintf(stderr, "epilogue: warning: recent stories not saved: %s\n", error.c_str());
+        }
+    }
+}
 
 void Session::noteInput(double now) {
     lastInput_ = now;
@@ -45,7 +58,9 @@ void Session::noteInput(double now) {
 }
 
 void Session::pointer(const PointerEvent& event, bool panelHasPointer) {
-    input_.pointer(event, panelHasPointer && !input_.scrubbing(), story_, composer_.plan(), state_);
+    // The built-in chooser covers the canvas: the canvas takes no clicks meanwhile.
+    const bool covered = state_.openDialogVisible;
+    input_.pointer(event, covered || (panelHasPointer && !input_.scrubbing()), story_, composer_.plan(), state_);
 }
 
 AppAction Session::key(Key key) {
@@ -54,19 +69,64 @@ AppAction Session::key(Key key) {
     const bool panels = composer_.plan().screen.events.height > 0;
     if ((key == Key::FocusNext || key == Key::FocusPrevious || key == Key::Search) && !panels) return AppAction::None;
     if ((key == Key::Home || key == Key::End) && state_.focus == KeyboardFocus::EventsList) return AppAction::None;
+    // While the built-in chooser is up, only Escape (which closes it) and the application's keys act.
+    if (state_.openDialogVisible && key != Key::Escape && !isApplicationKey(key)) return AppAction::None;
     const AppAction wanted = input_.key(key, story_, state_);
     if (wanted != AppAction::Screenshot) return wanted;
     requestScreenshot();
     return AppAction::None;
 }
 
+void Session::opening(const std::string& path) {
+    storyPath_ = path;
+    opening_ = true;
+    reloadError_.clear();  // a problem of the file before is no longer the one on screen
+    state_.openDialogVisible = false;
+}
+
+void Session::showOpenDialog() { state_.openDialogVisible = true; }
+
+std::string Session::storyDirectory() const {
+    std::error_code ignored;
+    const std::filesystem::path shown(storyFile_.path);
+    return shown.has_parent_path() ? shown.parent_path().string() : std::filesystem::current_path(ignored).string();
+}
+
+void Session::replaceStory(Story story) {
+    story_ = std::move(story);
+    // Another story: nothing of the last one's view carries over but the playback settings.
+    ViewState fresh;
+    fresh.speed = state_.speed;
+    fresh.loop = state_.loop;
+    fresh.reducedMotion = state_.reducedMotion;
+    fresh.view.canvas = state_.view.canvas;
+    fresh.playheadTime = story_.startTime;
+    const TimelineView fitted = fitStory(story_, composer_.plan().view.canvas, composer_.style().laneHeaderWidth);
+    setVisibleRange(fresh, fitted.startTime, fitted.endTime);
+    state_ = std::move(fresh);
+    composer_.forgetLabelPlaces();
+}
+
 void Session::reloaded(StoryLoadResult&& result, double now) {
     if (result.ok()) {
-        adoptStory(story_, std::move(result.story), state_);
+        const bool opened = opening_;
+        if (opened) {
+            replaceStory(std::move(result.story));
+            opening_ = false;
+        } else {
+            adoptStory(story_, std::move(result.story), state_);
+        }
         input_.storyReplaced();
         storyFile_ = storyFileFor(storyPath_, story_);
         reloadError_.clear();
-        showToast("Reloaded " + storyPath_, now);
+        showToast((opened ? "Opened " : "Reloaded ") + storyPath_, now);
+        if (opened && !settings_.recentStoriesFile.empty()) {
+            recent_.add(storyPath_);
+            std::string error;
+            if (!recent_.save(settings_.recentStoriesFile, error)) {
+                std::fprintf(stderr, "epilogue: warning: recent stories not saved: %s\n", error.c_str());
+            }
+        }
     } else {
         reloadError_ = describeErrors(result.errors);
         for (const StoryError& problem : result.errors) std::fprintf(stderr, "%s\n", problem.toString().c_str());
@@ -132,9 +192,15 @@ bool Session::draw(const FrameSize& size, double now, std::string& error) {
     toastOnScreen_ = options.toast != nullptr;
     options.screenshotCanvasOnly = settings_.screenshotCanvasOnly;
     options.banner = reloadError_.empty() ? nullptr : reloadError_.c_str();
+    if (opening_) options.bannerHeading = "The story just opened does not load; the story before stays on screen until it is fixed:";
     requests_.commands.clear();
     requests_.screenshot = false;
     requests_.toggleScreenshotCanvasOnly = false;
+    requests_.chooseStory = false;
+    requests_.openStory.clear();
+    options.recentStories = &recent_.paths();
+    openDirectory_ = storyDirectory();
+    options.openDirectory = openDirectory_.c_str();
     if (!composer_.draw(window_, story_, state_, size, animationTime_, uiDelta, options, requests_, error)) return false;
     // With the panels gone (a window too small for them), the keyboard is the canvas's.
     if (composer_.plan().screen.events.height <= 0) state_.focus = KeyboardFocus::Canvas;
@@ -144,6 +210,8 @@ bool Session::draw(const FrameSize& size, double now, std::string& error) {
     // ---- What the panels asked for -------------------------------------------------------------------
     if (requests_.screenshot) requestScreenshot();
     if (requests_.toggleScreenshotCanvasOnly) settings_.screenshotCanvasOnly = !settings_.screenshotCanvasOnly;
+    if (requests_.chooseStory) chooserRequested_ = true;
+    if (!requests_.openStory.empty()) openRequest_ = requests_.openStory;
     for (const ViewCommand& command : requests_.commands) {
         applyViewCommand(story_, composer_.style().laneHeaderWidth, state_, command);
         settleFrames_ = 2;

@@ -7,6 +7,7 @@
 
 #include "app/frame.h"
 #include "app/platform_window.h"
+#include "app/recent_stories.h"
 #include "app/screenshot_writer.h"
 #include "app/view_report.h"
 #include "story/story_loader.h"
@@ -16,13 +17,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
+#include <utility>
 
 namespace epilogue {
 
 struct SessionSettings {
     std::string screenshotDirectory;    // where F12 and the Screenshot button write
     bool screenshotCanvasOnly = false;  // captures leave the panels out
+    std::string recentStoriesFile;      // the stories opened lately (recent_stories.h); empty: not kept
 };
 
 // How soon the session wants its next frame.
@@ -52,10 +56,22 @@ public:
         return input_.shapeAt(x, y, panelHasPointer, composer_.plan());
     }
 
-    // ---- Reloads -----------------------------------------------------------------------------------------
-    // A finished load of the story file: adopted when it is valid (keeping the view and the selection),
-    // else shown in a banner over the last good story.
+    // ---- Opening another story, and reloads --------------------------------------------------------------
+    // The window now watches `path` and is loading it: the next good load of it is a new story (seen
+    // afresh, the whole story fitted), not a reload.
+    void opening(const std::string& path);
+    // A finished load of the watched file: adopted when it is valid (a reload keeps the view and the
+    // selection; a story just opened starts afresh and joins the recent stories), else shown in a banner
+    // over the last good story.
     void reloaded(StoryLoadResult&& result, double now);
+    // What the panels asked for in the last frame: the file chooser, or a story file to open (taken once).
+    bool takeChooserRequest() { return std::exchange(chooserRequested_, false); }
+    std::optional<std::string> takeOpenRequest() { return std::exchange(openRequest_, std::nullopt); }
+    // The built-in chooser, when the desktop has none.
+    void showOpenDialog();
+    // Where a chooser starts: the folder of the story on screen.
+    std::string storyDirectory() const;
+    const RecentStories& recentStories() const { return recent_; }
 
     // ---- Frames ------------------------------------------------------------------------------------------
     FramePace pace(double now);
@@ -75,6 +91,7 @@ public:
 
 private:
     ScreenshotJob captureJob() const;
+    void replaceStory(Story story);
     void showToast(std::string text, double now);
 
     PlatformWindow& window_;
@@ -89,6 +106,11 @@ private:
     ScreenshotWriter screenshots_;
     int pendingScreenshots_ = 0;  // asked for and not yet captured: one a frame, none dropped
     std::string reloadError_;     // the banner: why the file on disk does not load; empty when it does
+    bool opening_ = false;        // the watched file was just opened: its next good load is a new story
+    bool chooserRequested_ = false;
+    std::optional<std::string> openRequest_;
+    RecentStories recent_;
+    std::string openDirectory_;   // where the built-in chooser starts (kept for the frame's pointer)
     std::string toast_;
     double toastUntil_ = 0;
     bool toastOnScreen_ = false;

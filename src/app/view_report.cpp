@@ -78,6 +78,7 @@ nlohmann::json describeView(const Story& story, const ViewState& state, const Fr
         {"speed", state.speed},
         {"loop", state.loop},
         {"focus", focus},
+        {"open_dialog", state.openDialogVisible},
         {"search", {{"query", state.searchQuery},
                     {"matches", plan.search.active ? static_cast<long long>(plan.search.matches.size()) : -1},
                     {"in_view", plan.search.inView}}},

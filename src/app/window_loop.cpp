@@ -5,6 +5,7 @@
 #include "app/window_loop.h"
 
 #include "app/atomic_file.h"
+#include "app/file_chooser.h"
 #include "app/frame.h"
 #include "app/platform_window.h"
 #include "app/preferences.h"
@@ -23,6 +24,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -161,22 +163,56 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     SessionSettings settings;
     settings.screenshotDirectory = options.screenshotDirectory.empty() ? picturesDirectory() : options.screenshotDirectory;
     settings.screenshotCanvasOnly = preferences.screenshotCanvasOnly;
+    settings.recentStoriesFile = stateDirectory() + "/recent.json";
     Session session(window, composer, std::move(story), storyPath, state, settings);
     session.noteInput(secondsNow());  // opening the window counts as input: the sky twinkles a while
 
     // ---- The story file: checked about once a second, read again on the reloader's thread ------------
-    StoryWatcher watcher(storyPath);
-    const Uint32 watchEvent = SDL_RegisterEvents(2);
+    // Opening another story (Ctrl+O, the story menu, a file dropped on the window) watches and loads that
+    // file instead; until it loads, the story on screen stays.
+    const Uint32 watchEvent = SDL_RegisterEvents(3);
     const bool watching = watchEvent != static_cast<Uint32>(-1);
     const Uint32 reloadedEvent = watchEvent + 1;
+    const Uint32 chooserEvent = watchEvent + 2;
     const SDL_TimerID watchTimer =
         watching ? SDL_AddTimer(1000, requestWatchCheck, reinterpret_cast<void*>(static_cast<std::uintptr_t>(watchEvent)))
                  : 0;
-    StoryReloader reloader(storyPath, [reloadedEvent] {
-        SDL_Event done{};
-        done.type = reloadedEvent;
-        SDL_PushEvent(&done);
-    });
+    auto makeReloader = [reloadedEvent](const std::string& path) {
+        return std::make_unique<StoryReloader>(path, [reloadedEvent] {
+            SDL_Event done{};
+            done.type = reloadedEvent;
+            SDL_PushEvent(&done);
+        });
+    };
+    auto watcher = std::make_unique<StoryWatcher>(storyPath);
+    auto reloader = makeReloader(storyPath);
+    auto openStoryFile = [&](const std::string& path) {
+        std::error_code sameFile;
+        if (!options.stateFile.empty() && std::filesystem::equivalent(options.stateFile, path, sameFile)) {
+            std::fprintf(stderr, "epilogue: not opening %s: it is the --state-file, which is rewritten after every frame\n",
+                         path.c_str());
+            return;
+        }
+        session.opening(path);
+        watcher = std::make_unique<StoryWatcher>(path);
+        reloader = makeReloader(path);
+        reloader->request();
+    };
+    ExternalChooser chooser;
+    auto chooseStory = [&] {
+        const ChooserKind kind = pickChooser();
+        std::string problem;
+        if (kind != ChooserKind::BuiltIn &&
+            chooser.start(kind, session.storyDirectory(), [chooserEvent] {
+                SDL_Event done{};
+                done.type = chooserEvent;
+                SDL_PushEvent(&done);
+            }, problem)) {
+            return;
+        }
+        if (!problem.empty()) std::fprintf(stderr, "epilogue: %s; using the built-in chooser\n", problem.c_str());
+        session.showOpenDialog();
+    };
 
     std::vector<double> frameMilliseconds;  // with --frame-stats: how long each drawn frame took
     std::size_t untimedFrames = 0;
@@ -243,6 +279,23 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
                 keysWait = true;
                 continue;
             }
+            if (event.type == SDL_DROPFILE) {  // a file dropped on the window opens, as from the chooser
+                const std::optional<std::string> dropped = droppedFile(event);
+                if (dropped) openStoryFile(*dropped);
+                session.noteInput(secondsNow());
+                continue;
+            }
+            if (watching && event.type == chooserEvent) {
+                if (std::optional<ChooserAnswer> answer = chooser.take()) {
+                    if (answer->chosen) openStoryFile(answer->path);
+                    if (!answer->error.empty()) {
+                        std::fprintf(stderr, "epilogue: %s; using the built-in chooser\n", answer->error.c_str());
+                        session.showOpenDialog();
+                    }
+                }
+                session.noteInput(secondsNow());
+                continue;
+            }
             if (watching && (event.type == watchEvent || event.type == reloadedEvent)) {
                 // Not input: neither wakes the sky nor asks for a frame (a finished reload asks below).
                 checkStory = checkStory || event.type == watchEvent;
@@ -250,7 +303,8 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             }
             // Keys of the application's own (Tab, F1, Ctrl+Q; Escape while searching) never reach the panels.
             const std::optional<Key> key = toKey(event);
-            const bool searching = session.state().focus == KeyboardFocus::Search;
+            // Typing: in the search box, or the built-in chooser's path.
+            const bool searching = session.state().focus == KeyboardFocus::Search || session.state().openDialogVisible;
             const bool applicationKey = key && (isApplicationKey(*key) || (*key == Key::Escape && searching));
             if (!applicationKey) window.processEvent(event);
             const ImGuiIO& io = ImGui::GetIO();
@@ -277,12 +331,13 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
                 if (session.state().focus != focusBefore) keysWait = true;
                 if (action == AppAction::ToggleFullscreen) ++fullscreenToggles;
                 if (action == AppAction::Quit) running = false;
+                if (action == AppAction::Open) chooseStory();
             }
             session.noteInput(secondsNow());
         }
         if (!running) break;
-        if (checkStory && watcher.changed()) reloader.request();
-        if (std::optional<StoryLoadResult> reloaded = reloader.take()) {
+        if (checkStory && watcher->changed()) reloader->request();
+        if (std::optional<StoryLoadResult> reloaded = reloader->take()) {
             session.reloaded(std::move(*reloaded), secondsNow());
             SDL_SetWindowTitle(window.sdlWindow(), windowTitleFor(session.story()).c_str());
         }
@@ -308,6 +363,9 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             upSinceFrame.push_back(release.key.keysym.scancode);
         }
         heldReleases.clear();
+        // What the panels asked for: the chooser (the story menu's "Open"), or a story to open.
+        if (session.takeChooserRequest()) chooseStory();
+        if (std::optional<std::string> path = session.takeOpenRequest()) openStoryFile(*path);
         composer.target().presentToWindow(static_cast<int>(std::lround(size.logicalWidth * size.pixelScale)),
                                           static_cast<int>(std::lround(size.logicalHeight * size.pixelScale)));
         window.swap();

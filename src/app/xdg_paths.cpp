@@ -21,6 +21,8 @@ std::string fromEnvironment(const char* name, const std::string& fallback) {
 
 std::string configDirectory() { return fromEnvironment("XDG_CONFIG_HOME", home() + "/.config") + "/epilogue"; }
 
+std::string stateDirectory() { return fromEnvironment("XDG_STATE_HOME", home() + "/.local/state") + "/epilogue"; }
+
 std::string picturesDirectory() { return fromEnvironment("XDG_PICTURES_DIR", home() + "/Pictures"); }
 
 }  // namespace epilogue

@@ -14,6 +14,7 @@ bool isApplicationKey(Key key) {
         case Key::Help:
         case Key::Fullscreen:
         case Key::Screenshot:
+        case Key::Open:
         case Key::Quit: return true;
         default: return false;
     }
@@ -178,8 +179,10 @@ AppAction CanvasInput::key(Key key, const Story& story, ViewState& state) {
         case Key::Fit: apply(story, state, ViewCommand::fitAll()); break;
         case Key::Help: apply(story, state, ViewCommand::toggleHelp()); break;
         case Key::Escape:
-            // Escape backs out one step: the help; a search (cleared, then left); the list; the selection.
-            if (state.helpVisible) {
+            // Escape backs out one step: the story chooser; the help; a search (cleared, then left); the list; the selection.
+            if (state.openDialogVisible) {
+                apply(story, state, ViewCommand::showOpenDialog(false));
+            } else if (state.helpVisible) {
                 apply(story, state, ViewCommand::toggleHelp());
             } else if (state.focus == KeyboardFocus::Search && !state.searchQuery.empty()) {
                 apply(story, state, ViewCommand::search({}));
@@ -224,6 +227,7 @@ AppAction CanvasInput::key(Key key, const Story& story, ViewState& state) {
         case Key::Fullscreen: return AppAction::ToggleFullscreen;
         case Key::Screenshot: return AppAction::Screenshot;
         case Key::Quit: return AppAction::Quit;
+        case Key::Open: return AppAction::Open;
     }
     return AppAction::None;
 }

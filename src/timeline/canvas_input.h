@@ -37,6 +37,7 @@ enum class Key {
     ToggleLoop,            // L
     Slower, Faster,        // [ and ]: the next playback speed down or up
     Quit,                  // Ctrl+Q
+    Open,                  // Ctrl+O: choose a story file to open
 };
 
 // Keys that belong to the application even while a panel has the keyboard (typing in the search box):
@@ -47,7 +48,7 @@ bool isApplicationKey(Key key);
 enum class PointerShape { Arrow, Hand, Scrub, Pan };
 
 // What the application must do beyond the view (the input layer cannot open files or windows).
-enum class AppAction { None, ToggleFullscreen, Screenshot, Quit };
+enum class AppAction { None, ToggleFullscreen, Screenshot, Quit, Open };
 
 class CanvasInput {
 public:

@@ -26,6 +26,7 @@ ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPane
     layout.transport = {0, canvasHeight, logicalWidth, transportHeight};
     layout.commentary = {0, canvasHeight + transportHeight, logicalWidth - eventsWidth, bottomHeight};
     layout.events = {logicalWidth - eventsWidth, canvasHeight + transportHeight, eventsWidth, bottomHeight};
+    layout.storyMenu = {logicalWidth - 12 - 96, 10, 96, 30};
     return layout;
 }
 
@@ -68,6 +69,7 @@ const FramePlan& FramePlanner::plan(const Story& story, const ViewState& state, 
     // Text: the title block and the lane headers first, as the event labels keep clear of them.
     obstacles_.clear();
     obstacles_.push_back(plan.layout.ruler);
+    if (plan.screen.storyMenu.width > 0) obstacles_.push_back(plan.screen.storyMenu);
     planTitle(story, measurer);
     planSearch(story, state, measurer);
     // The ribbons themselves carry no text: a box every 10 pixels along each curve is close enough.

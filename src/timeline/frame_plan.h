@@ -36,6 +36,7 @@ struct ScreenLayout {
     Rect transport;   // the bar under the canvas; zero-sized when the panels are hidden
     Rect commentary;  // bottom left
     Rect events;      // bottom right
+    Rect storyMenu;   // the "Open" button over the canvas's top right corner (zero-sized with no panels)
 };
 ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPanels);
 

@@ -182,6 +182,9 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
         case Type::Search:
             state.searchQuery = command.text;
             break;
+        case Type::ShowOpenDialog:
+            state.openDialogVisible = command.enabled;
+            break;
         case Type::Back:
             if (state.back.empty()) break;
             state.forward.push_back(currentPlace(state));

@@ -35,6 +35,7 @@ struct ViewCommand {
         Forward,         // undoes a Back
         Focus,           // where the keys go
         Search,          // the events list's query
+        ShowOpenDialog,  // the built-in story chooser, shown or closed
     };
 
     // Build commands with these; each sets only the fields its type reads.
@@ -83,6 +84,7 @@ struct ViewCommand {
         command.focusTo = where;
         return command;
     }
+    static ViewCommand showOpenDialog(bool shown) { return withEnabled(Type::ShowOpenDialog, shown); }
     static ViewCommand search(std::string query) {
         ViewCommand command = of(Type::Search);
         command.text = std::move(query);
@@ -98,7 +100,7 @@ struct ViewCommand {
     double speed = 1;         // SetSpeed
     EventIndex event = kNone; // Select, Hover, Pin
     int direction = 0;        // StepEvent: +1 or -1
-    bool enabled = false;     // SetLoop, SetReducedMotion
+    bool enabled = false;     // SetLoop, SetReducedMotion, ShowOpenDialog
     KeyboardFocus focusTo = KeyboardFocus::Canvas;  // Focus
     std::string text;         // Search
 

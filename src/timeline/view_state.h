@@ -34,6 +34,7 @@ struct ViewState {
     bool loop = false;                 // playing on past the end starts again at the beginning
     bool reducedMotion = false;        // no twinkle, no shimmer, no animated zoom
     bool helpVisible = false;          // the F1 overlay
+    bool openDialogVisible = false;    // the built-in story chooser (Ctrl+O with no desktop chooser)
     KeyboardFocus focus = KeyboardFocus::Canvas;
     std::string searchQuery;           // the events list's search; its matches are highlighted on the canvas
     float pointerX = NAN;              // the pointer over the canvas (NaN when it is elsewhere): the ruler

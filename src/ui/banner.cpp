@@ -5,7 +5,7 @@
 
 namespace epilogue {
 
-void drawBanner(const char* message, const Rect& canvas, const UiFonts& fonts) {
+void drawBanner(const char* heading, const char* message, const Rect& canvas, const UiFonts& fonts) {
     ImGui::SetNextWindowPos({canvas.x, canvas.y});
     ImGui::SetNextWindowSize({canvas.width, 0});
     ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0.42f, 0.08f, 0.20f, 0.94f));
@@ -14,7 +14,9 @@ void drawBanner(const char* message, const Rect& canvas, const UiFonts& fonts) {
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav;
     if (ImGui::Begin("Banner", nullptr, flags)) {
         ImGui::PushFont(fonts.bold);
-        ImGui::TextUnformatted("The story file no longer loads; showing the last good version until it is fixed:");
+        ImGui::PushTextWrapPos(canvas.width - 24);
+        ImGui::TextUnformatted(heading);
+        ImGui::PopTextWrapPos();
         ImGui::PopFont();
         ImGui::PushTextWrapPos(canvas.width - 24);
         ImGui::TextUnformatted(message);

@@ -7,6 +7,6 @@
 
 namespace epilogue {
 
-void drawBanner(const char* message, const Rect& canvas, const UiFonts& fonts);
+void drawBanner(const char* heading, const char* message, const Rect& canvas, const UiFonts& fonts);
 
 }  // namespace epilogue

@@ -29,7 +29,7 @@ const KeyBinding kKeyBindings[] = {
     {"F1", "This help"},
     {"F11", "Fullscreen"},
     {"F12", "Screenshot (to the pictures folder)"},
-    {"epilogue STORY.json, from a terminal", "Open another story (the window reloads it when it changes)"},
+    {"Ctrl+O, the Open menu, or drop a file here", "Open another story (those opened lately are in the menu)"},
     {"Ctrl+Q, or close the window", "Quit (the window's size and playback settings are kept)"},
 };
 const int kKeyBindingCount = static_cast<int>(sizeof(kKeyBindings) / sizeof(kKeyBindings[0]));

@@ -4,6 +4,7 @@
 
 #include "timeline/view_commands.h"
 
+#include <string>
 #include <vector>
 
 namespace epilogue {
@@ -12,6 +13,8 @@ struct UiRequests {
     std::vector<ViewCommand> commands;      // in the order asked; none is ever dropped
     bool screenshot = false;                // capture what the user sees
     bool toggleScreenshotCanvasOnly = false;  // capture the canvas alone, without panels (or stop doing so)
+    bool chooseStory = false;               // open a story: the file chooser (the story menu's "Open...")
+    std::string openStory;                  // open this story file (a recent one, or the built-in chooser's)
 
     void push(const ViewCommand& command) { commands.push_back(command); }
 };

@@ -101,7 +101,8 @@ fi
 mkdir -p "$work/home" "$work/pictures"
 # A copy of the story, so that the test can edit it while the window shows it.
 cp "$(dirname "$epilogue")/assets/stories/la-la-land.json" "$work/story.json"
-HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" LD_PRELOAD="${EPILOGUE_SANITIZER_PRELOAD:-}" "$epilogue" "$work/story.json" --size 1280x720 --reduced-motion \
+# The built-in story chooser (Ctrl+O), whatever choosers the machine has.
+EPILOGUE_FILE_CHOOSER=builtin HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" LD_PRELOAD="${EPILOGUE_SANITIZER_PRELOAD:-}" "$epilogue" "$work/story.json" --size 1280x720 --reduced-motion \
     --state-file "$work/state.json" --screenshot-dir "$work/pictures" >"$work/log" 2>&1 &
 pid=$!
 if ! wait_until 30 test -s "$work/state.json"; then
@@ -305,8 +306,51 @@ wait_until 60 at_least_files 'epilogue-*.png.json' 11
 shots=$(count_files 'epilogue-*.png')
 if [ "$shots" -eq 11 ]; then passes=$((passes + 1)); else echo "FAIL: 11 presses of F12 wrote $shots screenshots"; failures=$((failures + 1)); fi
 
-# 13. Closing the window ends the program cleanly and remembers the preferences.
-kill -TERM "$pid"
+# 12b. Opening another story: Ctrl+O shows the built-in chooser, where a typed path and Enter open it.
+cp "$(dirname "$epilogue")/assets/stories/la-la-land.json" "$work/second.json"
+sed -i 's/La La Land — the ending/A second story/' "$work/second.json"
+echo '{"format": "epilogue-story/1", "title": "Broken", "lanes": [], "events": []}' >"$work/broken.json"
+xdotool key --window "$window" ctrl+o
+wait_for "Ctrl+O shows the story chooser" '.open_dialog == true'
+xdotool key --window "$window" ctrl+a
+xdotool type --window "$window" --delay 10 "$work/second.json"
+xdotool key --window "$window" Return
+wait_for "a path typed in the chooser opens that story" ".story.title == \"A second story\" and .story.file == \"$work/second.json\" and .open_dialog == false"
+check "an opened story starts afresh, at its beginning" '.selection == null and .playhead == 0'
+
+# 12c. A story file dropped on the window (through X's drag and drop, as from a file manager) opens.
+if /usr/bin/python3 "$(dirname "$0")/xdnd_drop.py" "$window" "$work/story.json"; then
+    wait_for "a dropped story file opens" ".story.title == \"La La Land — the ending\" and .story.file == \"$work/story.json\""
+else
+    fail "the window did not take a dropped file"
+fi
+
+# 12d. A broken story opened from the window keeps the story on screen and shows its errors.
+xdotool key --window "$window" ctrl+o
+ready "the chooser again" '.open_dialog == true'
+xdotool key --window "$window" ctrl+a
+xdotool type --window "$window" --delay 10 "$work/broken.json"
+xdotool key --window "$window" Return
+wait_for "a broken story shows its errors at file:line:col" '.reload_error != null and (.reload_error | test("broken.json:1:[0-9]+: story: has no lanes"))'
+check "the story before stays on screen" '.story.title == "La La Land — the ending"'
+
+# 12e. The story menu ("Open" at the canvas's top right) lists the stories opened lately, newest first:
+#      the second one is a click away.
+recent="$work/home/.local/state/epilogue/recent.json"
+if [ "$(jq -c . "$recent" 2>/dev/null)" = "[\"$work/story.json\",\"$work/second.json\"]" ]; then
+    passes=$((passes + 1))
+else
+    echo "FAIL: the recent stories are $(cat "$recent" 2>&1)"; failures=$((failures + 1))
+fi
+point_at 1220 25
+xdotool click 1
+sleep 0.3  # the menu opens in the next frame; its rows are 22 pixels apart under the button
+point_at 1150 106
+xdotool click 1
+wait_for "the menu's second recent story opens" ".story.title == \"A second story\" and .reload_error == null"
+
+# 13. Ctrl+Q ends the program cleanly and remembers the preferences.
+xdotool key --window "$window" ctrl+q
 wait "$pid"
 status=$?
 pid=

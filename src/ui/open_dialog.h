@@ -1,0 +1,32 @@
+// The built-in story chooser, for a window with no desktop chooser (no zenity or kdialog, or no desktop at
+// all): a path to type (Enter opens a file, or goes into a folder), the folder's subfolders and story files
+// to click, and a way up. Escape closes it.
+#pragma once
+
+#include "app/directory_listing.h"
+#include "timeline/view.h"
+#include "ui/fonts.h"
+#include "ui/ui_requests.h"
+
+#include <string>
+
+namespace epilogue {
+
+class OpenDialog {
+public:
+    // Draws the chooser over the whole frame, listing `startDirectory` when it has just been shown.
+    void draw(float logicalWidth, float logicalHeight, const std::string& startDirectory, const UiFonts& fonts,
+              UiRequests& requests);
+    // The chooser was closed: the next showing starts afresh.
+    void hidden() { shown_ = false; }
+
+private:
+    void enter(const std::string& directory);
+
+    bool shown_ = false;
+    bool focusPath_ = false;  // give the path field the keyboard next frame
+    DirectoryListing listing_;
+    std::string path_;        // the path field
+};
+
+}  // namespace epilogue

@@ -1,0 +1,46 @@
+// The story menu.
+#include "ui/story_menu.h"
+
+#include <imgui.h>
+
+#include <filesystem>
+
+namespace epilogue {
+
+void drawStoryMenu(const Rect& button, const std::vector<std::string>& recentStories, const UiFonts& fonts,
+                   UiRequests& requests) {
+    ImGui::SetNextWindowPos({button.x, button.y});
+    ImGui::SetNextWindowSize({button.width, button.height});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, ImVec4(0, 0, 0, 0));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    if (ImGui::Begin("StoryMenu", nullptr, flags)) {
+        ImGui::PushFont(fonts.bold);
+        if (ImGui::Button("Open \u25BE", {button.width, button.height})) ImGui::OpenPopup("story menu");
+        ImGui::PopFont();
+        if (ImGui::IsItemHovered() && !ImGui::IsPopupOpen("story menu")) {
+            ImGui::SetTooltip("Open a story (Ctrl+O), or one opened lately");
+        }
+        if (ImGui::BeginPopup("story menu")) {
+            if (ImGui::MenuItem("Open a story\u2026", "Ctrl+O")) requests.chooseStory = true;
+            ImGui::Separator();
+            ImGui::TextDisabled("Opened lately");
+            if (recentStories.empty()) ImGui::TextDisabled("  none yet");
+            for (const std::string& path : recentStories) {
+                const std::filesystem::path file(path);
+                ImGui::PushID(path.c_str());
+                if (ImGui::MenuItem(file.filename().string().c_str())) requests.openStory = path;
+                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", path.c_str());
+                ImGui::PopID();
+            }
+            ImGui::EndPopup();
+        }
+    }
+    ImGui::End();
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+}
+
+}  // namespace epilogue
