@@ -11,8 +11,10 @@ EPILOGUE_BUILD_PACKAGES=(g++ make cmake pkg-config libsdl2-dev libimgui-dev libg
     fonts-dejavu-core fonts-dejavu-extra librsvg2-bin help2man dpkg-dev)
 
 # To run the tests: an X server without a display, and the tools that drive the window like a user; the tools
-# that check the Debian package's desktop entry, MIME type and manual page.
-EPILOGUE_TEST_PACKAGES=(xvfb xauth xdotool jq python3-xlib desktop-file-utils libxml2-utils shared-mime-info man-db)
+# that check the Debian package's desktop entry, MIME type and manual page; a JSON Schema validator for the
+# story format's schema.
+EPILOGUE_TEST_PACKAGES=(xvfb xauth xdotool jq python3-xlib desktop-file-utils libxml2-utils shared-mime-info man-db
+    python3-jsonschema)
 
 # Installs the packages in "$@" that are not installed yet: with apt-get when root, else says which.
 ensure_packages() {

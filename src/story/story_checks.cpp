@@ -92,7 +92,9 @@ private:
                 lane.forkEvent = kNone;
                 continue;
             }
-            if (!lane.events.empty()) {
+            // Order is checked between times that were read (an unreadable time is reported already).
+            auto timed = [&](EventIndex event) { return references_.events[static_cast<std::size_t>(event)].hasTime; };
+            if (!lane.events.empty() && timed(lane.forkEvent) && timed(lane.events.front())) {
                 const Event& first = story_.events[static_cast<std::size_t>(lane.events.front())];
                 if (first.time < fork.time) {
                     report(StoryErrorKind::ForkOrder, references.forkOffset,
@@ -108,13 +110,14 @@ private:
                 lane.rejoinEvent = kNone;
                 continue;
             }
+            if (!timed(lane.forkEvent) || !timed(lane.rejoinEvent)) continue;
             if (rejoin.time <= fork.time) {
                 report(StoryErrorKind::ForkOrder, references.rejoinOffset,
                        context + ": rejoins at " + inQuotes(rejoin.id) + " (time " + formatTime(story_, rejoin.time) +
                            "), not after it forks at " + inQuotes(fork.id) + " (time " + formatTime(story_, fork.time) + ")");
                 continue;
             }
-            if (!lane.events.empty()) {
+            if (!lane.events.empty() && timed(lane.events.back())) {
                 const Event& last = story_.events[static_cast<std::size_t>(lane.events.back())];
                 if (last.time > rejoin.time) {
                     report(StoryErrorKind::ForkOrder, references.rejoinOffset,

@@ -139,3 +139,10 @@ TEST_CASE("a story whose dated events all share one moment loads") {
     CHECK(result.story.startTime == 0);
     CHECK(result.story.endTime == 0);
 }
+
+TEST_CASE("a fork event whose time cannot be read gives that one error, not others about the lane's order") {
+    const std::string text = replaced(kDated, R"("time": "1942-06-04T04:30")", R"("time": 16200)");
+    const StoryLoadResult result = parseStory(text, "dated.json");
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].message.find("is a number, but the story's first time") != std::string::npos);
+}
