@@ -414,3 +414,31 @@ TEST_CASE("every uniform the renderer sets is found; one a program lacks is name
     CHECK(program.warnings()[0].find("uNoSuchUniform") != std::string::npos);
     CHECK(program.warnings()[0].find("beam.frag") != std::string::npos);
 }
+
+TEST_CASE("a story in dates: steady frames allocate nothing at every zoom of its calendar ruler") {
+    Renderer& r = renderer();
+    StoryLoadResult loaded = loadStoryFile(EPILOGUE_ASSETS_DIR "/stories/example-ides-of-march.json");
+    REQUIRE(loaded.ok());
+    const Story& dated = loaded.story;
+    REQUIRE(dated.calendar);
+    const double ides = dated.events[static_cast<std::size_t>(dated.findEvent("ides"))].time;
+    // From the whole story (centuries) to a quarter of an hour, the playhead moving across the Ides.
+    for (double span : {1.5e10, 3e8, 2e6, 9e4, 900.0}) {
+        ViewState state;
+        setVisibleRange(state, ides - span / 2, ides + span / 2);
+        std::size_t before = 0;
+        for (int frame = -3; frame < 10; ++frame) {
+            if (frame == 0) before = testing::allocationCount();
+            state.playheadTime = ides - span / 4 + std::max(frame, 0) * span / 40;
+            state.pointerX = 300 + static_cast<float>(std::max(frame, 0)) * 20;  // the time under the pointer too
+            std::string error;
+            UiRequests requests;
+            REQUIRE(r.composer.draw(r.window, dated, state, {kWidth, kHeight, 1.0f}, 1.0f, 1.0f / 60,
+                                    FrameOptions{true, true}, requests, error));
+        }
+        INFO("span " << span << " s");
+        CHECK(testing::allocationCount() - before == 0);
+        CHECK_FALSE(r.composer.plan().ruler.labels.empty());
+    }
+    r.composer.forgetLabelPlaces();
+}
