@@ -366,9 +366,11 @@ void FramePlanner::planRuler(const Story& story, const ViewState& state, const T
 
     // A label beside each major tick, where it fits before the next one, clear of the playhead's mark
     // and the pointer's tag. On a calendar ruler the first label also names what its unit leaves out
-    // ("4 Jun 1942, 09:00"), and may reach over the next ticks (whose labels then give way).
+    // ("4 Jun 1942, 09:00"), and may reach over the next ticks (whose labels then give way); so does the
+    // first label after one that would have begun a larger unit ("5 Jun" at midnight) but found no room.
     ruler.labels.clear();
     float freeFrom = -1e9f;
+    bool contextDue = story.calendar;
     const std::vector<RulerTick>& ticks = plan_.layout.ticks;
     for (std::size_t i = 0; i < ticks.size(); ++i) {
         const RulerTick& tick = ticks[i];
@@ -381,7 +383,7 @@ void FramePlanner::planRuler(const Story& story, const ViewState& state, const T
                 break;
             }
         }
-        const bool withContext = story.calendar && ruler.labels.empty();
+        const bool withContext = contextDue;
         RulerLabelPlan label;
         label.text = formatRulerLabel(story, tick.time, majorStep, calendarStep, withContext);
         const glm::vec2 size = measurer.measure(TextStyle::Small, label.text.c_str());
@@ -392,7 +394,11 @@ void FramePlanner::planRuler(const Story& story, const ViewState& state, const T
         const bool clearOfPlayhead = !plan_.playhead.onCanvas || box.right() < plan_.playhead.x - 7 ||
                                      box.x > plan_.playhead.x + 7;
         const bool clearOfPointer = !ruler.pointerShown || !rectsOverlap(box, ruler.pointerBox);
-        if (!fits || !clearOfPlayhead || !clearOfPointer) continue;
+        if (!fits || !clearOfPlayhead || !clearOfPointer) {
+            contextDue = contextDue || rulerTickBeginsLargerUnit(story, tick.time, calendarStep);
+            continue;
+        }
+        contextDue = false;
         freeFrom = box.right() + 4;
         ruler.labels.push_back(label);
     }

@@ -268,6 +268,19 @@ TimeText formatRulerLabel(const Story& story, double time, double majorStep, con
     return calendarRulerLabel(story, time, calendarStep, withContext);
 }
 
+bool rulerTickBeginsLargerUnit(const Story& story, double time, const CalendarStep& calendarStep) {
+    CivilTime civil;
+    if (!story.calendar || !civilFromStoryTime(story.epochDay, time, civil)) return false;
+    switch (calendarStep.unit) {
+        case CalendarUnit::Year: return false;
+        case CalendarUnit::Month: return civil.month == 1;
+        case CalendarUnit::HalfMonth:
+        case CalendarUnit::Week:
+        case CalendarUnit::Day: return civil.month == 1 && civil.day == 1;
+        default: return civil.hour == 0 && civil.minute == 0 && civil.second == 0 && time == std::floor(time);
+    }
+}
+
 TimeText formatTimeFinerThanRuler(const Story& story, double time, double majorStep, const CalendarStep& calendarStep) {
     if (!story.calendar) return formatStoryTime(story, time, decimalsForStep(majorStep) + 1);
     int decimals = 0;

@@ -33,6 +33,10 @@ TimeText formatStoryTime(const Story& story, double time, int decimals);
 TimeText formatRulerLabel(const Story& story, double time, double majorStep, const CalendarStep& calendarStep,
                           bool withContext);
 
+// Whether a ruler tick begins a larger unit than its step's, and is labelled with it ("1943" on a ruler of
+// months, "5 Jun" on a ruler of hours). Never on a ruler of years, or in a story in numbers.
+bool rulerTickBeginsLargerUnit(const Story& story, double time, const CalendarStep& calendarStep);
+
 // Any time (the playhead, the time under the pointer) written in full, a step finer than the ruler's
 // major ticks: "47.25 min", "4 Jun 1942, 09:37".
 TimeText formatTimeFinerThanRuler(const Story& story, double time, double majorStep, const CalendarStep& calendarStep);

@@ -20,7 +20,8 @@ double TimelineView::xToTime(float x) const {
 
 TimelineView fitStory(const Story& story, const Rect& canvas, float leftInset) {
     double span = story.endTime - story.startTime;
-    if (span <= 0) span = 1;  // a story whose events all share one time still gets a usable view
+    // A story whose events all share one time still gets a usable view: a unit of its time, or a day of dates.
+    if (span <= 0) span = story.calendar ? 86400 : 1;
     // The story fills the canvas less the inset, with 3% of that width free on each side.
     const double usable = std::max(static_cast<double>(canvas.width - leftInset), 1.0);
     const double pixelsPerTime = usable * 0.94 / span;

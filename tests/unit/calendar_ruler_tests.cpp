@@ -60,6 +60,7 @@ std::string label(const Story& story, const char* iso, CalendarStep step, bool w
 }
 
 constexpr double kDay = 86400, kYear = 365.2425 * kDay;
+constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 }  // namespace
 
@@ -203,6 +204,27 @@ TEST_CASE("ruler sweep: from tens of millennia to a hundredth of a second, label
         if (!ruler.labels.empty() && unit != CalendarUnit::Year) {
             const std::string first = ruler.labels.front().text.c_str();
             CHECK(first.find("19") != std::string::npos);  // 193x or 194x
+        }
+        // Where a tick that begins a larger unit (a new year, a new day) found no room for its label, the
+        // next label names it instead.
+        bool namingDue = false;
+        for (const RulerTick& tick : plan.layout.ticks) {
+            if (!tick.major) continue;
+            const auto labelled = std::find_if(ruler.labels.begin(), ruler.labels.end(),
+                                               [&](const RulerLabelPlan& l) { return l.at.x == tick.x + 4; });
+            if (labelled == ruler.labels.end()) {
+                namingDue = namingDue || rulerTickBeginsLargerUnit(story, tick.time, plan.layout.calendarSteps.major);
+                continue;
+            }
+            if (namingDue) {
+                const std::string text = labelled->text.c_str();
+                INFO("after a new day or year with no label: " << text);
+                const bool namesIt = text.find("19") != std::string::npos ||
+                                     std::any_of(std::begin(kMonths), std::end(kMonths),
+                                                 [&](const char* month) { return text.find(month) != std::string::npos; });
+                CHECK(namesIt);
+            }
+            namingDue = false;
         }
         // Ticks left to right, majors among them.
         for (std::size_t i = 1; i < plan.layout.ticks.size(); ++i) {
