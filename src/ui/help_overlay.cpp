@@ -1,6 +1,8 @@
 // The help overlay.
 #include "ui/help_overlay.h"
 
+#include "ui/modal_card.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -35,26 +37,9 @@ const KeyBinding kKeyBindings[] = {
 const int kKeyBindingCount = static_cast<int>(sizeof(kKeyBindings) / sizeof(kKeyBindings[0]));
 
 void drawHelpOverlay(float logicalWidth, float logicalHeight, const UiFonts& fonts, UiRequests& requests) {
-    // As wide as the bindings need up to the window's width; a window too small for the whole list scrolls it
-    // (the wheel, or the scroll bar), and the actions wrap.
-    const float margin = 12;
-    const float width = std::min(900.0f, logicalWidth - 2 * margin);
-    ImGui::SetNextWindowPos({logicalWidth / 2, logicalHeight / 2}, ImGuiCond_Always, {0.5f, 0.5f});
-    ImGui::SetNextWindowSizeConstraints({width, 0}, {width, logicalHeight - 2 * margin});
-    ImGui::SetNextWindowBgAlpha(1.0f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings;
-    if (ImGui::Begin("Help", nullptr, flags)) {
-        // Everything else (the canvas and the panels) dims behind an opaque card, so that nothing shows
-        // through the help's text: drawn first in the help's own list, which is in front of every panel.
-        ImDrawList* list = ImGui::GetWindowDrawList();
-        list->PushClipRect({0, 0}, {logicalWidth, logicalHeight}, false);
-        list->AddRectFilled({0, 0}, {logicalWidth, logicalHeight}, IM_COL32(6, 4, 14, 200));
-        list->PopClipRect();
-        ImGui::PushFont(fonts.title);
-        ImGui::TextWrapped("Epilogue \u2014 keys and gestures");
-        ImGui::PopFont();
-        ImGui::Spacing();
+    // As wide as the bindings need up to the window's width; in a window too small for the whole list, the
+    // actions wrap and the list scrolls (the wheel, or the scroll bar).
+    if (beginModalCard("Help", "Epilogue \u2014 keys and gestures", logicalWidth, logicalHeight, 900, 0, fonts)) {
         if (ImGui::BeginTable("bindings", 2, ImGuiTableFlags_RowBg | ImGuiTableFlags_PadOuterX | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("keys", ImGuiTableColumnFlags_WidthStretch, 1.0f);
             ImGui::TableSetupColumn("action", ImGuiTableColumnFlags_WidthStretch, 1.15f);
@@ -72,7 +57,7 @@ void drawHelpOverlay(float logicalWidth, float logicalHeight, const UiFonts& fon
         ImGui::Spacing();
         if (ImGui::Button("Close (Esc)")) requests.push(ViewCommand::toggleHelp());
     }
-    ImGui::End();
+    endModalCard();
 }
 
 }  // namespace epilogue

@@ -1,6 +1,8 @@
 // The built-in story chooser.
 #include "ui/open_dialog.h"
 
+#include "ui/modal_card.h"
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -21,25 +23,7 @@ void OpenDialog::draw(float logicalWidth, float logicalHeight, const std::string
         shown_ = true;
         enter(startDirectory);
     }
-    const float margin = 12;
-    const float width = std::min(720.0f, logicalWidth - 2 * margin);
-    const float height = std::min(520.0f, logicalHeight - 2 * margin);
-    ImGui::SetNextWindowPos({logicalWidth / 2, logicalHeight / 2}, ImGuiCond_Always, {0.5f, 0.5f});
-    ImGui::SetNextWindowSize({width, height});
-    ImGui::SetNextWindowBgAlpha(1.0f);
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollbar;
-    if (ImGui::Begin("Open a story", nullptr, flags)) {
-        // Everything behind dims, as behind the help.
-        ImDrawList* list = ImGui::GetWindowDrawList();
-        list->PushClipRect({0, 0}, {logicalWidth, logicalHeight}, false);
-        list->AddRectFilled({0, 0}, {logicalWidth, logicalHeight}, IM_COL32(6, 4, 14, 200));
-        list->PopClipRect();
-
-        ImGui::PushFont(fonts.title);
-        ImGui::TextUnformatted("Open a story");
-        ImGui::PopFont();
-        ImGui::Spacing();
+    if (beginModalCard("Open a story", "Open a story", logicalWidth, logicalHeight, 720, 520, fonts)) {
         // The path: Enter opens a file, or goes into a folder.
         if (focusPath_) {
             ImGui::SetKeyboardFocusHere();
@@ -85,7 +69,7 @@ void OpenDialog::draw(float logicalWidth, float logicalHeight, const std::string
         ImGui::SameLine();
         ImGui::TextDisabled("Story files end in .json; the format is in the README beside the stories.");
     }
-    ImGui::End();
+    endModalCard();
 }
 
 }  // namespace epilogue

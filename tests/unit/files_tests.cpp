@@ -7,6 +7,8 @@
 #include "app/screenshot_writer.h"
 #include "app/story_reloader.h"
 
+#include "temporary_directory.h"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -25,18 +27,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TemporaryDirectory {
-    fs::path path;
-    TemporaryDirectory() {
-        char name[] = "/tmp/epilogue-test-XXXXXX";
-        path = mkdtemp(name);
-    }
-    ~TemporaryDirectory() {
-        std::error_code ignored;
-        fs::permissions(path, fs::perms::owner_all, fs::perm_options::add, ignored);
-        fs::remove_all(path, ignored);
-    }
-};
+using testing::TemporaryDirectory;
 
 std::vector<std::uint8_t> smallImage() { return std::vector<std::uint8_t>(4 * 4 * 4, 200); }
 

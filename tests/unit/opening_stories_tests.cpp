@@ -6,6 +6,8 @@
 #include "story/story_loader.h"
 #include "timeline/canvas_input.h"
 
+#include "temporary_directory.h"
+
 #include <doctest/doctest.h>
 
 #include <cstdlib>
@@ -19,17 +21,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct TemporaryDirectory {
-    fs::path path;
-    TemporaryDirectory() {
-        char name[] = "/tmp/epilogue-test-XXXXXX";
-        path = mkdtemp(name);
-    }
-    ~TemporaryDirectory() {
-        std::error_code ignored;
-        fs::remove_all(path, ignored);
-    }
-};
+using testing::TemporaryDirectory;
 
 void touch(const fs::path& path, const std::string& text = "{}") { std::ofstream(path) << text; }
 
