@@ -368,9 +368,10 @@ void FramePlanner::planRuler(const Story& story, const ViewState& state, const T
     // and the pointer's tag. On a calendar ruler the first label also names what its unit leaves out
     // ("4 Jun 1942, 09:00"), and may reach over the next ticks (whose labels then give way); so does the
     // first label after one that would have begun a larger unit ("5 Jun" at midnight) but found no room.
+    // In a story in numbers that names its unit, the first number carries it ("10 min").
     ruler.labels.clear();
     float freeFrom = -1e9f;
-    bool contextDue = story.calendar;
+    bool contextDue = story.calendar || !story.timeUnit.empty();
     const std::vector<RulerTick>& ticks = plan_.layout.ticks;
     for (std::size_t i = 0; i < ticks.size(); ++i) {
         const RulerTick& tick = ticks[i];

@@ -264,7 +264,11 @@ TimeText formatStoryTime(const Story& story, double time, int decimals) {
 
 TimeText formatRulerLabel(const Story& story, double time, double majorStep, const CalendarStep& calendarStep,
                           bool withContext) {
-    if (!story.calendar) return formatTimeNumber(time, decimalsForStep(majorStep));
+    if (!story.calendar) {
+        // The first number on the ruler carries the story's unit ("10 min"), as the first date its year.
+        const TimeText number = formatTimeNumber(time, decimalsForStep(majorStep));
+        return withContext && !story.timeUnit.empty() ? withUnit(story, number) : number;
+    }
     return calendarRulerLabel(story, time, calendarStep, withContext);
 }
 

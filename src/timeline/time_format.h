@@ -27,7 +27,7 @@ TimeText formatTimeNumber(double time, int decimals);
 TimeText formatStoryTime(const Story& story, double time, int decimals);
 
 // A ruler tick's label. The ruler's major ticks are `majorStep` apart (in a story in dates, on
-// `calendarStep`). Numbers: "47.5". Dates: the tick's own unit ("1942", "44 BC", "June", "4 Jun", "09:30"),
+// `calendarStep`). Numbers: "47.5" (with `withContext`, the story's unit: "47.5 min"). Dates: the tick's own unit ("1942", "44 BC", "June", "4 Jun", "09:30"),
 // a larger unit where the tick begins one (January: "1943"; midnight: "5 Jun"); `withContext` adds what
 // the tick's unit leaves out, for the first label on the ruler ("June 1942", "4 Jun 1942, 09:30").
 TimeText formatRulerLabel(const Story& story, double time, double majorStep, const CalendarStep& calendarStep,

@@ -249,3 +249,19 @@ TEST_CASE("a ruler of years BC reads as such") {
         CHECK(text.substr(text.size() - 3) == " BC");
     }
 }
+
+TEST_CASE("a story in numbers that names its unit writes it after the ruler's first number") {
+    StoryLoadResult loaded = parseStory(R"({"format": "epilogue-story/1", "title": "Minutes", "time_unit": "min",
+        "lanes": [{"id": "a", "title": "A"}],
+        "events": [{"id": "x", "lane": "a", "time": 0, "title": "X"}, {"id": "y", "lane": "a", "time": 120, "title": "Y"}]})",
+                                        "minutes.json");
+    REQUIRE(loaded.ok());
+    FramePlanner planner;
+    ViewState state;
+    setVisibleRange(state, -10, 130);
+    state.playheadTime = -1e15;
+    const FramePlan& plan = planner.plan(loaded.story, state, {{1600, 900, 1}, true, 0}, GenerousMeasurer());
+    REQUIRE(plan.ruler.labels.size() >= 4);
+    CHECK(std::string(plan.ruler.labels[0].text.c_str()) == "-10 min");
+    CHECK(std::string(plan.ruler.labels[1].text.c_str()).find("min") == std::string::npos);
+}
