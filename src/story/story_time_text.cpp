@@ -43,7 +43,9 @@ TimeTextShape checkTimeTextShape(std::string_view text) {
         shape.kind = TimeTextKind::Date;
         return shape;
     }
-    shape.problem = looksLikeIsoDate(text) ? date.problem : "is not a number or a date (such as 1942-06-04T09:30)";
+    // Text with a date's separators after its first character ("392-11-01") gets the date's own problem.
+    const bool dateLike = looksLikeIsoDate(text) || text.find_first_of("-T:", 1) != std::string_view::npos;
+    shape.problem = dateLike ? date.problem : "is not a number or a date (such as 1942-06-04T09:30)";
     return shape;
 }
 

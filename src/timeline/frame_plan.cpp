@@ -366,13 +366,20 @@ void FramePlanner::planRuler(const Story& story, const ViewState& state, const T
 
     // A label beside each major tick, where it fits before the next one, clear of the playhead's mark
     // and the pointer's tag. On a calendar ruler the first label also names what its unit leaves out
-    // ("4 Jun 1942, 09:00"), and may reach over the next ticks (whose labels then give way); so does the
-    // first label after one that would have begun a larger unit ("5 Jun" at midnight) but found no room.
-    // In a story in numbers that names its unit, the first number carries it ("10 min").
+    // ("4 Jun 1942, 09:00"), and may reach over the next ticks (whose labels then give way) unless one of
+    // them begins a larger unit ("5 Jun" at midnight), which then names it; a label that begins a larger
+    // unit but finds no room passes the naming on to the next. In a story in numbers that names its unit,
+    // the first number carries it ("10 min").
     ruler.labels.clear();
     float freeFrom = -1e9f;
     bool contextDue = story.calendar || !story.timeUnit.empty();
     const std::vector<RulerTick>& ticks = plan_.layout.ticks;
+    auto measureLabel = [&](const RulerTick& tick, bool withContext, RulerLabelPlan& label) {
+        label.text = formatRulerLabel(story, tick.time, majorStep, calendarStep, withContext);
+        const glm::vec2 size = measurer.measure(TextStyle::Small, label.text.c_str());
+        label.at = {tick.x + 4, band.y + 3};
+        return Rect{label.at.x - 2, label.at.y, size.x + 4, size.y};
+    };
     for (std::size_t i = 0; i < ticks.size(); ++i) {
         const RulerTick& tick = ticks[i];
         if (!tick.major) continue;
@@ -384,12 +391,20 @@ void FramePlanner::planRuler(const Story& story, const ViewState& state, const T
                 break;
             }
         }
-        const bool withContext = contextDue;
+        bool withContext = contextDue;
         RulerLabelPlan label;
-        label.text = formatRulerLabel(story, tick.time, majorStep, calendarStep, withContext);
-        const glm::vec2 size = measurer.measure(TextStyle::Small, label.text.c_str());
-        label.at = {tick.x + 4, band.y + 3};
-        const Rect box{label.at.x - 2, label.at.y, size.x + 4, size.y};
+        Rect box = measureLabel(tick, withContext, label);
+        if (withContext && story.calendar && nextMajorX < box.right() + 6) {
+            bool coversLargerUnit = false;
+            for (std::size_t next = i + 1; next < ticks.size() && ticks[next].x < box.right() + 6; ++next) {
+                coversLargerUnit = coversLargerUnit ||
+                                   (ticks[next].major && rulerTickBeginsLargerUnit(story, ticks[next].time, calendarStep));
+            }
+            if (coversLargerUnit) {
+                withContext = false;
+                box = measureLabel(tick, false, label);
+            }
+        }
         const bool fits = box.x >= freeFrom && box.right() <= canvas.right() &&
                           (withContext || nextMajorX >= box.right() + 6);
         const bool clearOfPlayhead = !plan_.playhead.onCanvas || box.right() < plan_.playhead.x - 7 ||
@@ -399,7 +414,7 @@ void FramePlanner::planRuler(const Story& story, const ViewState& state, const T
             contextDue = contextDue || rulerTickBeginsLargerUnit(story, tick.time, calendarStep);
             continue;
         }
-        contextDue = false;
+        if (withContext) contextDue = false;
         freeFrom = box.right() + 4;
         ruler.labels.push_back(label);
     }

@@ -52,6 +52,7 @@ TEST_CASE("a typed time is a number within the limits or a date, told apart by i
     CHECK(checkTimeTextShape("nan").problem == "is nan, not a number");
     CHECK(checkTimeTextShape("1942-02-30").problem == "is not a date: February 1942 has 28 days");
     CHECK(checkTimeTextShape("soon").problem == "is not a number or a date (such as 1942-06-04T09:30)");
+    CHECK(checkTimeTextShape("392-11-01").problem == "is not a date: a year has four digits, from -9999 to 9999 (\"-0043\" is 44 BC)");
 }
 
 TEST_CASE("ranges: START..END always, START:END where one colon splits it into two times of one kind") {
