@@ -66,7 +66,7 @@ check "Architecture $(field Architecture) is not dpkg's $(dpkg --print-architect
 depends=$(field Depends)
 dependency_names=$(tr ',|' '\n\n' <<<"$depends" | sed 's/(.*)//; s/ //g')
 # From dpkg-shlibdeps (the libraries the program links) and from cmake/Packaging.cmake (what it loads).
-for dependency in libc6 libstdc++6 libsdl2-2.0-0 libfontconfig1 libopengl0 libxxhash0 libgl1 libegl1 \
+for dependency in libc6 libstdc++6 libsdl2-2.0-0 libfontconfig1 libopengl0 libxxhash0 libspng0 libgl1 libegl1 \
                   libgl1-mesa-dri fonts-dejavu-core; do
     check "Depends lacks $dependency: $depends" grep -qxF "$dependency" <<<"$dependency_names"
 done
