@@ -88,26 +88,30 @@ bool writeSidecar(const std::string& path, const std::string& text, bool overwri
     return written;
 }
 
-// Encodes and writes frames on a second thread while the next ones render; at most a few wait in line.
-// The first failed write ends the sequence: the frames waiting are dropped, later ones refused, and the
-// render loop, which asks failed() after every frame, stops.
+// Encodes frames on several threads while the next ones render, and writes them in order: frame N+1 goes
+// to disk only after frame N, so the files in the directory are always a sequence without gaps. At most a
+// few frames wait (each holds its pixels). The first failed write ends the sequence: frames waiting or
+// being encoded are dropped, later ones refused, and the render loop, which asks failed() after every
+// frame, stops.
 class FrameEncoder {
 public:
-    FrameEncoder() : thread_([this] { run(); }) {}
+    explicit FrameEncoder(int threads) : capacity_(static_cast<std::size_t>(threads) + 2) {
+        for (int i = 0; i < threads; ++i) threads_.emplace_back([this] { run(); });
+    }
     ~FrameEncoder() {
         {
             std::lock_guard<std::mutex> lock(mutex_);
             closing_ = true;
         }
         changed_.notify_all();
-        thread_.join();
+        for (std::thread& thread : threads_) thread.join();
     }
     // False, without queueing, once a write has failed.
     bool push(std::string path, std::vector<std::uint8_t> rgba, int width, int height, bool overwrite) {
         std::unique_lock<std::mutex> lock(mutex_);
-        changed_.wait(lock, [this] { return queue_.size() < 3 || !error_.empty(); });
+        changed_.wait(lock, [this] { return framesHeld() < capacity_ || !error_.empty(); });
         if (!error_.empty()) return false;
-        queue_.push_back({std::move(path), std::move(rgba), width, height, overwrite});
+        queue_.push_back({nextQueued_++, std::move(path), std::move(rgba), width, height, overwrite, {}});
         changed_.notify_all();
         return true;
     }
@@ -118,21 +122,29 @@ public:
     // The first error, once every queued frame is written (or dropped after an error).
     std::string finish() {
         std::unique_lock<std::mutex> lock(mutex_);
-        changed_.wait(lock, [this] { return queue_.empty() && !writing_; });
+        changed_.wait(lock, [this] { return framesHeld() == 0 && !writing_; });
         return error_;
     }
     int written() {
         std::lock_guard<std::mutex> lock(mutex_);
         return written_;
     }
+    // One encoder a core, at least two and at most eight: encoding is most of a frame's cost on a machine
+    // with no GPU, and the render thread's own work is mostly waiting on llvmpipe's threads.
+    static int threadsToUse() {
+        return static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 2u, 8u));
+    }
 
 private:
     struct Job {
+        long sequence;
         std::string path;
         std::vector<std::uint8_t> rgba;
         int width, height;
         bool overwrite;
+        std::vector<std::uint8_t> png;
     };
+    std::size_t framesHeld() const { return queue_.size() + encoding_ + encoded_.size(); }
     void run() {
         std::unique_lock<std::mutex> lock(mutex_);
         for (;;) {
@@ -140,28 +152,56 @@ private:
             if (queue_.empty()) return;
             Job job = std::move(queue_.front());
             queue_.pop_front();
-            writing_ = true;
+            ++encoding_;
             lock.unlock();
-            const PngWriteResult written = writePng(job.path, job.rgba, job.width, job.height, job.overwrite);
+            std::string encodeError;
+            const bool encoded = encodePng(job.rgba.data(), job.width, job.height, job.png, encodeError);
+            job.rgba = {};
             lock.lock();
-            writing_ = false;
-            if (written.ok) {
-                ++written_;
-            } else if (error_.empty()) {
-                error_ = written.error;
-                queue_.clear();  // nothing after a failed frame is written: no gaps in the sequence
+            --encoding_;
+            if (!encoded && error_.empty()) error_ = job.path + ": " + encodeError;
+            if (error_.empty()) encoded_.push_back(std::move(job));
+            writeInOrder(lock);
+            if (!error_.empty()) {  // nothing after a failed frame is written: no gaps in the sequence
+                queue_.clear();
+                encoded_.clear();
             }
             changed_.notify_all();
         }
     }
+    // Writes the encoded frames that are next in the sequence. One thread writes at a time, without the lock.
+    void writeInOrder(std::unique_lock<std::mutex>& lock) {
+        while (!writing_ && error_.empty()) {
+            const auto next = std::find_if(encoded_.begin(), encoded_.end(),
+                                           [this](const Job& job) { return job.sequence == nextWritten_; });
+            if (next == encoded_.end()) return;
+            Job job = std::move(*next);
+            encoded_.erase(next);
+            writing_ = true;
+            lock.unlock();
+            const PngWriteResult written = writePngFile(job.path, job.png, job.overwrite);
+            lock.lock();
+            writing_ = false;
+            ++nextWritten_;
+            if (written.ok) {
+                ++written_;
+            } else if (error_.empty()) {
+                error_ = written.error;
+            }
+        }
+    }
+    const std::size_t capacity_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    std::deque<Job> queue_;
+    std::deque<Job> queue_;     // waiting to be encoded, in sequence
+    std::vector<Job> encoded_;  // encoded, waiting for the frames before them to be written
+    std::size_t encoding_ = 0;
     bool writing_ = false;
     bool closing_ = false;
+    long nextQueued_ = 0, nextWritten_ = 0;
     int written_ = 0;
     std::string error_;
-    std::thread thread_;
+    std::vector<std::thread> threads_;
 };
 
 // "[##########----------]  30/60 frames  12.5 fps  2 s left", redrawn in place on a terminal.
@@ -383,7 +423,7 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
     std::signal(SIGINT, requestStop);
     std::signal(SIGTERM, requestStop);
     const bool terminal = ::isatty(STDERR_FILENO) == 1;
-    FrameEncoder encoder;
+    FrameEncoder encoder(FrameEncoder::threadsToUse());
     const auto started = std::chrono::steady_clock::now();
     int done = 0;
     bool failed = false;
