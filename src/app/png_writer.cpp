@@ -30,11 +30,19 @@ int appendToVector(spng_ctx*, void* user, void* data, std::size_t length) {
     return 0;
 }
 
+// Without an early exit, so that the compiler vectorises the scan.
 bool isOpaque(const std::uint8_t* rgba, std::size_t pixels) {
+    std::uint8_t alpha = 255;
+    for (std::size_t i = 0; i < pixels; ++i) alpha &= rgba[i * 4 + 3];
+    return alpha == 255;
+}
+
+void packRgb(const std::uint8_t* rgba, std::size_t pixels, std::uint8_t* rgb) {
     for (std::size_t i = 0; i < pixels; ++i) {
-        if (rgba[i * 4 + 3] != 255) return false;
+        rgb[i * 3] = rgba[i * 4];
+        rgb[i * 3 + 1] = rgba[i * 4 + 1];
+        rgb[i * 3 + 2] = rgba[i * 4 + 2];
     }
-    return true;
 }
 
 bool writeAllBytes(int fd, const std::uint8_t* bytes, std::size_t left, int& error) {
@@ -91,9 +99,7 @@ bool encodePng(const std::uint8_t* rgba, int width, int height, std::vector<std:
     for (int y = 0; status == 0 && y < height; ++y) {
         const std::uint8_t* row = rgba + static_cast<std::size_t>(y) * rowPixels * 4;
         if (opaque) {
-            for (std::size_t x = 0; x < rowPixels; ++x) {
-                std::memcpy(&packed[x * 3], &row[x * 4], 3);
-            }
+            packRgb(row, rowPixels, packed.data());
             row = packed.data();
         }
         status = spng_encode_row(context.get(), row, rowPixels * channels);

@@ -9,18 +9,25 @@
 // story and a zoomed view, per-frame costs while the playhead scrubs across the whole story at three
 // zoom levels (Epilogue's own CPU work, GL submission, and the whole frame through glFinish), and what a
 // 1080p screenshot costs. Timings live here, never in the tests.
+//
+// The "png" section encodes one real frame (La La Land's, or the first story's) in memory, several times:
+// with the encoder the program uses and with the one it used before (stb_image_write at level 5, filter 0),
+// and on several threads as --frames does. `--png-only` measures that section alone.
 #include "app/child_process.h"
 #include "app/frame.h"
 #include "app/platform_window.h"
+#include "app/png_writer.h"
 #include "app/screenshot_writer.h"
 #include "app/view_report.h"
 #include "story/story_generator.h"
 #include "story/story_loader.h"
 
 #include <CLI/CLI.hpp>
+#include <stb/stb_image_write.h>
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
@@ -28,6 +35,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 namespace epilogue {
@@ -79,6 +87,110 @@ struct StoryFigures {
     double readbackMs = 0, sidecarMs = 0, encodeMs = 0;
 };
 
+// One encoder on one frame: the median of several encodes into memory, and the file's size.
+struct PngEncoderFigures {
+    const char* name;
+    double medianMs = 0, minMs = 0, maxMs = 0;
+    std::size_t bytes = 0;
+};
+
+struct PngFigures {
+    int width = 0, height = 0, runs = 0;
+    std::string story;
+    std::vector<PngEncoderFigures> encoders;
+    int threads = 0, sequenceFrames = 0;
+    double framesPerSecondOneThread = 0, framesPerSecondThreads = 0;  // encoding a sequence of the frame
+};
+
+void appendBytes(void* context, void* data, int size) {
+    auto* png = static_cast<std::vector<std::uint8_t>*>(context);
+    png->insert(png->end(), static_cast<std::uint8_t*>(data), static_cast<std::uint8_t*>(data) + size);
+}
+
+// The encoder Epilogue used before libspng, with the settings it had.
+bool encodeWithStb(const std::vector<std::uint8_t>& rgba, int width, int height, std::vector<std::uint8_t>& png) {
+    png.clear();
+    stbi_write_png_compression_level = 5;
+    stbi_write_force_png_filter = 0;
+    return stbi_write_png_to_func(appendBytes, &png, width, height, 4, rgba.data(), width * 4) != 0;
+}
+
+template <typename Encode>
+bool timeEncoder(PngEncoderFigures& figures, int runs, Encode encode) {
+    std::vector<double> samples;
+    std::vector<std::uint8_t> png;
+    for (int run = 0; run < runs; ++run) {
+        const auto start = Clock::now();
+        if (!encode(png)) return false;
+        samples.push_back(millisecondsSince(start));
+    }
+    std::sort(samples.begin(), samples.end());
+    figures.medianMs = samples[samples.size() / 2];
+    figures.minMs = samples.front();
+    figures.maxMs = samples.back();
+    figures.bytes = png.size();
+    return true;
+}
+
+// Frames a second encoding `frames` copies of one frame on `threads` threads, as --frames does.
+double encodeSequence(const std::vector<std::uint8_t>& rgba, int width, int height, int frames, int threads) {
+    std::atomic<int> next{0};
+    const auto start = Clock::now();
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t) {
+        workers.emplace_back([&] {
+            std::vector<std::uint8_t> png;
+            std::string error;
+            while (next++ < frames) encodePng(rgba.data(), width, height, png, error);
+        });
+    }
+    for (std::thread& worker : workers) worker.join();
+    return frames / (millisecondsSince(start) / 1000.0);
+}
+
+bool measurePng(const std::vector<std::uint8_t>& rgba, int width, int height, int runs, PngFigures& figures) {
+    figures.width = width;
+    figures.height = height;
+    figures.runs = runs;
+    std::string error;
+    PngEncoderFigures now{"libspng, zlib level 1, no filter (now)"};
+    PngEncoderFigures before{"stb_image_write, level 5, filter 0 (before)"};
+    if (!timeEncoder(now, runs, [&](std::vector<std::uint8_t>& png) { return encodePng(rgba.data(), width, height, png, error); }) ||
+        !timeEncoder(before, runs, [&](std::vector<std::uint8_t>& png) { return encodeWithStb(rgba, width, height, png); })) {
+        std::fprintf(stderr, "epilogue-bench: PNG encoding failed: %s\n", error.c_str());
+        return false;
+    }
+    figures.encoders = {now, before};
+    figures.threads = static_cast<int>(std::clamp(std::thread::hardware_concurrency(), 2u, 8u));
+    figures.sequenceFrames = 4 * figures.threads;
+    figures.framesPerSecondOneThread = encodeSequence(rgba, width, height, figures.sequenceFrames, 1);
+    figures.framesPerSecondThreads = encodeSequence(rgba, width, height, figures.sequenceFrames, figures.threads);
+    return true;
+}
+
+void printPngTable(const PngFigures& f) {
+    std::printf("\npng: a %dx%d frame of %s encoded in memory, median of %d (min-max)\n\n", f.width, f.height,
+                f.story.c_str(), f.runs);
+    for (const PngEncoderFigures& e : f.encoders) {
+        std::printf("%-46s %7.1f ms (%6.1f-%6.1f) %9zu bytes\n", e.name, e.medianMs, e.minMs, e.maxMs, e.bytes);
+    }
+    std::printf("a sequence of %d such frames (libspng): %.1f frames/s on 1 thread, %.1f on %d threads\n",
+                f.sequenceFrames, f.framesPerSecondOneThread, f.framesPerSecondThreads, f.threads);
+}
+
+void printPngJson(const PngFigures& f) {
+    std::printf("\"png\": {\"width\": %d, \"height\": %d, \"story\": \"%s\", \"runs\": %d, \"encoders\": [", f.width,
+                f.height, f.story.c_str(), f.runs);
+    for (std::size_t i = 0; i < f.encoders.size(); ++i) {
+        const PngEncoderFigures& e = f.encoders[i];
+        std::printf("%s{\"encoder\": \"%s\", \"median_ms\": %.3f, \"min_ms\": %.3f, \"max_ms\": %.3f, \"bytes\": %zu}",
+                    i ? ", " : "", e.name, e.medianMs, e.minMs, e.maxMs, e.bytes);
+    }
+    std::printf("], \"sequence_frames\": %d, \"threads\": %d, \"frames_per_second_one_thread\": %.2f, "
+                "\"frames_per_second_threads\": %.2f}",
+                f.sequenceFrames, f.threads, f.framesPerSecondOneThread, f.framesPerSecondThreads);
+}
+
 // Loads in a fresh process, so that its peak memory is the load's own: epilogue-bench --measure-load=FILE
 // (one argument, so that a name starting with '-' is not read as an option; no shell, so no quoting).
 bool measureLoadInChild(const std::string& self, const std::string& path, double& milliseconds, long& kilobytes) {
@@ -123,7 +235,7 @@ double timeLayout(const Story& story, TimelineView view, int repeats) {
 }
 
 bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& composer, int width, int height,
-                   int frames, StoryFigures& figures) {
+                   int frames, StoryFigures& figures, std::vector<std::uint8_t>& screenshotPixels) {
     const FrameSize size{static_cast<float>(width), static_cast<float>(height), 1.0f};
     const Rect canvas = screenLayout(size.logicalWidth, size.logicalHeight, true).canvas;
     const double span = std::max(story.endTime - story.startTime, 1e-9);
@@ -188,6 +300,7 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
     std::error_code ignored;
     fs::remove_all(job.directory, ignored);
     if (!written.ok) std::fprintf(stderr, "epilogue-bench: %s\n", written.error.c_str());
+    screenshotPixels = std::move(job.rgba);
     return true;
 }
 
@@ -218,7 +331,27 @@ void printTable(const std::vector<StoryFigures>& results, int width, int height,
     }
 }
 
-void printJson(const std::vector<StoryFigures>& results, int width, int height, int frames, const char* renderer) {
+// The whole story in view, drawn once and read back: the frame the "png" section encodes.
+bool renderWholeStory(const Story& story, PlatformWindow& window, FrameComposer& composer, int width, int height,
+                      std::vector<std::uint8_t>& pixels) {
+    const FrameSize size{static_cast<float>(width), static_cast<float>(height), 1.0f};
+    ViewState state;
+    state.view = fitStory(story, screenLayout(size.logicalWidth, size.logicalHeight, true).canvas,
+                          composer.style().laneHeaderWidth);
+    std::string error;
+    for (int frame = 0; frame < 2; ++frame) {  // the first lets ImGui settle its windows
+        UiRequests requests;
+        if (!composer.draw(window, story, state, size, 0, 1.0f / 60, FrameOptions{}, requests, error)) {
+            std::fprintf(stderr, "epilogue-bench: %s\n", error.c_str());
+            return false;
+        }
+    }
+    composer.target().readPixels(pixels);
+    return true;
+}
+
+void printJson(const std::vector<StoryFigures>& results, int width, int height, int frames, const char* renderer,
+               const PngFigures& png) {
     std::printf("{\"renderer\": \"%s\", \"width\": %d, \"height\": %d, \"frames\": %d, \"stories\": [", renderer, width,
                 height, frames);
     for (std::size_t i = 0; i < results.size(); ++i) {
@@ -239,7 +372,9 @@ void printJson(const std::vector<StoryFigures>& results, int width, int height, 
                     "\"sidecar\": %.3f, \"png_encode_and_write\": %.3f}}",
                     f.zooms[0].cpu.median, f.zooms[0].cpu.p99, f.readbackMs, f.sidecarMs, f.encodeMs);
     }
-    std::printf("]}\n");
+    std::printf("], ");
+    printPngJson(png);
+    std::printf("}\n");
 }
 
 }  // namespace
@@ -249,10 +384,10 @@ int main(int argc, char** argv) {
     using namespace epilogue;
     std::vector<std::string> stories;
     std::vector<int> sizes{1000, 10000, 100000};
-    int width = 1920, height = 1080, frames = 200, generate = 0, lanes = 6, loadRuns = 7;
+    int width = 1920, height = 1080, frames = 200, generate = 0, lanes = 6, loadRuns = 7, pngRuns = 9;
     unsigned long long seed = 1;
     std::string output, measureLoadPath;
-    bool json = false;
+    bool json = false, pngOnly = false;
     CLI::App app{"epilogue-bench: what Epilogue costs, headless", "epilogue-bench"};
     app.add_option("stories", stories, "Story files to measure (default: La La Land and generated stories)");
     app.add_option("--sizes", sizes, "Event counts of the generated stories measured by default")->delimiter(',');
@@ -262,6 +397,9 @@ int main(int argc, char** argv) {
     app.add_option("--width", width, "Frame width in pixels")->check(CLI::Range(64, 8192));
     app.add_option("--height", height, "Frame height in pixels")->check(CLI::Range(64, 8192));
     app.add_flag("--json", json, "Print the figures as JSON");
+    app.add_option("--png-runs", pngRuns, "Times each PNG encoder encodes the frame (the median is reported)")
+        ->check(CLI::Range(1, 101));
+    app.add_flag("--png-only", pngOnly, "Measure PNG encoding alone, on a frame of the first story");
     app.add_option("--generate", generate, "Write a synthetic story of N events and exit")->check(CLI::Range(1, 10000000));
     app.add_option("--lanes", lanes, "Lanes of a generated story")->check(CLI::Range(1, 64));
     app.add_option("--seed", seed, "Seed of a generated story");
@@ -311,6 +449,24 @@ int main(int argc, char** argv) {
     }
     const std::string rendererText = rendererName();
     const char* renderer = rendererText.c_str();
+    PngFigures png;
+    png.story = fs::path(stories.front()).filename().string();
+    std::vector<std::uint8_t> pngPixels;
+    if (pngOnly) {
+        const StoryLoadResult loaded = loadStoryFile(stories.front());
+        if (!loaded.ok() || !renderWholeStory(loaded.story, window, composer, width, height, pngPixels) ||
+            !measurePng(pngPixels, composer.target().width(), composer.target().height(), pngRuns, png)) {
+            return 1;
+        }
+        if (!scratchDirectory.empty()) fs::remove_all(scratchDirectory, ignored);
+        if (json) {
+            printPngJson(png);
+            std::printf("\n");
+        } else {
+            printPngTable(png);
+        }
+        return 0;
+    }
     std::vector<StoryFigures> results;
     for (const std::string& path : stories) {
         StoryFigures figures;
@@ -342,14 +498,18 @@ int main(int argc, char** argv) {
         view.startTime = middle - visible / 2;
         view.endTime = middle + visible / 2;
         figures.layoutZoomedMs = timeLayout(story, view, 200);
-        if (!measureFrames(story, window, composer, width, height, frames, figures)) return 1;
+        std::vector<std::uint8_t> screenshotPixels;
+        if (!measureFrames(story, window, composer, width, height, frames, figures, screenshotPixels)) return 1;
+        if (results.empty()) pngPixels = std::move(screenshotPixels);
         results.push_back(figures);
     }
     if (!scratchDirectory.empty()) fs::remove_all(scratchDirectory, ignored);
+    if (!measurePng(pngPixels, width, height, pngRuns, png)) return 1;
     if (json) {
-        printJson(results, width, height, frames, renderer);
+        printJson(results, width, height, frames, renderer, png);
     } else {
         printTable(results, width, height, frames, renderer);
+        printPngTable(png);
     }
     return 0;
 }
