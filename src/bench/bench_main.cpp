@@ -29,6 +29,7 @@
 #include <array>
 #include <atomic>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
@@ -212,6 +213,53 @@ bool measureLoadInChild(const std::string& self, const std::string& path, double
         return false;
     }
     return complete && std::sscanf(output.c_str(), "%lf %ld", &milliseconds, &kilobytes) == 2;
+}
+
+// Empty when a generated story of `bytes` bytes can be loaded, else why not: --generate writes nothing the
+// loader refuses. `estimated`: the size is extrapolated from a sample of the story, not measured, and is
+// refused only when 2% over (the sample's bytes per event differ a little from the whole story's).
+std::string storyTooLargeProblem(int events, double bytes, bool estimated) {
+    const std::size_t limit = StoryLoadOptions{}.maxBytes;
+    if ((estimated ? bytes * 0.98 : bytes) <= static_cast<double>(limit)) return {};
+    // Events that fit, with a margin (ids grow longer as events are added), to two significant digits.
+    const double fit = static_cast<double>(events) * static_cast<double>(limit) / bytes * 0.97;
+    const double unit = std::pow(10.0, std::floor(std::log10(std::max(fit, 1.0))) - 1);
+    char message[320];
+    std::snprintf(message, sizeof message,
+                  "a story of %d events would be %s%.0f MB, over the limit of %zu MiB that every command loads; "
+                  "about %.0f events fit",
+                  events, estimated ? "about " : "", bytes / 1e6, limit >> 20, std::max(1.0, std::floor(fit / unit) * unit));
+    return message;
+}
+
+int writeGeneratedStory(const StoryGeneratorOptions& options, const std::string& output) {
+    // A large story is first sized from a sample, so that one far over the limit is refused at once.
+    if (options.events > 20000) {
+        StoryGeneratorOptions sample = options;
+        sample.events = 20000;
+        const double bytesPerEvent = static_cast<double>(generateStory(sample).size()) / sample.events;
+        const std::string problem = storyTooLargeProblem(options.events, bytesPerEvent * options.events, true);
+        if (!problem.empty()) {
+            std::fprintf(stderr, "epilogue-bench: %s\n", problem.c_str());
+            return 1;
+        }
+    }
+    const std::string text = generateStory(options);
+    if (const std::string problem = storyTooLargeProblem(options.events, static_cast<double>(text.size()), false);
+        !problem.empty()) {
+        std::fprintf(stderr, "epilogue-bench: %s\n", problem.c_str());
+        return 1;
+    }
+    if (output.empty()) {
+        std::fwrite(text.data(), 1, text.size(), stdout);
+        return 0;
+    }
+    std::ofstream file(output, std::ios::binary | std::ios::trunc);
+    if (!(file << text) || !file.flush()) {
+        std::fprintf(stderr, "epilogue-bench: %s: cannot write\n", output.c_str());
+        return 1;
+    }
+    return 0;
 }
 
 int measureLoad(const std::string& path) {
@@ -400,7 +448,8 @@ int main(int argc, char** argv) {
     app.add_option("--png-runs", pngRuns, "Times each PNG encoder encodes the frame (the median is reported)")
         ->check(CLI::Range(1, 101));
     app.add_flag("--png-only", pngOnly, "Measure PNG encoding alone, on a frame of the first story");
-    app.add_option("--generate", generate, "Write a synthetic story of N events and exit")->check(CLI::Range(1, 10000000));
+    app.add_option("--generate", generate,
+                   "Write a synthetic story of N events and exit (refused, writing nothing, past the loader's size limit)")->check(CLI::Range(1, 10000000));
     app.add_option("--lanes", lanes, "Lanes of a generated story")->check(CLI::Range(1, 64));
     app.add_option("--seed", seed, "Seed of a generated story");
     app.add_option("-o,--output", output, "Where --generate writes (default: standard output)");
@@ -412,19 +461,7 @@ int main(int argc, char** argv) {
         return app.exit(e) == 0 ? 0 : 2;
     }
     if (!measureLoadPath.empty()) return measureLoad(measureLoadPath);
-    if (generate > 0) {
-        const std::string text = generateStory({generate, lanes, seed});
-        if (output.empty()) {
-            std::fwrite(text.data(), 1, text.size(), stdout);
-            return 0;
-        }
-        std::ofstream file(output, std::ios::binary | std::ios::trunc);
-        if (!(file << text) || !file.flush()) {
-            std::fprintf(stderr, "epilogue-bench: %s: cannot write\n", output.c_str());
-            return 1;
-        }
-        return 0;
-    }
+    if (generate > 0) return writeGeneratedStory({generate, lanes, seed}, output);
 
     // The stories: the given ones, or La La Land and generated ones in a temporary directory.
     char scratch[] = "/tmp/epilogue-bench-stories-XXXXXX";
@@ -460,8 +497,9 @@ int main(int argc, char** argv) {
         }
         if (!scratchDirectory.empty()) fs::remove_all(scratchDirectory, ignored);
         if (json) {
+            std::printf("{");
             printPngJson(png);
-            std::printf("\n");
+            std::printf("}\n");
         } else {
             printPngTable(png);
         }

@@ -377,6 +377,15 @@ bench-runs)
     run epilogue --validate "$work/generated.json"
     expect_status 0
     [ "$out" = "ok: 2000 events in 5 lanes" ] || fail "generated story: $out"
+    # --generate refuses, at once and writing nothing, a story over the size every command loads.
+    run sanitized "$build_dir/epilogue-bench" --generate 1000000 -o "$work/million.json"
+    expect_status 1
+    expect_in "over the limit of 256 MiB that every command loads; about 480000 events fit" "$err"
+    [ ! -e "$work/million.json" ] || fail "--generate wrote a story that no command loads"
+    # The png section: the encoder in use and the one before it, on a real frame.
+    run sanitized "$build_dir/epilogue-bench" --png-only --png-runs 1 --width 320 --height 180 --json
+    expect_status 0
+    [ "$(jq -r '[.png.encoders[] | .bytes > 0] | length' <<<"$out")" = "2" ] || fail "--png-only --json: $out"
     ;;
 bench-odd-name)
     # The benchmark loads each story in a child of its own, started without a shell: quotes, shell syntax
