@@ -80,14 +80,17 @@ bool ExternalChooser::start(ChooserKind kind, const std::string& directory, std:
     {
         std::lock_guard<std::mutex> lock(mutex_);
         running_ = true;
-        pid_ = child.pid;
-        answer_.reset();
+        pid_ = child.pid;  // an answer not yet taken stays until it is
     }
     thread_ = std::thread([this, child, onAnswer = std::move(onAnswer)]() mutable {
         ChooserAnswer answer;
         std::string chosen;
         OutputTail errors(std::exchange(child.error, -1));
         const bool read = readAll(child.output, chosen);
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            pid_ = -1;  // about to be reaped: its number may be reused, so it is never signalled again
+        }
         const ExitStatus status = waitForProcess(child);
         const std::vector<std::string> said = errors.finish(2);
         while (!chosen.empty() && (chosen.back() == '\n' || chosen.back() == '\r')) chosen.pop_back();

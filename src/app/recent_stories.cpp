@@ -43,7 +43,16 @@ RecentStories RecentStories::load(const std::string& file, std::string& warning)
 bool RecentStories::save(const std::string& file, std::string& error) const {
     std::error_code ignored;
     std::filesystem::create_directories(std::filesystem::path(file).parent_path(), ignored);
-    return writeFileAtomically(file, nlohmann::json(paths_).dump(2) + "\n", error);
+    // JSON holds UTF-8 only: a path that is not (a file name in another encoding) is left out of the file.
+    nlohmann::json list = nlohmann::json::array();
+    for (const std::string& path : paths_) {
+        try {
+            (void)nlohmann::json(path).dump();
+            list.push_back(path);
+        } catch (const nlohmann::json::exception&) {
+        }
+    }
+    return writeFileAtomically(file, list.dump(2) + "\n", error);
 }
 
 }  // namespace epilogue

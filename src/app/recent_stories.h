@@ -21,7 +21,8 @@ public:
     // Reads the list; an unreadable or malformed file gives an empty list and a `warning` saying why.
     // A missing file is no warning (nothing opened yet).
     static RecentStories load(const std::string& file, std::string& warning);
-    // Writes the list (atomically, creating the folder); false with a message when it cannot.
+    // Writes the list (atomically, creating the folder); false with a message when it cannot. A path that
+    // is not UTF-8 (which JSON cannot hold) is left out of the file.
     bool save(const std::string& file, std::string& error) const;
 
 private:

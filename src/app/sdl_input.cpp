@@ -64,9 +64,10 @@ std::optional<PointerEvent> toPointerEvent(const SDL_Event& event) {
 }
 
 std::optional<std::string> droppedFile(const SDL_Event& event) {
-    if (event.type != SDL_DROPFILE || !event.drop.file) return std::nullopt;
+    if ((event.type != SDL_DROPFILE && event.type != SDL_DROPTEXT) || !event.drop.file) return std::nullopt;
     std::string path(event.drop.file);
     SDL_free(event.drop.file);
+    if (event.type == SDL_DROPTEXT) return std::nullopt;  // dropped text is no file (freed all the same)
     return path;
 }
 

@@ -38,7 +38,8 @@ Session::Session(PlatformWindow& window, FrameComposer& composer, Story story, s
       storyFile_(storyFileFor(storyPath_, story_)),
       state_(std::move(state)),
       settings_(std::move(settings)),
-      input_(composer.style().laneHeaderWidth) {
+      input_(composer.style().laneHeaderWidth),
+      openDirectory_(storyDirectory()) {
     // The story the window opened with is the newest of the recent ones.
     if (!settings_.recentStoriesFile.empty()) {
         std::string warning;
@@ -70,7 +71,8 @@ AppAction Session::key(Key key) {
     if ((key == Key::FocusNext || key == Key::FocusPrevious || key == Key::Search) && !panels) return AppAction::None;
     if ((key == Key::Home || key == Key::End) && state_.focus == KeyboardFocus::EventsList) return AppAction::None;
     // While the built-in chooser is up, only Escape (which closes it) and the application's keys act.
-    if (state_.openDialogVisible && key != Key::Escape && !isApplicationKey(key)) return AppAction::None;
+    const bool movesFocus = key == Key::FocusNext || key == Key::FocusPrevious || key == Key::Search;
+    if (state_.openDialogVisible && ((key != Key::Escape && !isApplicationKey(key)) || movesFocus)) return AppAction::None;
     const AppAction wanted = input_.key(key, story_, state_);
     if (wanted != AppAction::Screenshot) return wanted;
     requestScreenshot();
@@ -118,6 +120,7 @@ void Session::reloaded(StoryLoadResult&& result, double now) {
         }
         input_.storyReplaced();
         storyFile_ = storyFileFor(storyPath_, story_);
+        openDirectory_ = storyDirectory();
         reloadError_.clear();
         showToast((opened ? "Opened " : "Reloaded ") + storyPath_, now);
         if (opened && !settings_.recentStoriesFile.empty()) {
@@ -199,7 +202,6 @@ bool Session::draw(const FrameSize& size, double now, std::string& error) {
     requests_.chooseStory = false;
     requests_.openStory.clear();
     options.recentStories = &recent_.paths();
-    openDirectory_ = storyDirectory();
     options.openDirectory = openDirectory_.c_str();
     if (!composer_.draw(window_, story_, state_, size, animationTime_, uiDelta, options, requests_, error)) return false;
     // With the panels gone (a window too small for them), the keyboard is the canvas's.

@@ -279,7 +279,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
                 keysWait = true;
                 continue;
             }
-            if (event.type == SDL_DROPFILE) {  // a file dropped on the window opens, as from the chooser
+            if (event.type == SDL_DROPFILE || event.type == SDL_DROPTEXT) {  // a dropped file opens, as from the chooser
                 const std::optional<std::string> dropped = droppedFile(event);
                 if (dropped) openStoryFile(*dropped);
                 session.noteInput(secondsNow());
@@ -326,9 +326,14 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             const bool panelsHaveKeyboard = searching || (io.WantCaptureKeyboard && !io.WantTextInput);
             if (key && (applicationKey || !panelsHaveKeyboard)) {
                 const KeyboardFocus focusBefore = session.state().focus;
+                const bool dialogBefore = session.state().openDialogVisible;
+                const std::size_t queryBefore = session.state().searchQuery.size();
                 const AppAction action = session.key(*key);
-                // Where the keys go next is known after a frame (the search box lets go of the keyboard then).
-                if (session.state().focus != focusBefore) keysWait = true;
+                // Where the keys go next is known after a frame (a field takes or lets go of the keyboard then).
+                if (session.state().focus != focusBefore || session.state().openDialogVisible != dialogBefore ||
+                    session.state().searchQuery.size() != queryBefore || action == AppAction::Open) {
+                    keysWait = true;
+                }
                 if (action == AppAction::ToggleFullscreen) ++fullscreenToggles;
                 if (action == AppAction::Quit) running = false;
                 if (action == AppAction::Open) chooseStory();

@@ -55,7 +55,10 @@ public:
     explicit CanvasInput(float fitInset) : fitInset_(fitInset) {}
 
     // A new story was adopted: a gesture in progress ends.
-    void storyReplaced() { gesture_ = Gesture::None; }
+    void storyReplaced() {
+        gesture_ = Gesture::None;
+        clearedBySky_ = kNone;  // an event of the story before
+    }
 
     // `plan` is what is on screen (the last frame's): hit-testing, the playhead's handle and the mapping
     // from pixels to story time all come from it; before the first frame there is nothing to point at.

@@ -2,6 +2,8 @@
 // nothing overlaps.
 #include "timeline/frame_plan.h"
 
+#include "story/text_position.h"
+
 
 #include <algorithm>
 #include <array>
@@ -326,9 +328,7 @@ void FramePlanner::planSearch(const Story& story, const ViewState& state, const 
     if (counts != captionCounts_) {
         captionCounts_ = counts;
         constexpr std::size_t kQueryShown = 40;  // a longer query is shown cut, with an ellipsis
-        std::string query = searchQuery_.substr(0, kQueryShown);
-        while (!query.empty() && (static_cast<unsigned char>(query.back()) & 0xC0) == 0x80) query.pop_back();
-        if (!query.empty() && static_cast<unsigned char>(query.back()) >= 0xC0) query.pop_back();  // a cut character
+        std::string query(cutUtf8(searchQuery_, kQueryShown));  // never mid-character
         if (query.size() < searchQuery_.size()) query += "\u2026";
         search.caption = "\u201C" + query + "\u201D: ";
         if (search.matches.empty()) {

@@ -64,6 +64,12 @@ void goTo(ViewState& state, const ViewPlace& place) {
 
 void applyViewCommand(const Story& story, float fitInset, ViewState& state, const ViewCommand& command) {
     using Type = ViewCommand::Type;
+    // An event that is not the story's (left from a story replaced since) selects, pins and hovers nothing.
+    const bool eventCommand = command.type == Type::Select || command.type == Type::Pin || command.type == Type::Hover;
+    if (eventCommand && command.event != kNone &&
+        (command.event < 0 || static_cast<std::size_t>(command.event) >= story.events.size())) {
+        return;
+    }
     switch (command.type) {
         case Type::SetPlayhead:
             state.playheadTime = std::clamp(command.time, story.startTime, story.endTime);

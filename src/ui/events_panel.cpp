@@ -32,7 +32,11 @@ int rowOf(const Story& story, const std::vector<EventIndex>& shown, EventIndex e
 }  // namespace
 
 void EventsPanel::drawSearchBox(const Story& story, const ViewState& state, const FramePlan& plan, UiRequests& requests) {
-    const bool focusArrived = state.focus == KeyboardFocus::Search && lastFocus_ != KeyboardFocus::Search;
+    // A frame drawn without the panels since the last (a capture of the canvas alone) made ImGui forget the
+    // box had the keyboard: it takes it again, rather than reading that as a click elsewhere.
+    const bool unbroken = ImGui::GetFrameCount() == lastFrameDrawn_ + 1;
+    lastFrameDrawn_ = ImGui::GetFrameCount();
+    const bool focusArrived = state.focus == KeyboardFocus::Search && (lastFocus_ != KeyboardFocus::Search || !unbroken);
     // The keyboard went elsewhere (Tab, Escape, a click on the canvas): the box lets it go.
     if (state.focus != KeyboardFocus::Search && searchWasActive_) ImGui::ClearActiveID();
     bool takeFocus = focusArrived;
@@ -50,7 +54,7 @@ void EventsPanel::drawSearchBox(const Story& story, const ViewState& state, cons
     const bool active = ImGui::IsItemActive();
     if (active && !searchWasActive_ && state.focus != KeyboardFocus::Search) {
         requests.push(ViewCommand::focus(KeyboardFocus::Search));  // clicked into it
-    } else if (!active && searchWasActive_ && state.focus == KeyboardFocus::Search && !takeFocus && !entered) {
+    } else if (!active && searchWasActive_ && unbroken && state.focus == KeyboardFocus::Search && !takeFocus && !entered) {
         requests.push(ViewCommand::focus(KeyboardFocus::Canvas));  // clicked elsewhere on the panels
     }
     // Enter or Down takes the keyboard to the list, at the first match.

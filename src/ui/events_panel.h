@@ -29,6 +29,7 @@ private:
     std::string query_;                 // the search box's text (the view state's query once applied)
     KeyboardFocus lastFocus_ = KeyboardFocus::Canvas;
     bool searchWasActive_ = false;      // the search box had the keyboard last frame
+    int lastFrameDrawn_ = -10;          // ImGui's frame count when the panel was last drawn
     EventIndex lastDescribed_ = kNone;  // when the described event changes, the list scrolls to it
     std::size_t lastMatchCount_ = 0;    // when the matches change, the list goes back to its top
     std::string listQuery_;             // the query the list was last scrolled for

@@ -2,6 +2,7 @@
 #include "ui/modal_card.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // BringWindowToDisplayFront: the veil and the card stay in front of the panels
 
 #include <algorithm>
 
@@ -9,6 +10,22 @@ namespace epilogue {
 
 bool beginModalCard(const char* name, const char* heading, float logicalWidth, float logicalHeight, float maxWidth,
                     float maxHeight, const UiFonts& fonts) {
+    // A veil across the whole frame, in front of every panel: it dims them and takes the clicks that miss
+    // the card, so that nothing behind the card can be used while it is up.
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize({logicalWidth, logicalHeight});
+    const ImGuiWindowFlags veilFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+                                       ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoFocusOnAppearing |
+                                       ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##veil", nullptr, veilFlags);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());
+    ImDrawList* veil = ImGui::GetWindowDrawList();
+    veil->PushClipRect({0, 0}, {logicalWidth, logicalHeight}, false);  // to the edges, past the window's padding
+    veil->AddRectFilled({0, 0}, {logicalWidth, logicalHeight}, IM_COL32(6, 4, 14, 200));
+    veil->PopClipRect();
+    ImGui::End();
+
     const float margin = 12;
     const float width = std::min(maxWidth, logicalWidth - 2 * margin);
     ImGui::SetNextWindowPos({logicalWidth / 2, logicalHeight / 2}, ImGuiCond_Always, {0.5f, 0.5f});
@@ -22,12 +39,9 @@ bool beginModalCard(const char* name, const char* heading, float logicalWidth, f
         flags |= ImGuiWindowFlags_AlwaysAutoResize;
     }
     ImGui::SetNextWindowBgAlpha(1.0f);
-    if (!ImGui::Begin(name, nullptr, flags)) return false;
-    // Everything else dims: drawn first in the card's own list, which is in front of every panel.
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    list->PushClipRect({0, 0}, {logicalWidth, logicalHeight}, false);
-    list->AddRectFilled({0, 0}, {logicalWidth, logicalHeight}, IM_COL32(6, 4, 14, 200));
-    list->PopClipRect();
+    const bool open = ImGui::Begin(name, nullptr, flags);
+    ImGui::BringWindowToDisplayFront(ImGui::GetCurrentWindow());  // in front of the veil
+    if (!open) return false;
     ImGui::PushFont(fonts.title);
     ImGui::TextWrapped("%s", heading);
     ImGui::PopFont();

@@ -369,6 +369,13 @@ TEST_CASE("a search rings the marks that hold a match, dims the other labels, an
     const FramePlan& nothing = planner.plan(story, state, {{1600, 900, 1}, true, 0}, FixedWidthMeasurer());
     CHECK(nothing.search.matches.empty());
     CHECK(nothing.search.caption == "\u201Cno such words\u201D: no event matches");
+    // A query ending in a letter outside ASCII is shown whole; a long one is cut between characters.
+    state.searchQuery = "caf\u00E9";
+    CHECK(planner.plan(story, state, {{1600, 900, 1}, true, 0}, FixedWidthMeasurer()).search.caption ==
+          "\u201Ccaf\u00E9\u201D: no event matches");
+    state.searchQuery = std::string(39, 'a') + "\u00E9\u00E9";  // the 40th byte is inside the first é
+    CHECK(planner.plan(story, state, {{1600, 900, 1}, true, 0}, FixedWidthMeasurer()).search.caption ==
+          "\u201C" + std::string(39, 'a') + "\u2026\u201D: no event matches");
 }
 
 TEST_CASE("a cluster is ringed when any event it stands for matches") {

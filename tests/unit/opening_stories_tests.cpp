@@ -5,6 +5,7 @@
 #include "app/recent_stories.h"
 #include "story/story_loader.h"
 #include "timeline/canvas_input.h"
+#include "timeline/view_commands.h"
 
 #include "temporary_directory.h"
 
@@ -193,4 +194,31 @@ TEST_CASE("Ctrl+O asks to open a story; Escape closes the built-in chooser befor
     CHECK_FALSE(state.openDialogVisible);
     CHECK(state.helpVisible);
     CHECK(state.selectedEvent == loaded.story.findEvent("paris"));
+}
+
+TEST_CASE("a recent story whose path is not UTF-8 is left out of the file, which JSON could not hold") {
+    TemporaryDirectory dir;
+    RecentStories recent;
+    recent.add((dir.path / "caf\xE9.json").string());  // a Latin-1 file name
+    recent.add((dir.path / "caf\xC3\xA9.json").string());
+    const std::string file = (dir.path / "recent.json").string();
+    std::string error, warning;
+    REQUIRE(recent.save(file, error));
+    const RecentStories read = RecentStories::load(file, warning);
+    CHECK(warning.empty());
+    REQUIRE(read.paths().size() == 1);
+    CHECK(read.paths()[0] == (dir.path / "caf\xC3\xA9.json").string());
+}
+
+TEST_CASE("an event number that is not the story's (left from a story replaced since) selects and pins nothing") {
+    StoryLoadResult loaded = loadStoryFile(EPILOGUE_ASSETS_DIR "/stories/la-la-land.json");
+    REQUIRE(loaded.ok());
+    ViewState state;
+    state.selectedEvent = loaded.story.findEvent("paris");
+    const auto past = static_cast<EventIndex>(loaded.story.events.size());
+    applyViewCommand(loaded.story, 150, state, ViewCommand::pin(past + 100));
+    applyViewCommand(loaded.story, 150, state, ViewCommand::select(past));
+    applyViewCommand(loaded.story, 150, state, ViewCommand::hover(past));
+    CHECK(state.selectedEvent == loaded.story.findEvent("paris"));
+    CHECK(state.hoveredEvent == kNone);
 }
