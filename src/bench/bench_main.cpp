@@ -468,7 +468,7 @@ int main(int argc, char** argv) {
     const std::string scratchDirectory = stories.empty() ? ::mkdtemp(scratch) : "";
     if (stories.empty()) {
         stories.push_back(EPILOGUE_DEFAULT_STORY);
-        for (int events : sizes) {
+        for (int events : pngOnly ? std::vector<int>{} : sizes) {  // --png-only needs La La Land alone
             const std::string path = scratchDirectory + "/generated-" + std::to_string(events) + ".json";
             std::ofstream(path, std::ios::binary) << generateStory({events, lanes, seed});
             stories.push_back(path);
