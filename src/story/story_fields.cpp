@@ -224,6 +224,12 @@ private:
             std::size_t index = 0;
             if (!materializer_.read(item, tree_, index, 2)) return false;  // in an array of the story's object
             onItem(tree_[index], count++);
+            // Past the most errors listed, nothing more is read: a file of millions of broken items would
+            // otherwise cost time and memory for items whose errors are never shown.
+            if (truncated_) {
+                stopped_ = true;
+                return true;
+            }
         }
         if (count == 0 && required) report(StoryErrorKind::Empty, offset, std::string("story: has no ") + name);
         return true;
@@ -432,6 +438,7 @@ private:
     const StoryLoadOptions& options_;
     std::vector<StoryError>& errors_;
     bool& truncated_;
+    bool stopped_ = false;  // past the most errors listed: the rest of the file is not read
     std::vector<std::size_t> errorOffsets_;  // parallel to errors_, for putting them in file order
     std::size_t lastReportedOffset_ = 0;
     TextPosition lastPosition_;
@@ -521,7 +528,9 @@ bool StoryReader::read(od::document& document, Story& story) {
                     break;
             }
             if (!ok) return false;
+            if (stopped_) break;
         }
+        if (stopped_) break;
         if (streamed) continue;
         JsonMaterializer smallReader(text_.data(), problem_);
         std::size_t child = 0;
@@ -532,6 +541,11 @@ bool StoryReader::read(od::document& document, Story& story) {
         if (key != "format" && key != "title" && key != "source" && key != "time_unit" && key != "$schema") {
             unknown.emplace_back(std::string(key), keyOffset);
         }
+    }
+    if (stopped_) {  // the errors listed are all there is to say: the rest of the file is not read
+        story.text = strings_.finish();
+        sortErrors();
+        return true;
     }
     // Nothing but white space may follow the story's object.
     const char* rest = nullptr;

@@ -457,6 +457,18 @@ TEST_CASE("when errors stop being collected, the result says so") {
     CHECK_FALSE(one.truncated);
 }
 
+TEST_CASE("past the most errors listed, the rest of a broken file is not read (millions of broken items cost nothing)") {
+    std::string lanes;
+    for (int i = 0; i < 1000; ++i) lanes += std::string(i ? "," : "") + "0";
+    // A broken tail after the broken items: it is never reached, so it is never reported.
+    const std::string text = R"({"format": "epilogue-story/1", "title": "Broken", "lanes": [)" + lanes + "], \"events\": [ ! ]}";
+    const StoryLoadResult broken = load(text);
+    CHECK(broken.truncated);
+    REQUIRE(broken.errors.size() == StoryLoadOptions{}.maxErrors);
+    CHECK(broken.errors.front().message == "lanes[0] must be an object, not a number");
+    CHECK(broken.errors.back().message == "lanes[49] must be an object, not a number");
+}
+
 TEST_CASE("errors escape control characters from the file, and quote long names and text in short") {
     const auto result = load(replaced(kValid, R"("lane": "dream", "time": 12)", R"("lane": "d\u001b[2J\u0007", "time": 12)"));
     REQUIRE_FALSE(result.ok());
