@@ -45,11 +45,16 @@ Session::Session(PlatformWindow& window, FrameComposer& composer, Story story, s
         std::string warning;
         recent_ = RecentStories::load(settings_.recentStoriesFile, warning);
         if (!warning.empty()) std::fprintf(stderr, "epilogue: warning: %s\n", warning.c_str());
-        recent_.add(storyPath_);
-        std::string error;
-        if (!recent_.save(settings_.recentStoriesFile, error)) {
-            std::fprintf(stderr, "epilogue: warning: recent stories not saved: %s\n", error.c_str());
-        }
+        rememberStory();
+    }
+}
+
+void Session::rememberStory() {
+    if (settings_.recentStoriesFile.empty()) return;
+    recent_.add(storyPath_);
+    std::string error;
+    if (!recent_.save(settings_.recentStoriesFile, error)) {
+        std::fprintf(stderr, "epilogue: warning: recent stories not saved: %s\n", error.c_str());
     }
 }
 
@@ -123,13 +128,7 @@ void Session::reloaded(StoryLoadResult&& result, double now) {
         openDirectory_ = storyDirectory();
         reloadError_.clear();
         showToast((opened ? "Opened " : "Reloaded ") + storyPath_, now);
-        if (opened && !settings_.recentStoriesFile.empty()) {
-            recent_.add(storyPath_);
-            std::string error;
-            if (!recent_.save(settings_.recentStoriesFile, error)) {
-                std::fprintf(stderr, "epilogue: warning: recent stories not saved: %s\n", error.c_str());
-            }
-        }
+        if (opened) rememberStory();
     } else {
         reloadError_ = describeErrors(result.errors);
         for (const StoryError& problem : result.errors) std::fprintf(stderr, "%s\n", problem.toString().c_str());

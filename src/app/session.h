@@ -92,6 +92,8 @@ public:
 private:
     ScreenshotJob captureJob() const;
     void replaceStory(Story story);
+    // The story file on screen joins the recent stories, which are saved (when the session keeps them).
+    void rememberStory();
     void showToast(std::string text, double now);
 
     PlatformWindow& window_;

@@ -90,6 +90,11 @@ drag() {  # drag Y X...: moves the pointer through the points at a hand's pace, 
     for x in "$@"; do steps+=(mousemove --window "$window" "$x" "$y" sleep 0.01); done
     xdotool "${steps[@]}"
 }
+type_in_chooser() {  # type_in_chooser PATH: in the built-in story chooser, replaces the path field and opens it
+    xdotool key --window "$window" ctrl+a
+    xdotool type --window "$window" --delay 10 "$1"
+    xdotool key --window "$window" Return
+}
 count_files() { ls "$work"/pictures/$1 2>/dev/null | wc -l; }
 at_least_files() { [ "$(count_files "$1")" -ge "$2" ]; }  # at_least_files GLOB N
 
@@ -312,9 +317,7 @@ sed -i 's/La La Land — the ending/A second story/' "$work/second.json"
 echo '{"format": "epilogue-story/1", "title": "Broken", "lanes": [], "events": []}' >"$work/broken.json"
 xdotool key --window "$window" ctrl+o
 wait_for "Ctrl+O shows the story chooser" '.open_dialog == true'
-xdotool key --window "$window" ctrl+a
-xdotool type --window "$window" --delay 10 "$work/second.json"
-xdotool key --window "$window" Return
+type_in_chooser "$work/second.json"
 wait_for "a path typed in the chooser opens that story" ".story.title == \"A second story\" and .story.file == \"$work/second.json\" and .open_dialog == false"
 check "an opened story starts afresh, at its beginning" '.selection == null and .playhead == 0'
 
@@ -328,9 +331,7 @@ fi
 # 12d. A broken story opened from the window keeps the story on screen and shows its errors.
 xdotool key --window "$window" ctrl+o
 ready "the chooser again" '.open_dialog == true'
-xdotool key --window "$window" ctrl+a
-xdotool type --window "$window" --delay 10 "$work/broken.json"
-xdotool key --window "$window" Return
+type_in_chooser "$work/broken.json"
 wait_for "a broken story shows its errors at file:line:col" '.reload_error != null and (.reload_error | test("broken.json:1:[0-9]+: story: has no lanes"))'
 check "the story before stays on screen" '.story.title == "La La Land — the ending"'
 
