@@ -1,6 +1,8 @@
 // Applying view commands, playback and zoom animation.
 #include "timeline/view_commands.h"
 
+#include "story/number_limits.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -167,7 +169,7 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
             if (state.playing && state.playheadTime >= story.endTime) state.playheadTime = story.startTime;
             break;
         case Type::SetSpeed:
-            state.speed = std::clamp(command.speed, 0.05, 20.0);
+            state.speed = std::clamp(command.speed, limits::kMinSpeed, limits::kMaxSpeed);
             break;
         case Type::SetLoop:
             state.loop = command.enabled;
