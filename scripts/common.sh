@@ -16,6 +16,13 @@ EPILOGUE_BUILD_PACKAGES=(g++ make cmake pkg-config libsdl2-dev libimgui-dev libg
 EPILOGUE_TEST_PACKAGES=(xvfb xauth xdotool jq python3-xlib desktop-file-utils libxml2-utils shared-mime-info man-db
     python3-jsonschema)
 
+# Vector stills and the web page: cairo draws SVG and PDF; poppler's pdftotext and pdftoppm read the PDFs back, and
+# Chromium, driven headless from Python through its DevTools websocket, opens the page; npm fetches axe-core for
+# its accessibility audit (Debian's npm only where no npm is installed: a Node.js from elsewhere brings its own).
+EPILOGUE_BUILD_PACKAGES+=(libcairo2-dev)
+EPILOGUE_TEST_PACKAGES+=(poppler-utils chromium python3-websocket)
+command -v npm >/dev/null 2>&1 || EPILOGUE_TEST_PACKAGES+=(npm)
+
 # Installs the packages in "$@" that are not installed yet: with apt-get when root, else says which.
 ensure_packages() {
     local missing=()

@@ -3,6 +3,7 @@
 // the limits is a usage error in CLI11's own words ("--scale: is nan, not a number"), exit status 2.
 #include "app/command_line.h"
 
+#include "export/vector_still.h"
 #include "story/number_limits.h"
 #include "story/story_time_text.h"
 #include "story/terminal_text.h"
@@ -81,6 +82,25 @@ const CLI::Validator kRange(
     },
     "");
 
+// A screenshot is a PNG, an SVG or a PDF, by its extension.
+const CLI::Validator kStillPath(
+    [](std::string& text) -> std::string {
+        if (text.empty()) return "must not be empty";
+        if (stillFormatOf(text)) return "";
+        const std::size_t slash = text.find_last_of('/');
+        const std::size_t dot = text.find_last_of('.');
+        const bool hasExtension = dot != std::string::npos && (slash == std::string::npos || dot > slash);
+        return inSingleQuotes(text) + (hasExtension ? ": unknown image type " + inSingleQuotes(text.substr(dot)) : ": no extension") +
+               "; a screenshot is a .png, .svg or .pdf file";
+    },
+    "");
+
+const CLI::Validator kPaper(
+    [](std::string& text) -> std::string {
+        return paperNamed(text) ? "" : inSingleQuotes(text) + " is not a paper size (" + paperNames() + ")";
+    },
+    "");
+
 // "in [0.5 - 8]", as CLI11 writes its ranges in the help.
 std::string range(double min, double max) { return "in [" + formatNumber(min) + " - " + formatNumber(max) + "]"; }
 
@@ -95,9 +115,21 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
     app.add_option("--validate", options.validatePath, "Check a story file, print a summary or its errors, and exit")
         ->type_name("FILE")
         ->check(kNonEmpty);
-    app.add_option("--screenshot", options.screenshotPath, "Render offscreen to a PNG file and exit (no display needed)")
-        ->type_name("OUT.png")
-        ->check(kNonEmpty);
+    auto* screenshotOption =
+        app.add_option("--screenshot", options.screenshotPath,
+                       "Render offscreen to a PNG file and exit (no display needed); OUT.svg or OUT.pdf draws the same "
+                       "frame as vectors, with real text")
+            ->type_name("OUT.png")
+            ->check(kStillPath);
+    app.add_option("--paper", options.paper, "Put a PDF screenshot on a landscape page of this size, for printing")
+        ->type_name("A4|A3|Letter")
+        ->check(kPaper);
+    auto* htmlOption = app.add_option("--html", options.htmlPath,
+                                      "Write a self-contained web page of the story: the picture, every event to click "
+                                      "or reach with the keyboard, and its commentary beside it")
+                           ->type_name("OUT.html")
+                           ->check(kNonEmpty);
+    htmlOption->excludes(screenshotOption);
     app.add_option("--size", size, "Size of the image in logical pixels (default 1280x720)")->type_name("WxH")->check(kSize);
     app.add_option("--scale", options.scale, "Pixels per logical pixel: 2 renders a sharp image twice the size")
         ->check(numberCheck(checkScale, range(limits::kMinScale, limits::kMaxScale)));
@@ -142,6 +174,8 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
                             ->type_name("OUT.mp4")
                             ->check(kNonEmpty);
     framesOption->excludes(videoOption);
+    htmlOption->excludes(framesOption);
+    htmlOption->excludes(videoOption);
     app.add_option("--fps", options.fps, "Frames per second for --frames and --video (default 30)")
         ->check(numberCheck(checkFps, range(limits::kMinFps, limits::kMaxFps)));
     app.add_option("--from", options.fromText, "Story time the frames start at (default: the story's start)")
@@ -167,6 +201,9 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
         // The image, as a whole: --size and --scale are each within limits, but their product may not be.
         const std::string problem = checkImageSize(options.width, options.height, options.scale);
         if (!problem.empty()) throw CLI::ValidationError(size.empty() ? "--scale" : "--size and --scale", problem);
+        if (!options.paper.empty() && stillFormatOf(options.screenshotPath) != StillFormat::Pdf) {
+            throw CLI::ValidationError("--paper", "a paper size is for a PDF screenshot (--screenshot OUT.pdf)");
+        }
     } catch (const CLI::ParseError& error) {
         std::ostringstream out, err;
         const int code = app.exit(error, out, err);

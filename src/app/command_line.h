@@ -16,7 +16,9 @@ struct ExplicitFlags {
 struct CommandLine {
     std::string storyPath;        // empty: the bundled La La Land story
     std::string validatePath;     // --validate FILE
-    std::string screenshotPath;   // --screenshot OUT.png
+    std::string screenshotPath;   // --screenshot OUT.png (or OUT.svg, OUT.pdf: by the extension)
+    std::string paper;            // --paper A4|A3|Letter: a PDF screenshot on a page of that size, landscape
+    std::string htmlPath;         // --html OUT.html: a self-contained web page of the story
     int width = 1280, height = 720;  // --size WxH, logical pixels
     float scale = 1;                 // --scale N
     // Story times, as given: in the story's notation (numbers, or dates in a story in dates), read once the

@@ -6,7 +6,9 @@
 #include "app/frame.h"
 #include "app/platform_window.h"
 #include "app/png_writer.h"
+#include "app/still_export.h"
 #include "app/view_report.h"
+#include "export/vector_still.h"
 
 #include <algorithm>
 #include <atomic>
@@ -324,6 +326,16 @@ std::string frameFileName(int index) {
     return name;
 }
 
+bool renderStill(const CommandLine& options, const Story& story, ViewState& state, PlatformWindow& window,
+                 FrameComposer& composer) {
+    if (!startRenderer(options, window, composer)) return false;
+    // Two frames: ImGui settles its windows' sizes and scrolling in the first; the second is the picture.
+    for (int frame = 0; frame < 2; ++frame) {
+        if (!renderFrame(options, story, state, window, composer, options.animationTime, frame == 0)) return false;
+    }
+    return true;
+}
+
 int runScreenshot(const CommandLine& options, const Story& story, const std::string& storyPath, ViewState& state) {
     const std::string sidecar = options.screenshotPath + ".json";
     // Both files are checked before anything is drawn: neither is replaced unless --overwrite, and nothing but a
@@ -336,10 +348,10 @@ int runScreenshot(const CommandLine& options, const Story& story, const std::str
     }
     PlatformWindow window;
     FrameComposer composer;
-    if (!startRenderer(options, window, composer)) return 1;
-    // Two frames: ImGui settles its windows' sizes and scrolling in the first; the second is the picture.
-    for (int frame = 0; frame < 2; ++frame) {
-        if (!renderFrame(options, story, state, window, composer, options.animationTime, frame == 0)) return 1;
+    if (!renderStill(options, story, state, window, composer)) return 1;
+    if (stillFormatOf(options.screenshotPath) != StillFormat::Png) {  // the same plan, drawn as vectors
+        return writeVectorStill(options, story, storyPath, state, composer.plan(),
+                                describeView(story, state, composer.plan(), storyFileFor(storyPath, story)));
     }
     std::vector<std::uint8_t> pixels;
     composer.target().readPixels(pixels);

@@ -4,6 +4,7 @@
 #include "app/command_line.h"
 #include "app/headless.h"
 #include "app/restore.h"
+#include "app/still_export.h"
 #include "app/window_loop.h"
 #include "story/source_hash.h"
 #include "story/story_loader.h"
@@ -170,6 +171,7 @@ int main(int argc, char** argv) {
     ViewState state;
     if (!initialViewState(story, options, state)) return kExitUsage;
     if (!options.screenshotPath.empty()) return runScreenshot(options, story, storyPath, state);
+    if (!options.htmlPath.empty()) return runHtmlPage(options, story, storyPath, state);
     if (!options.framesDirectory.empty() || !options.videoPath.empty()) return runFrames(options, story, storyPath, state);
     return runWindow(options, std::move(story), storyPath, state);
 }
