@@ -5,6 +5,8 @@ flat in vec4 vColour;
 flat in vec4 vStyle;
 out vec4 fragColor;
 
+uniform vec3 uBeamColour;  // the line of light (scene_look.h); vColour is its glow
+
 void main() {
     float d = abs(vLocal.x);
     float aa = max(fwidth(vLocal.x), 1e-4);
@@ -12,6 +14,6 @@ void main() {
     float glow = exp(-d * d / 90.0) * 0.35 + exp(-d / 3.0) * 0.25;
     float height = (vLocal.y + vHalfSize.y) / (2.0 * vHalfSize.y);  // 0 at the top, 1 at the bottom
     float fade = smoothstep(0.0, 0.35, height);
-    vec3 colour = (vec3(1.0, 0.97, 0.88) * line + vColour.rgb * glow) * fade;
+    vec3 colour = (uBeamColour * line + vColour.rgb * glow) * fade;
     fragColor = vec4(colour, line * fade);
 }

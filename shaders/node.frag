@@ -10,6 +10,8 @@ flat in vec4 vStyle;
 out vec4 fragColor;
 
 uniform vec3 uRingColour;
+uniform vec3 uHotColour;     // the white-hot centre (scene_look.h)
+uniform vec3 uSearchColour;  // the ring of a match of the search
 
 void main() {
     float radius = vStyle.x;
@@ -22,7 +24,7 @@ void main() {
     if (vStyle.y > 1.5) glow *= 0.4;  // clusters sit side by side: their glows must not add up to a white bar
 
     vec3 base = vColour.rgb * mix(0.55, 1.0, lit);
-    vec3 colour = mix(base, vec3(1.0, 0.97, 0.9), hot * mix(0.35, 0.85, lit)) * disc + vColour.rgb * glow;
+    vec3 colour = mix(base, uHotColour, hot * mix(0.35, 0.85, lit)) * disc + vColour.rgb * glow;
     float alpha = disc;
 
     if (vStyle.y > 1.5) {  // a cluster: a faint ring of its own colour
@@ -40,7 +42,7 @@ void main() {
         emphasis -= 4.0;
         float ringRadius = radius + (vStyle.y > 0.5 ? 9.5 : 6.5) + (emphasis > 1.5 ? 3.5 : 0.0);
         float ring = 1.0 - smoothstep(1.3 - aa, 1.3 + aa, abs(d - ringRadius));
-        colour += vec3(0.45, 0.95, 1.0) * ring;
+        colour += uSearchColour * ring;
         alpha = max(alpha, ring);
     }
     if (emphasis > 0.5) {  // hovered: brighter halo; selected: a white ring as well

@@ -6,6 +6,14 @@ out vec4 fragColor;
 uniform vec2 uResolution;   // framebuffer pixels
 uniform float uPixelScale;  // framebuffer pixels per logical pixel
 uniform float uHorizonY;    // logical y of the horizon glow (the ruler's top)
+// The colours and strengths, from src/render/scene_look.h (the vector stills draw the same sky from there).
+uniform vec3 uZenith;
+uniform vec3 uIndigo;
+uniform vec3 uViolet;
+uniform vec3 uHorizon;
+uniform vec3 uCity;
+uniform float uCityDarkness;
+uniform float uVignette;
 
 float hash12(vec2 p) {
     vec3 p3 = fract(vec3(p.xyx) * 0.1031);
@@ -18,20 +26,16 @@ void main() {
     float height = uResolution.y / uPixelScale;
     float up = clamp(1.0 - logical.y / max(uHorizonY, 1.0), 0.0, 1.0);  // 0 at the horizon, 1 at the top
 
-    vec3 zenith = vec3(0.030, 0.032, 0.105);
-    vec3 indigo = vec3(0.085, 0.060, 0.215);
-    vec3 violet = vec3(0.230, 0.110, 0.330);
-    vec3 horizon = vec3(0.520, 0.230, 0.380);
-    vec3 colour = mix(horizon, violet, smoothstep(0.0, 0.22, up));
-    colour = mix(colour, indigo, smoothstep(0.15, 0.6, up));
-    colour = mix(colour, zenith, smoothstep(0.55, 1.0, up));
+    vec3 colour = mix(uHorizon, uViolet, smoothstep(0.0, 0.22, up));
+    colour = mix(colour, uIndigo, smoothstep(0.15, 0.6, up));
+    colour = mix(colour, uZenith, smoothstep(0.55, 1.0, up));
     // Below the horizon: the dark city the ruler sits on.
     float belowHorizon = smoothstep(uHorizonY - 2.0, uHorizonY + 24.0, logical.y);
-    colour = mix(colour, vec3(0.045, 0.030, 0.085), belowHorizon * 0.9);
+    colour = mix(colour, uCity, belowHorizon * uCityDarkness);
 
     // A faint vignette keeps the eye on the ribbons.
     vec2 centred = logical / vec2(uResolution.x / uPixelScale, height) - 0.5;
-    colour *= 1.0 - 0.35 * dot(centred, centred);
+    colour *= 1.0 - uVignette * dot(centred, centred);
 
     // Dither by half a step so the long gradient shows no bands.
     colour += (hash12(gl_FragCoord.xy) - 0.5) / 255.0;

@@ -3,6 +3,7 @@
 #include "render/scene_renderer.h"
 
 #include "render/palette.h"
+#include "render/scene_look.h"
 
 #include <algorithm>
 #include <cmath>
@@ -66,7 +67,10 @@ bool SceneRenderer::initialize(std::string& error) {
     if (!node_.build("sprite.vert", "node.frag", error)) return false;
     if (!beam_.build("sprite.vert", "beam.frag", error)) return false;
     skyUniforms_ = {sky_.resolveUniform("uResolution"), sky_.resolveUniform("uPixelScale"),
-                    sky_.resolveUniform("uHorizonY")};
+                    sky_.resolveUniform("uHorizonY"),   sky_.resolveUniform("uZenith"),
+                    sky_.resolveUniform("uIndigo"),     sky_.resolveUniform("uViolet"),
+                    sky_.resolveUniform("uHorizon"),    sky_.resolveUniform("uCity"),
+                    sky_.resolveUniform("uCityDarkness"), sky_.resolveUniform("uVignette")};
     starUniforms_ = {star_.resolveUniform("uViewSize"), star_.resolveUniform("uTime"), star_.resolveUniform("uHorizonY"),
                      star_.resolveUniform("uSkyTop")};
     ribbonUniforms_ = {ribbon_.resolveUniform("uViewSize"),      ribbon_.resolveUniform("uPlayheadX"),
@@ -75,8 +79,9 @@ bool SceneRenderer::initialize(std::string& error) {
                        ribbon_.resolveUniform("uGlowColour"),    ribbon_.resolveUniform("uParentColour"),
                        ribbon_.resolveUniform("uCoreHalfWidth"), ribbon_.resolveUniform("uGlowWidth"),
                        ribbon_.resolveUniform("uHalfWidth"),     ribbon_.resolveUniform("uPattern")};
-    nodeUniforms_ = {node_.resolveUniform("uViewSize"), node_.resolveUniform("uRingColour")};
-    beamUniforms_ = {beam_.resolveUniform("uViewSize")};
+    nodeUniforms_ = {node_.resolveUniform("uViewSize"), node_.resolveUniform("uRingColour"),
+                     node_.resolveUniform("uHotColour"), node_.resolveUniform("uSearchColour")};
+    beamUniforms_ = {beam_.resolveUniform("uViewSize"), beam_.resolveUniform("uBeamColour")};
 
     glGenVertexArrays(1, &emptyVao_);
 
@@ -127,6 +132,13 @@ void SceneRenderer::drawSky(const SceneInputs& inputs) {
                 plan.size.logicalHeight * plan.size.pixelScale);
     glUniform1f(skyUniforms_.pixelScale, plan.size.pixelScale);
     glUniform1f(skyUniforms_.horizonY, plan.layout.ruler.y);
+    setColour(skyUniforms_.zenith, kSkyZenith);
+    setColour(skyUniforms_.indigo, kSkyIndigo);
+    setColour(skyUniforms_.violet, kSkyViolet);
+    setColour(skyUniforms_.horizon, kSkyHorizon);
+    setColour(skyUniforms_.city, kCity);
+    glUniform1f(skyUniforms_.cityDarkness, kCityDarkness);
+    glUniform1f(skyUniforms_.vignette, kVignette);
     glBindVertexArray(emptyVao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
@@ -142,7 +154,7 @@ void SceneRenderer::drawStars(const SceneInputs& inputs) {
         for (const Star& star : starField_) {
             const float extent = star.radius * 6.0f + 2.0f;
             // The star's y rides in the colour's alpha, for the fade towards the horizon.
-            stars_.instances.push_back({{star.x, star.y}, {extent, extent}, {0.93f, 0.90f, 1.0f, star.y},
+            stars_.instances.push_back({{star.x, star.y}, {extent, extent}, {kStarColour.r, kStarColour.g, kStarColour.b, star.y},
                                         {star.radius, star.brightness, star.twinkleSpeed, star.twinklePhase}});
         }
         uploadSprites(stars_);
@@ -196,7 +208,7 @@ void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
     const auto& u = ribbonUniforms_;
     glUniform2f(u.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
     glUniform1f(u.playheadX, plan.playhead.x);
-    glUniform1f(u.dimAhead, 0.42f);
+    glUniform1f(u.dimAhead, kDimAhead);
     glUniform1f(u.time, inputs.reducedMotion ? 0.0f : plan.animationTime);
     glBindVertexArray(ribbonVao_);
     // Parents first, so a forked lane lies over the lane it peels out of.
@@ -216,7 +228,7 @@ void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
             glUniform1f(u.coreHalfWidth, palette.coreHalfWidth);
             const float glowWidth = palette.glowWidth * plan.ribbonGlowScale;
             glUniform1f(u.glowWidth, glowWidth);
-            glUniform1f(u.halfWidth, palette.coreHalfWidth + glowWidth * 2.2f);
+            glUniform1f(u.halfWidth, palette.coreHalfWidth + glowWidth * kRibbonGlowReach);
             glUniform1i(u.pattern, palette.pattern);
             glDrawArrays(GL_TRIANGLE_STRIP, range.first, range.count);
         }
@@ -261,6 +273,8 @@ void SceneRenderer::drawNodes(const SceneInputs& inputs) {
     node_.use();
     glUniform2f(nodeUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
     setColour(nodeUniforms_.ringColour, lanePalette(LaneKind::Dream).core);
+    setColour(nodeUniforms_.hotColour, kNodeHotColour);
+    setColour(nodeUniforms_.searchColour, kSearchRing);
     glBindVertexArray(nodes_.vao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(sprites.size()));
 }
@@ -272,12 +286,13 @@ void SceneRenderer::drawPlayhead(const SceneInputs& inputs) {
     const Colour& glow = lanePalette(LaneKind::Real).glow;
     playhead_.instances.clear();
     playhead_.instances.push_back({{playhead.x, (playhead.top + playhead.bottom) / 2},
-                                   {22.0f, (playhead.bottom - playhead.top) / 2},
+                                   {kBeamHalfWidth, (playhead.bottom - playhead.top) / 2},
                                    {glow.r, glow.g, glow.b, 1},
                                    {0, 0, 0, 0}});
     uploadSprites(playhead_);
     beam_.use();
     glUniform2f(beamUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
+    setColour(beamUniforms_.beamColour, kBeamColour);
     glBindVertexArray(playhead_.vao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, 1);
 }

@@ -72,7 +72,7 @@ private:
     ShaderProgram sky_, star_, ribbon_, node_, beam_;
     // Uniform locations, resolved once when the programs are built.
     struct {
-        GLint resolution, pixelScale, horizonY;
+        GLint resolution, pixelScale, horizonY, zenith, indigo, violet, horizon, city, cityDarkness, vignette;
     } skyUniforms_{};
     struct {
         GLint viewSize, time, horizonY, skyTop;
@@ -82,10 +82,10 @@ private:
             glowWidth, halfWidth, pattern;
     } ribbonUniforms_{};
     struct {
-        GLint viewSize, ringColour;
+        GLint viewSize, ringColour, hotColour, searchColour;
     } nodeUniforms_{};
     struct {
-        GLint viewSize;
+        GLint viewSize, beamColour;
     } beamUniforms_{};
     GLuint emptyVao_ = 0;
     GLuint ribbonVao_ = 0, ribbonVbo_ = 0;
