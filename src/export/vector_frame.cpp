@@ -315,17 +315,23 @@ void drawNodes(VectorPainter& painter, const Story& story, const FramePlan& plan
 
 // ---- Canvas text and ruler (canvas_labels.cpp) ------------------------------------------------------------
 
-void shadowedText(VectorPainter& painter, const VectorFonts& fonts, TextStyle style, glm::vec2 at, const Colour& colour,
-                  float alpha, std::string_view words) {
+// Canvas text, measured as drawn; with a shadow one pixel under it, as the window's canvas text has.
+void canvasText(VectorPainter& painter, const VectorFonts& fonts, TextStyle style, glm::vec2 at, const Colour& colour,
+                float alpha, std::string_view words, bool shadow) {
     TextRun run;
     run.text = words;
     run.topLeft = at;
     run.style = style;
     run.colour = colour;
     run.alpha = alpha;
-    run.shadow = true;
+    run.shadow = shadow;
     run.width = fonts.width(faceFor(style), words);
     painter.text(run);
+}
+
+void shadowedText(VectorPainter& painter, const VectorFonts& fonts, TextStyle style, glm::vec2 at, const Colour& colour,
+                  float alpha, std::string_view words) {
+    canvasText(painter, fonts, style, at, colour, alpha, words, true);
 }
 
 // Text as the frame plan shortened it: its start, then an ellipsis when it was cut.
@@ -337,14 +343,7 @@ std::string shownText(std::string_view text, const ShortenedText& shortened) {
 
 void plainText(VectorPainter& painter, const VectorFonts& fonts, TextStyle style, glm::vec2 at, const Colour& colour,
                float alpha, std::string_view words) {
-    TextRun run;
-    run.text = words;
-    run.topLeft = at;
-    run.style = style;
-    run.colour = colour;
-    run.alpha = alpha;
-    run.width = fonts.width(faceFor(style), words);
-    painter.text(run);
+    canvasText(painter, fonts, style, at, colour, alpha, words, false);
 }
 
 void drawRuler(VectorPainter& painter, const VectorFonts& fonts, const Story& story, const FramePlan& plan) {
