@@ -9,6 +9,7 @@
 #include "ui/story_menu.h"
 #include "ui/theme.h"
 #include "ui/toast.h"
+#include "ui/tour_caption.h"
 
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
@@ -67,6 +68,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     lap(timings_.sceneSubmit);
 
     if (options.labels) drawCanvasLabels(story, plan, fonts_);
+    drawTourCaption(plan, fonts_);
     if (options.panels && screen.transport.height > 0) {
         transportPanel_.draw(story, state, plan, screen.transport, options.screenshotCanvasOnly, fonts_, requests);
         commentaryPanel_.draw(story, state, screen.commentary, fonts_, requests);

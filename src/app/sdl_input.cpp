@@ -83,6 +83,7 @@ std::optional<Key> toKey(const SDL_Event& event) {
         case SDLK_q: return ctrl ? std::optional<Key>(Key::Quit) : std::nullopt;
         case SDLK_o: return ctrl ? std::optional<Key>(Key::Open) : std::nullopt;
         case SDLK_l: return ctrl ? std::nullopt : std::optional<Key>(Key::ToggleLoop);
+        case SDLK_p: return ctrl ? std::nullopt : std::optional<Key>(Key::Tour);
         case SDLK_LEFTBRACKET: return Key::Slower;
         case SDLK_RIGHTBRACKET: return Key::Faster;
         case SDLK_SPACE: return Key::PlayPause;

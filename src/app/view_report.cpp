@@ -92,7 +92,19 @@ nlohmann::json describeView(const Story& story, const ViewState& state, const Fr
         {"events", events},
         {"labels", labels},
         {"hidden_lanes", plan.hiddenLanes},
+        {"tour", tourJson(state, plan)},
     };
+}
+
+nlohmann::json tourJson(const ViewState& state, const FramePlan& plan) {
+    if (!plan.tour.active || !state.tour.active) return {{"active", false}};
+    return {{"active", true},
+            {"stop", plan.tour.stop + 1},
+            {"stops", plan.tour.stops},
+            {"clock", state.tour.clock},
+            {"paused", state.tour.paused},
+            {"finished", plan.tour.finished},
+            {"caption", plan.tour.caption}};
 }
 
 StoryFile storyFileFor(const std::string& storyPath, const Story& story) {

@@ -23,5 +23,8 @@ StoryFile storyFileFor(const std::string& storyPath, const Story& story);
 
 // The frame drawn from `plan` (its size, scale, animation clock and panels are the plan's).
 nlohmann::json describeView(const Story& story, const ViewState& state, const FramePlan& plan, const StoryFile& file);
+// The tour, as the sidecar reports it: {"active": true, "stop": N (from 1), "stops": M, "clock", "paused",
+// "finished", "caption"}, or {"active": false}.
+nlohmann::json tourJson(const ViewState& state, const FramePlan& plan);
 
 }  // namespace epilogue

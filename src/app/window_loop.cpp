@@ -305,7 +305,9 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             const std::optional<Key> key = toKey(event);
             // Typing: in the search box, or the built-in chooser's path.
             const bool searching = session.state().focus == KeyboardFocus::Search || session.state().openDialogVisible;
-            const bool applicationKey = key && (isApplicationKey(*key) || (*key == Key::Escape && searching));
+            // On tour the panels are hidden: every key is the tour's.
+            const bool applicationKey =
+                key && (isApplicationKey(*key) || (*key == Key::Escape && searching) || session.state().tour.active);
             if (!applicationKey) window.processEvent(event);
             const ImGuiIO& io = ImGui::GetIO();
             if (event.type == SDL_QUIT) running = false;

@@ -27,6 +27,9 @@ inline constexpr std::size_t kMaxNameBytes = 1000;
 inline constexpr std::size_t kMaxTextBytes = 10000;
 // A story's time unit is written after every time on the ruler and in the panels: a word or two.
 inline constexpr std::size_t kMaxTimeUnitBytes = 40;
+// A tour a story file defines: at most this many stops, each held at most this many seconds.
+inline constexpr std::size_t kMaxTourStops = 1000;
+inline constexpr double kMaxTourStopSeconds = 600;
 // A story's times either all share one time (a span of 0), or spread over at least this share of their
 // largest magnitude (and at least this much in absolute terms, for a story near 0): kMinStorySpanRatio ×
 // max(1, |largest time|). The view zooms in to 1/2000 of the span, over up to 16384 pixels; at this

@@ -65,6 +65,16 @@ struct StorySource {
     StoryString url;
 };
 
+// A stop of the tour a story file defines (timeline/tour.h makes the tour from these): an event, or a
+// stretch of story time, with its own caption or the event's words.
+struct TourStopSource {
+    EventIndex event = kNone;  // the stop's event; kNone for a stretch
+    double from = 0, to = 0;   // the stretch of story time (an event's stop: its time, twice)
+    StoryString caption;       // empty: the event's own words
+    StoryString attribution;   // who the caption's words are by
+    double seconds = 0;        // how long the stop holds; 0: long enough to read its caption
+};
+
 struct Story {
     StoryString title;
     StorySource source;
@@ -77,6 +87,7 @@ struct Story {
     std::vector<Lane> lanes;
     std::vector<Event> events;          // in file order; each lane lists its own in time order
     std::vector<EventIndex> timeOrder;  // every event by time, ties in file order (derived by the loader)
+    std::vector<TourStopSource> tour;   // the file's own tour; empty: one is made from the events
     double startTime = 0;               // earliest era start or event time
     double endTime = 0;                 // latest era end or event time
 

@@ -386,6 +386,90 @@ private:
         references_.pairs.push_back(references);
     }
 
+    // A stop of the file's tour: an event (resolved once every event is read), or a stretch of story time
+    // with a caption of its own.
+    void readTourStop(const JsonNode& item, std::size_t index, Story& story) {
+        const Place place = Place::item("tour", index);
+        if (index >= limits::kMaxTourStops) {
+            if (index == limits::kMaxTourStops) {
+                report(StoryErrorKind::InvalidValue, item.offset,
+                       "story: the tour has more than " + std::to_string(limits::kMaxTourStops) + " stops, the most it may have");
+            }
+            return;
+        }
+        if (!expectObject(item, place)) return;
+        checkKnownFields(item, {"event", "from", "to", "caption", "attribution", "seconds"}, place);
+        TourStopSource stop;
+        const bool hasEvent = tree_.member(item, "event") != nullptr;
+        const bool hasStretch = tree_.member(item, "from") != nullptr || tree_.member(item, "to") != nullptr;
+        bool good = true;
+        if (hasEvent && hasStretch) {
+            report(StoryErrorKind::InvalidValue, item.offset,
+                   place.str() + ": a stop is an event or a stretch of time (\"from\" and \"to\"), not both");
+            return;
+        }
+        if (!hasEvent && !hasStretch) {
+            report(StoryErrorKind::MissingField, item.offset,
+                   place.str() + ": missing field \"event\" (or \"from\" and \"to\" for a stretch of time)");
+            return;
+        }
+        if (hasEvent) {
+            std::string_view id;
+            std::size_t offset = 0;
+            good = readNameText(item, "event", place, id, &offset);
+            if (good) tourReferences_.push_back({id, offset, story.tour.size()});
+        } else {
+            std::size_t toOffset = 0;
+            good = readTime(item, "from", place, story, stop.from) && good;
+            good = readTime(item, "to", place, story, stop.to, &toOffset) && good;
+            if (good && stop.to <= stop.from) {
+                report(StoryErrorKind::InvalidValue, toOffset,
+                       place.str() + ": ends at " + formatTime(story, stop.to) + ", not after its start " +
+                           formatTime(story, stop.from));
+                good = false;
+            }
+            if (!tree_.member(item, "caption")) {
+                report(StoryErrorKind::MissingField, item.offset,
+                       place.str() + ": missing field \"caption\" (a stretch of time has no words of its own)");
+                good = false;
+            }
+        }
+        good = readString(item, "caption", false, place, stop.caption) && good;
+        good = readString(item, "attribution", false, place, stop.attribution) && good;
+        if (const JsonNode* seconds = tree_.member(item, "seconds")) {
+            if (seconds->type != JsonType::Number) {
+                wrongType(*seconds, "seconds", place, "a number");
+                good = false;
+            } else if (!(seconds->number > 0 && seconds->number <= limits::kMaxTourStopSeconds)) {
+                report(StoryErrorKind::InvalidValue, seconds->offset,
+                       place.str() + ": field \"seconds\" must be more than 0 and at most " +
+                           formatTime(limits::kMaxTourStopSeconds));
+                good = false;
+            } else {
+                stop.seconds = seconds->number;
+            }
+        }
+        if (!good && hasEvent && !tourReferences_.empty() && tourReferences_.back().stop == story.tour.size()) {
+            tourReferences_.pop_back();
+        }
+        if (good) story.tour.push_back(stop);
+    }
+
+    // The tour's events, by id, once every event is read.
+    void resolveTourEvents(Story& story) {
+        for (const TourReference& reference : tourReferences_) {
+            const EventIndex event = references_.eventIds.find(reference.eventId);
+            if (event == kNone) {
+                report(StoryErrorKind::UnknownReference, reference.offset,
+                       Place::item("tour", reference.stop).str() + ": unknown event " + inQuotes(reference.eventId));
+                continue;
+            }
+            TourStopSource& stop = story.tour[reference.stop];
+            stop.event = event;
+            stop.from = stop.to = story.events[static_cast<std::size_t>(event)].time;
+        }
+    }
+
     // A story's times must all be equal, or spread far enough to be told apart (see number_limits.h).
     // Checked once everything else is right, and reported at the time farthest from 0.
     void checkSpan(const Story& story) {
@@ -419,6 +503,10 @@ private:
         }
         story.startTime -= shift;
         story.endTime -= shift;
+        for (TourStopSource& stop : story.tour) {
+            stop.from -= shift;
+            stop.to -= shift;
+        }
     }
 
     // Puts the errors in file order (cross-checks find some after later items were read).
@@ -446,6 +534,12 @@ private:
     JsonMaterializer materializer_{text_.data(), problem_};
     JsonTree tree_;
     std::vector<std::pair<std::size_t, std::size_t>> eraOffsets_;  // of each era's start and end, for the span check
+    struct TourReference {
+        std::string_view eventId;
+        std::size_t offset = 0;
+        std::size_t stop = 0;  // index into Story::tour
+    };
+    std::vector<TourReference> tourReferences_;
     // The kind of time the story uses, decided by the first time read, and where that time is.
     enum class TimeKind { Unknown, Numbers, Dates };
     TimeKind timeKind_ = TimeKind::Unknown;
@@ -491,8 +585,8 @@ bool StoryReader::read(od::document& document, Story& story) {
     small[rootNode].type = JsonType::Object;
     const std::size_t rootOffset = static_cast<std::size_t>(text_.find('{'));
     small[rootNode].offset = rootOffset;
-    std::array<bool, 4> arraySeen{};  // eras, lanes, events, pairs
-    const char* const arrays[] = {"eras", "lanes", "events", "pairs"};
+    std::array<bool, 5> arraySeen{};  // eras, lanes, events, pairs, tour
+    const char* const arrays[] = {"eras", "lanes", "events", "pairs", "tour"};
     std::vector<std::pair<std::string, std::size_t>> unknown;
     for (auto fieldResult : root) {
         od::field field;
@@ -502,13 +596,13 @@ bool StoryReader::read(od::document& document, Story& story) {
         if (field.unescaped_key().get(key)) return materializer_.fail(keyOffset);
         const std::size_t valueOffset = static_cast<std::size_t>(field.value().raw_json_token().data() - text_.data());
         bool duplicate = small.member(small[rootNode], key) != nullptr;
-        for (std::size_t a = 0; a < 4; ++a) duplicate = duplicate || (arraySeen[a] && key == arrays[a]);
+        for (std::size_t a = 0; a < arraySeen.size(); ++a) duplicate = duplicate || (arraySeen[a] && key == arrays[a]);
         if (duplicate) {
             problem_ = {true, keyOffset, "duplicate key " + inQuotes(key)};
             return false;
         }
         bool streamed = false;
-        for (std::size_t a = 0; a < 4 && !streamed; ++a) {
+        for (std::size_t a = 0; a < arraySeen.size() && !streamed; ++a) {
             if (key != arrays[a]) continue;
             streamed = true;
             arraySeen[a] = true;
@@ -525,6 +619,9 @@ bool StoryReader::read(od::document& document, Story& story) {
                     break;
                 case 3: ok = forEachItem(field.value(), valueOffset, "pairs", false,
                                          [&](const JsonNode& item, std::size_t i) { readPair(item, i); });
+                    break;
+                case 4: ok = forEachItem(field.value(), valueOffset, "tour", false,
+                                         [&](const JsonNode& item, std::size_t i) { readTourStop(item, i, story); });
                     break;
             }
             if (!ok) return false;
@@ -578,6 +675,7 @@ bool StoryReader::read(od::document& document, Story& story) {
     // One problem more than there is room for, so that report() knows when some were left out.
     const std::size_t room = options_.maxErrors - std::min(errors_.size(), options_.maxErrors);
     for (const StoryProblem& found : crossCheckStory(story, references_, room + 1)) report(found.kind, found.offset, found.message);
+    resolveTourEvents(story);
     rebaseCalendarTimes(story);
     if (errors_.empty()) checkSpan(story);
     story.text = strings_.finish();

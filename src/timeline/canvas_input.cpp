@@ -37,6 +37,10 @@ bool CanvasInput::pointer(const PointerEvent& event, bool overUi, const Story& s
     const TimelineLayout& layout = plan.layout;
     const Rect& canvas = view.canvas;
     if (canvas.width <= 0 || canvas.height <= 0) return false;
+    if (state.tour.active) {  // the tour holds the camera: the pointer only leaves its time off the ruler
+        state.pointerX = NAN;
+        return false;
+    }
     const bool onCanvas = canvas.contains(event.x, event.y);
     // The ruler shows the time under the pointer while it is over the canvas (or scrubbing, panning).
     const bool pointed = event.kind != Kind::Leave && ((!overUi && onCanvas) || gesture_ != Gesture::None);
@@ -165,6 +169,21 @@ PointerShape CanvasInput::shapeAt(float x, float y, bool overUi, const FramePlan
 }
 
 AppAction CanvasInput::key(Key key, const Story& story, ViewState& state) {
+    // During the tour: Space pauses, Left and Right go between stops, Escape or P leaves; the keys of the
+    // application itself (fullscreen, screenshot, quit) still work, and nothing else moves the camera.
+    if (state.tour.active) {
+        switch (key) {
+            case Key::PlayPause: apply(story, state, ViewCommand::pauseTour()); return AppAction::None;
+            case Key::Previous: apply(story, state, ViewCommand::stepTour(-1)); return AppAction::None;
+            case Key::Next: apply(story, state, ViewCommand::stepTour(+1)); return AppAction::None;
+            case Key::Escape:
+            case Key::Tour: apply(story, state, ViewCommand::leaveTour()); return AppAction::None;
+            case Key::Fullscreen: return AppAction::ToggleFullscreen;
+            case Key::Screenshot: return AppAction::Screenshot;
+            case Key::Quit: return AppAction::Quit;
+            default: return AppAction::None;
+        }
+    }
     // Keyboard zoom keeps the playhead in place when it is on screen, else the middle of the view.
     const bool playheadVisible = state.playheadTime >= state.view.startTime && state.playheadTime <= state.view.endTime;
     const double anchor = playheadVisible ? state.playheadTime : (state.view.startTime + state.view.endTime) / 2;
@@ -228,6 +247,10 @@ AppAction CanvasInput::key(Key key, const Story& story, ViewState& state) {
         case Key::Screenshot: return AppAction::Screenshot;
         case Key::Quit: return AppAction::Quit;
         case Key::Open: return AppAction::Open;
+        case Key::Tour:
+            gesture_ = Gesture::None;
+            apply(story, state, ViewCommand::startTour());
+            break;
     }
     return AppAction::None;
 }

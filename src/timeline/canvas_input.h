@@ -38,10 +38,11 @@ enum class Key {
     Slower, Faster,        // [ and ]: the next playback speed down or up
     Quit,                  // Ctrl+Q
     Open,                  // Ctrl+O: choose a story file to open
+    Tour,                  // P: start the guided tour (or leave it)
 };
 
 // Keys that belong to the application even while a panel has the keyboard (typing in the search box):
-// they never reach the panels.
+// they never reach the panels. During the tour, every key is the application's (the panels are hidden).
 bool isApplicationKey(Key key);
 
 // The pointer's shape over the canvas, telling what a press there does.

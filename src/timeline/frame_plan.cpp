@@ -32,6 +32,15 @@ ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPane
     return layout;
 }
 
+ScreenLayout presentationLayout(float logicalWidth, float logicalHeight) {
+    ScreenLayout layout;
+    // A third of the height for the words: six lines of the smallest caption type fit.
+    const float band = std::round(logicalHeight * 0.34f);
+    layout.canvas = {0, 0, logicalWidth, logicalHeight - band};
+    layout.caption = {0, logicalHeight - band, logicalWidth, band};
+    return layout;
+}
+
 bool showsTitleBlock(const Rect& canvas) { return canvas.height >= 260 && canvas.width >= 560; }
 
 const EventMark* FramePlan::markOf(EventIndex event) const {
@@ -47,12 +56,16 @@ const FramePlan& FramePlanner::plan(const Story& story, const ViewState& state, 
     plan.size = request.size;
     plan.panels = request.panels;
     plan.animationTime = request.animationTime;
-    plan.screen = screenLayout(request.size.logicalWidth, request.size.logicalHeight, request.panels);
+    const bool presenting = state.tour.active && !state.tour.tour.stops.empty();
+    plan.screen = presenting ? presentationLayout(request.size.logicalWidth, request.size.logicalHeight)
+                             : screenLayout(request.size.logicalWidth, request.size.logicalHeight, request.panels);
+    if (presenting) plan.panels = false;
     plan.view = state.view;
     plan.view.canvas = plan.screen.canvas;
     const Rect& canvas = plan.view.canvas;
 
-    plan.title.shown = showsTitleBlock(canvas);
+    // On tour the first stop's caption is the title: the canvas does not repeat it.
+    plan.title.shown = !presenting && showsTitleBlock(canvas);
     LayoutStyle style = style_;
     style.topInset = plan.title.shown ? style_.titleBlockHeight : 0.0f;
     layoutTimeline(story, plan.view, style, plan.layout);
@@ -88,6 +101,7 @@ const FramePlan& FramePlanner::plan(const Story& story, const ViewState& state, 
     planEventLabels(story, state, measurer);
     planEraLabels(story, measurer);
     planRuler(story, state, measurer);
+    planTour(state, measurer);
     return plan;
 }
 

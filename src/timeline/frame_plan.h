@@ -37,11 +37,16 @@ struct ScreenLayout {
     Rect commentary;  // bottom left
     Rect events;      // bottom right
     Rect storyMenu;   // the "Open" button over the canvas's top right corner (zero-sized with no panels)
+    Rect caption;     // the tour's caption band under the canvas (zero-sized when no tour is shown)
 };
 ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPanels);
+// The tour's layout, for a classroom: no panels, the canvas above a band for the captions and the progress.
+ScreenLayout presentationLayout(float logicalWidth, float logicalHeight);
 
 // The faces the canvas text is set in.
-enum class TextStyle { Body, Bold, Title, Small };
+// Caption: the tour's captions, measured at kCaptionBaseSize and drawn at the size the plan chooses.
+enum class TextStyle { Body, Bold, Title, Small, Caption };
+constexpr float kCaptionBaseSize = 40;
 
 // Measures text as it will be drawn, in logical pixels. The UI passes one backed by its fonts; tests
 // pass one of their own.
@@ -119,6 +124,35 @@ struct EraLabelPlan {
     bool current = false;   // the playhead is in this era
 };
 
+// The guided tour's presentation (tour.h): the stop's words, wrapped in the caption band in type large enough
+// to read from the back of a room (capital letters at least 3% of the frame's height), a dot per stop and a
+// bar for the whole tour's progress.
+struct TourLinePlan {
+    std::size_t begin = 0, end = 0;  // bytes of TourPlan::caption
+    glm::vec2 at{0, 0};
+};
+struct TourPlan {
+    bool active = false;
+    int stop = 0, stops = 0;
+    bool paused = false;
+    bool finished = false;
+    bool isQuote = false;             // a character's line: the caption is in quotation marks
+    std::string caption;              // the stop's words (with quotation marks for a line)
+    std::string attribution;          // "— the article"; empty when the words are nobody's
+    std::string counter;              // "3 / 17"
+    float captionSize = 0;            // the caption's font size, logical pixels
+    float captionOpacity = 1;         // the words fade in as the camera arrives
+    std::vector<TourLinePlan> lines;
+    bool shortened = false;           // the caption did not fit the band: its last line ends in an ellipsis
+    glm::vec2 attributionAt{0, 0};
+    float attributionSize = 0;
+    glm::vec2 counterAt{0, 0};
+    std::vector<glm::vec2> dots;      // one per stop, along the band's bottom
+    float dotRadius = 0;
+    Rect progressBar;                 // the whole tour, along the frame's bottom edge
+    float progress = 0;               // 0..1
+};
+
 struct FramePlan {
     FrameSize size;
     bool panels = true;         // the panels are shown (else the canvas fills the frame)
@@ -143,6 +177,7 @@ struct FramePlan {
     std::vector<EraLabelPlan> eraLabels;
     SearchPlan search;
     RulerPlan ruler;
+    TourPlan tour;
 
     // The mark that shows an event (a cluster's first event finds the cluster), or nullptr.
     const EventMark* markOf(EventIndex event) const;
@@ -179,6 +214,7 @@ private:
     void planEraLabels(const Story& story, const TextMeasurer& measurer);
     void planSearch(const Story& story, const ViewState& state, const TextMeasurer& measurer);
     void planRuler(const Story& story, const ViewState& state, const TextMeasurer& measurer);
+    void planTour(const ViewState& state, const TextMeasurer& measurer);  // tour_plan.cpp
 
     LayoutStyle style_;
     FramePlan plan_;
@@ -206,6 +242,9 @@ private:
     std::vector<char> searchMatched_;  // per event
     std::vector<std::vector<int>> laneMatchPrefix_;
     std::array<int, 3> captionCounts_{-1, -1, -1};  // what plan_.search.caption was made from
+    // The tour caption's wrapping, worked out again only when its words or its band change.
+    std::string tourWrappedCaption_;
+    Rect tourWrappedBand_;
 };
 
 // Whether the canvas has room for the story's title block.

@@ -193,6 +193,59 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
         case Type::ShowOpenDialog:
             state.openDialogVisible = command.enabled;
             break;
+        case Type::StartTour: {
+            if (state.tour.active || story.events.empty()) break;
+            TourState& tour = state.tour;
+            tour.tour = makeTour(story);
+            tour.before = {state.targetStartTime, state.targetEndTime, state.playheadTime};
+            tour.selectedBefore = state.selectedEvent;
+            tour.playingBefore = state.playing;
+            tour.active = true;
+            tour.paused = false;
+            tour.clock = 0;
+            state.playing = false;
+            state.helpVisible = false;
+            state.openDialogVisible = false;
+            state.focus = KeyboardFocus::Canvas;
+            state.hoveredEvent = kNone;
+            showTourMoment(state);
+            break;
+        }
+        case Type::LeaveTour: {
+            if (!state.tour.active) break;
+            const TourState& tour = state.tour;
+            setVisibleRange(state, tour.before.start, tour.before.end);
+            state.playheadTime = tour.before.playhead;
+            state.selectedEvent = tour.selectedBefore;
+            state.playing = tour.playingBefore;
+            state.tour = {};
+            break;
+        }
+        case Type::PauseTour:
+            if (!state.tour.active) break;
+            if (state.tour.clock >= state.tour.tour.totalSeconds()) {  // at the end: from the beginning
+                state.tour.clock = 0;
+                state.tour.paused = false;
+                showTourMoment(state);
+            } else {
+                state.tour.paused = !state.tour.paused;
+            }
+            break;
+        case Type::StepTour: {
+            if (!state.tour.active) break;
+            const Tour& tour = state.tour.tour;
+            const int stop = tourMomentAt(tour, state.tour.clock, state.reducedMotion).stop;
+            const int last = static_cast<int>(tour.stops.size()) - 1;
+            if (command.direction > 0) {
+                // On to the next stop, moving there; past the last, to the tour's end.
+                state.tour.clock = stop < last ? tour.stops[static_cast<std::size_t>(stop + 1)].startsAt : tour.totalSeconds();
+            } else {
+                // Back to the stop before, already there (a move backwards would retell it in reverse).
+                state.tour.clock = stop > 0 ? tour.stops[static_cast<std::size_t>(stop - 1)].holdsAt() : 0;
+            }
+            showTourMoment(state);
+            break;
+        }
         case Type::Back:
             if (state.back.empty()) break;
             state.forward.push_back(currentPlace(state));
@@ -209,6 +262,13 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
 }
 
 bool advanceView(const Story& story, ViewState& state, double seconds) {
+    if (state.tour.active) {  // the tour's clock drives the camera and the playhead alone
+        const double total = state.tour.tour.totalSeconds();
+        const bool running = !state.tour.paused && state.tour.clock < total;
+        if (running) state.tour.clock = std::min(state.tour.clock + seconds, total);
+        showTourMoment(state);
+        return running;
+    }
     bool moving = false;
     if (state.playing) {
         state.playheadTime += seconds * state.speed * storySpan(story) / kSecondsPerStory;

@@ -36,6 +36,10 @@ struct ViewCommand {
         Focus,           // where the keys go
         Search,          // the events list's query
         ShowOpenDialog,  // the built-in story chooser, shown or closed
+        StartTour,       // the guided tour, from its first stop (tour.h)
+        LeaveTour,       // back to the view as it was before the tour
+        PauseTour,       // pauses or resumes it (at its end: starts it again)
+        StepTour,        // to the next or previous stop
     };
 
     // Build commands with these; each sets only the fields its type reads.
@@ -85,6 +89,14 @@ struct ViewCommand {
         return command;
     }
     static ViewCommand showOpenDialog(bool shown) { return withEnabled(Type::ShowOpenDialog, shown); }
+    static ViewCommand startTour() { return of(Type::StartTour); }
+    static ViewCommand leaveTour() { return of(Type::LeaveTour); }
+    static ViewCommand pauseTour() { return of(Type::PauseTour); }
+    static ViewCommand stepTour(int direction) {  // +1 next, -1 previous
+        ViewCommand command = of(Type::StepTour);
+        command.direction = direction;
+        return command;
+    }
     static ViewCommand search(std::string query) {
         ViewCommand command = of(Type::Search);
         command.text = std::move(query);
@@ -99,7 +111,7 @@ struct ViewCommand {
     double timeShift = 0;     // PanBy: story time to move the view by
     double speed = 1;         // SetSpeed
     EventIndex event = kNone; // Select, Hover, Pin
-    int direction = 0;        // StepEvent: +1 or -1
+    int direction = 0;        // StepEvent, StepTour: +1 or -1
     bool enabled = false;     // SetLoop, SetReducedMotion, ShowOpenDialog
     KeyboardFocus focusTo = KeyboardFocus::Canvas;  // Focus
     std::string text;         // Search
@@ -130,7 +142,8 @@ private:
 // Applies one command. `fitInset` is the pixels kept free at the left edge when fitting (row headers).
 void applyViewCommand(const Story& story, float fitInset, ViewState& state, const ViewCommand& command);
 
-// Advances time by `seconds`: the playhead while playing, the view towards its zoom target. Returns
+// Advances time by `seconds`: the tour's clock while it runs, the playhead while playing, the view towards
+// its zoom target. Returns
 // whether anything is still moving (the window keeps drawing while it is).
 bool advanceView(const Story& story, ViewState& state, double seconds);
 

@@ -29,6 +29,16 @@ void setTargetRange(ViewState& state, double start, double end) {
     if (state.reducedMotion) setVisibleRange(state, start, end);
 }
 
+void showTourMoment(ViewState& state) {
+    const Tour& tour = state.tour.tour;
+    if (!state.tour.active || tour.stops.empty()) return;
+    const TourMoment moment = tourMomentAt(tour, state.tour.clock, state.reducedMotion);
+    setVisibleRange(state, moment.viewStart, moment.viewEnd);
+    state.playheadTime = moment.playhead;
+    // The event the stop is about is selected (it shines); the opening and stretches select nothing.
+    state.selectedEvent = tour.stops[static_cast<std::size_t>(moment.stop)].event;
+}
+
 void adoptStory(Story& story, Story&& reloaded, ViewState& state) {
     const std::string selected =
         state.selectedEvent == kNone ? "" : story.events[static_cast<std::size_t>(state.selectedEvent)].id.str();
@@ -36,6 +46,12 @@ void adoptStory(Story& story, Story&& reloaded, ViewState& state) {
     state.selectedEvent = selected.empty() ? kNone : story.findEvent(selected);
     state.hoveredEvent = kNone;
     state.playheadTime = std::clamp(state.playheadTime, story.startTime, story.endTime);
+    if (state.tour.active) {  // the tour of the story as it is now, at the same clock
+        state.tour.tour = makeTour(story);
+        state.tour.clock = std::min(state.tour.clock, state.tour.tour.totalSeconds());
+        state.tour.selectedBefore = kNone;  // an event of the file before
+        showTourMoment(state);
+    }
 }
 
 }  // namespace epilogue

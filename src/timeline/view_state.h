@@ -4,6 +4,7 @@
 #pragma once
 
 #include "story/story.h"
+#include "timeline/tour.h"
 #include "timeline/view.h"
 
 #include <cmath>
@@ -20,6 +21,18 @@ enum class KeyboardFocus { Canvas, Search, EventsList };
 struct ViewPlace {
     double start = 0, end = 1;
     double playhead = 0;
+};
+
+// The guided tour under way (tour.h): its stops, its clock, and the view it began from, which leaving it
+// restores.
+struct TourState {
+    bool active = false;
+    bool paused = false;
+    double clock = 0;                  // seconds into the tour
+    Tour tour;
+    ViewPlace before;                  // the view and playhead when the tour began
+    EventIndex selectedBefore = kNone;
+    bool playingBefore = false;
 };
 
 struct ViewState {
@@ -39,6 +52,7 @@ struct ViewState {
     std::string searchQuery;           // the events list's search; its matches are highlighted on the canvas
     float pointerX = NAN;              // the pointer over the canvas (NaN when it is elsewhere): the ruler
                                        // shows the time under it
+    TourState tour;                    // presenting: the camera and the playhead follow the tour
     // The view history: where fits, cluster zooms and jumps left from (Back) and came back from (Forward).
     std::vector<ViewPlace> back, forward;
 };
@@ -62,6 +76,9 @@ void setVisibleRange(ViewState& state, double start, double end);
 
 // Sets where the visible range is heading: animated, or at once under reduced motion.
 void setTargetRange(ViewState& state, double start, double end);
+
+// Puts the view, the playhead and the selection where the tour is at its clock.
+void showTourMoment(ViewState& state);
 
 // Swaps in a reloaded story, keeping the view, the playhead (within the new story) and the selection
 // where the selected event still exists (by id).

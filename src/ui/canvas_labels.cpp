@@ -23,6 +23,7 @@ ImFont* fontFor(const UiFonts& fonts, TextStyle style) {
         case TextStyle::Bold: return fonts.bold;
         case TextStyle::Title: return fonts.title;
         case TextStyle::Small: return fonts.small;
+        case TextStyle::Caption: return fonts.caption;
         case TextStyle::Body: break;
     }
     return fonts.body;
@@ -94,7 +95,9 @@ void drawRuler(ImDrawList* list, const Story& story, const FramePlan& plan, cons
 glm::vec2 FontMeasurer::measure(TextStyle style, std::string_view text) const {
     ImFont* font = fontFor(fonts_, style);
     const char* begin = text.empty() ? "" : text.data();  // ImGui reads an end of nullptr as "up to the NUL"
-    const ImVec2 size = font->CalcTextSizeA(sizeOf(font), 10000.0f, 0.0f, begin, begin + text.size());
+    // Captions are drawn at the size the plan chooses: measured at the base size it scales from.
+    const float fontSize = style == TextStyle::Caption ? kCaptionBaseSize : sizeOf(font);
+    const ImVec2 size = font->CalcTextSizeA(fontSize, 10000.0f, 0.0f, begin, begin + text.size());
     return {size.x, size.y};
 }
 

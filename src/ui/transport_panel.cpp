@@ -68,6 +68,10 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Fram
         if (ImGui::Checkbox("Loop", &loop)) requests.push(ViewCommand::setLoop(loop));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("L");
 
+        ImGui::SameLine(0, 12);
+        if (ImGui::Button("Tour")) requests.push(ViewCommand::startTour());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("P: present the story stop by stop, the article's words on screen");
+
         // The era and the time hold columns as wide as their widest values, so that nothing after them moves
         // while the playhead does; on a narrow bar the time, then the era, give way to the slider.
         const bool showEra = area.width >= 700, showTime = area.width >= 820;
