@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <initializer_list>
 
 namespace epilogue {
 
@@ -12,53 +13,30 @@ namespace {
 // match can run from one field or event into the next.
 constexpr char kSeparator = '\x1F';
 
-// Lower-cases ASCII letters; every other byte (UTF-8 included) stays as it is. Branch-free, for the loops
-// that fold a whole story's text.
-char foldAscii(char c) {
-    const auto byte = static_cast<unsigned char>(c);
-    return static_cast<char>(byte + (static_cast<unsigned char>(byte - 'A') < 26 ? 'a' - 'A' : 0));
-}
+}  // namespace
 
-void appendFolded(std::string& out, std::string_view text) {
-    const std::size_t at = out.size();
-    out.append(text);
-    for (std::size_t i = at; i < out.size(); ++i) out[i] = foldAscii(out[i]);
-}
-
-bool containsIgnoringCase(std::string_view text, std::string_view query) {
-    if (query.size() > text.size()) return false;
-    for (std::size_t start = 0; start + query.size() <= text.size(); ++start) {
-        std::size_t i = 0;
-        while (i < query.size() && foldAscii(text[start + i]) == foldAscii(query[i])) ++i;
-        if (i == query.size()) return true;
+bool eventMatches(const Event& event, std::string_view query) {
+    const std::string folded = foldedForSearch(query);
+    for (const std::string_view field : {event.title.view(), event.summary.view(), event.id.view()}) {
+        if (foldedForSearch(field).find(folded) != std::string::npos) return true;
     }
     return false;
 }
 
-}  // namespace
-
-bool eventMatches(const Event& event, std::string_view query) {
-    return containsIgnoringCase(event.title, query) || containsIgnoringCase(event.summary, query) ||
-           containsIgnoringCase(event.id, query);
-}
-
 void EventSearch::gatherText(const Story& story) {
-    std::size_t size = 0;
+    std::size_t size = 0;  // folding seldom changes the length much: reserved once, the text rarely moves
     for (const Event& event : story.events) size += event.title.size() + event.summary.size() + event.id.size() + 3;
-    text_.resize(size);
+    text_.clear();
+    text_.reserve(size + size / 8);
     starts_.clear();
     starts_.reserve(story.timeOrder.size() + 1);
-    char* out = text_.data();
-    auto copyFolded = [&out](std::string_view field) {
-        for (const char c : field) *out++ = foldAscii(c);
-        *out++ = kSeparator;
-    };
     for (EventIndex index : story.timeOrder) {
         const Event& event = story.events[static_cast<std::size_t>(index)];
-        starts_.push_back(static_cast<std::size_t>(out - text_.data()));
-        copyFolded(event.title);
-        copyFolded(event.summary);
-        copyFolded(event.id);
+        starts_.push_back(text_.size());
+        for (const std::string_view field : {event.title.view(), event.summary.view(), event.id.view()}) {
+            folder_.append(text_, field);
+            text_ += kSeparator;
+        }
     }
     starts_.push_back(text_.size());
     storyHash_ = story.sourceHash;
@@ -69,13 +47,11 @@ void EventSearch::gatherText(const Story& story) {
 const std::vector<EventIndex>& EventSearch::update(const Story& story, std::string_view query) {
     // Asked every frame: the unchanged case compares in place and allocates nothing.
     const bool sameStory = gathered_ && storyHash_ == story.sourceHash && storyEvents_ == story.events.size();
-    const bool sameQuery = query.size() == query_.size() &&
-                           std::equal(query.begin(), query.end(), query_.begin(),
-                                      [](char asked, char answered) { return foldAscii(asked) == answered; });
-    if (answered_ && sameStory && sameQuery) return matches_;
+    if (answered_ && sameStory && query == askedQuery_) return matches_;
 
+    askedQuery_ = query;
     query_.clear();
-    appendFolded(query_, query);
+    folder_.append(query_, query);
     answered_ = true;
     matches_.clear();
     if (query_.empty()) {

@@ -1,10 +1,12 @@
 // Searching a story's events by text, for the events list: the events whose title, summary or id
-// contains the query, ignoring ASCII case, in time order. The first search of a story gathers that text,
-// lower-cased and in time order, into one block; every search after is one memmem pass over it, so a
-// story of a hundred thousand events filters in a few milliseconds as the user types.
+// contains the query, in time order, ignoring case and the form of composed characters in any script
+// (Unicode case folding and normalization: "STRASSE" finds "Straße"). The first search of a story gathers
+// that text, folded and in time order, into one block; every search after is one memmem pass over it, so
+// a story of a hundred thousand events filters in a few milliseconds as the user types.
 #pragma once
 
 #include "story/story.h"
+#include "text/search_folding.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -14,7 +16,7 @@
 
 namespace epilogue {
 
-// Whether the event's title, summary or id contains `query`, ignoring ASCII case (one event at a time:
+// Whether the event's title, summary or id contains `query`, both folded for search (one event at a time:
 // what EventSearch answers for a whole story).
 bool eventMatches(const Event& event, std::string_view query);
 
@@ -28,13 +30,15 @@ private:
     void gatherText(const Story& story);
 
     std::vector<EventIndex> matches_;
-    std::string query_;  // the query matches_ answers, lower-cased
+    std::string askedQuery_;  // the query matches_ answers, as typed
+    std::string query_;       // the same, folded
+    SearchFolder folder_;
     bool answered_ = false;
     // The story the text was gathered from.
     std::uint64_t storyHash_ = 0;
     std::size_t storyEvents_ = 0;
     bool gathered_ = false;
-    std::string text_;                 // each event's title, summary and id, lower-cased, in time order
+    std::string text_;                 // each event's title, summary and id, folded, in time order
     std::vector<std::size_t> starts_;  // where each of those events begins in text_, and the end
 };
 
