@@ -81,6 +81,8 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
         } else {
             drawEventTooltip(story, state.hoveredEvent, fonts_);
         }
+    } else if (options.tooltip && options.labels) {
+        drawLaneNameTooltip(story, plan, fonts_);
     }
     const bool storyMenu = options.panels && options.recentStories && screen.storyMenu.width > 0;
     if (options.banner) {

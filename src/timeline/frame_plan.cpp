@@ -128,9 +128,11 @@ void FramePlanner::planTitle(const Story& story, const TextMeasurer& measurer) {
     if (!title.shown) return;
     const Rect& canvas = plan_.view.canvas;
     title.titleAt = {canvas.x + 22, canvas.y + 16};
-    const glm::vec2 titleSize = measurer.measure(TextStyle::Title, story.title);
-    float blockBottom = title.titleAt.y + titleSize.y;
-    float blockWidth = titleSize.x;
+    // A title longer than the canvas is shortened clear of the story menu at the top right.
+    const float room = canvas.width - 22 - 140;
+    title.titleText = shortener_.fit(measurer, TextStyle::Title, story.title, room);
+    float blockBottom = title.titleAt.y + title.titleText.height;
+    float blockWidth = title.titleText.width;
     if (story.source.title.empty()) {
         title.credit.clear();
         creditSource_.clear();
@@ -140,9 +142,9 @@ void FramePlanner::planTitle(const Story& story, const TextMeasurer& measurer) {
             title.credit = "Commentary: \u201C" + creditSource_ + "\u201D";
         }
         title.creditAt = {title.titleAt.x, blockBottom + 3};
-        const glm::vec2 creditSize = measurer.measure(TextStyle::Small, title.credit);
-        blockBottom += 3 + creditSize.y;
-        blockWidth = std::max(blockWidth, creditSize.x);
+        title.creditText = shortener_.fit(measurer, TextStyle::Small, title.credit, room);
+        blockBottom += 3 + title.creditText.height;
+        blockWidth = std::max(blockWidth, title.creditText.width);
     }
     title.bounds = {title.titleAt.x - 4, title.titleAt.y - 4, blockWidth + 8, blockBottom - title.titleAt.y + 8};
     obstacles_.push_back(title.bounds);
@@ -162,13 +164,11 @@ void FramePlanner::planLaneHeaders(const Story& story, const TextMeasurer& measu
             ++unnamed;
             continue;
         }
-        const glm::vec2 size = measurer.measure(TextStyle::Bold, story.lanes[i].title);
         LaneHeaderPlan header;
         header.lane = static_cast<LaneIndex>(i);
-        header.textAt = {canvas.x + 18, plan_.layout.laneRowY[i] - size.y / 2};
-        const float width = std::min(size.x, style_.laneHeaderWidth - 26);
-        header.pill = {header.textAt.x - 8, header.textAt.y - 4, width + 16, size.y + 8};
-        header.clipRight = header.textAt.x + width + 1;
+        header.textAt = {canvas.x + 18, plan_.layout.laneRowY[i] - lineHeight / 2};
+        header.name = shortener_.fit(measurer, TextStyle::Bold, story.lanes[i].title, style_.laneHeaderWidth - 26);
+        header.pill = {header.textAt.x - 8, header.textAt.y - 4, header.name.width + 16, lineHeight + 8};
         plan_.laneHeaders.push_back(header);
         obstacles_.push_back(header.pill);
         lastBottom = header.pill.bottom();
@@ -184,6 +184,9 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
     }
     requests_.clear();
     requestEvents_.clear();
+    requestTexts_.clear();
+    // A label is at most this wide: a longer title is shortened, rather than finding no room at all.
+    const float maxLabelWidth = std::min(kMaxLabelWidth, canvas.width * 0.4f);
     int crowdedOut = 0;
     const SearchPlan& search = plan_.search;
     const std::vector<EventMark>& marks = plan_.layout.events;
@@ -202,12 +205,12 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
             ++crowdedOut;
             continue;
         }
-        const glm::vec2 size = measurer.measure(TextStyle::Body, event.title);
+        const ShortenedText text = shortener_.fit(measurer, TextStyle::Body, event.title, maxLabelWidth);
         LabelRequest request;
         request.anchorX = mark.position.x;
         request.anchorY = mark.position.y;
-        request.width = size.x;
-        request.height = size.y;
+        request.width = text.width;
+        request.height = text.height;
         request.clearance = mark.radius + ((mark.isFork || mark.isRejoin) ? 10.0f : 7.0f);
         // Where it was last frame (tried first), else the dream's labels above and those of what happened below.
         const LastLabel& last = lastLabels_[static_cast<std::size_t>(mark.event)];
@@ -219,6 +222,7 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
         request.priority = mark.event == state.selectedEvent ? 3 : (matched || mark.isFork || mark.isRejoin) ? 2 : 1;
         requests_.push_back(request);
         requestEvents_.push_back(mark.event);
+        requestTexts_.push_back(text);
     }
     // The playhead's line crosses no label: the label of the moment it stands on moves beside it.
     if (plan_.playhead.drawn) {
@@ -245,6 +249,7 @@ void FramePlanner::planEventLabels(const Story& story, const ViewState& state, c
         EventLabelPlan label;
         label.event = event;
         label.box = placed_[i].box;
+        label.text = requestTexts_[i];
         label.passed = story.events[static_cast<std::size_t>(event)].time <= state.playheadTime;
         const bool matched = search.active && searchMatched_[static_cast<std::size_t>(event)];
         label.emphasised = event == state.selectedEvent || event == state.hoveredEvent || matched;

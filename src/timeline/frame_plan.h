@@ -11,6 +11,7 @@
 #include "timeline/event_search.h"
 #include "timeline/label_placement.h"
 #include "timeline/layout.h"
+#include "timeline/text_shortening.h"
 #include "timeline/time_format.h"
 #include "timeline/view_state.h"
 
@@ -74,6 +75,8 @@ struct TitlePlan {
     glm::vec2 titleAt{0, 0};
     glm::vec2 creditAt{0, 0};
     std::string credit;     // "Commentary: “source”"; empty when the story names no source
+    ShortenedText titleText;   // the story's title as shown: shortened to the canvas's width
+    ShortenedText creditText;  // the credit likewise
     Rect bounds;            // the block with a margin, kept free of labels
 };
 
@@ -81,13 +84,17 @@ struct LaneHeaderPlan {
     LaneIndex lane = kNone;
     Rect pill;              // the dark pill behind the name
     glm::vec2 textAt{0, 0};
-    float clipRight = 0;    // a name too long for the header is cut here
+    ShortenedText name;     // the lane's title as shown: a name too long for the header ends in an ellipsis
     bool overNode = false;  // an event's node lies under it: drawn faintly, so the node shows through
 };
+
+// The widest an event's label may be, in logical pixels (less on a narrow canvas); a longer title is shortened.
+constexpr float kMaxLabelWidth = 280;
 
 struct EventLabelPlan {
     EventIndex event = kNone;
     Rect box;
+    ShortenedText text;       // the event's title as shown: one longer than a label may be ends in an ellipsis
     bool passed = false;      // the playhead has reached its event
     bool emphasised = false;  // selected, hovered, or a match of the search
     bool dimmed = false;      // a search is under way and its event does not match
@@ -221,6 +228,8 @@ private:
     std::vector<Rect> obstacles_;
     std::vector<LabelRequest> requests_;
     std::vector<EventIndex> requestEvents_;
+    std::vector<ShortenedText> requestTexts_;
+    TextShortener shortener_;
     std::vector<PlacedLabel> placed_;
     LabelPlacer placer_;
     std::string creditSource_;  // the source title plan_.title.credit was made from

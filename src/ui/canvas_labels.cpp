@@ -35,6 +35,16 @@ void shadowedText(ImDrawList* list, ImFont* font, glm::vec2 at, ImU32 colour, st
     list->AddText(font, sizeOf(font), ImVec2(at.x, at.y), colour, text.data(), end);
 }
 
+// Text as the frame plan shortened it: its start, then an ellipsis when it was cut.
+void shadowedText(ImDrawList* list, ImFont* font, glm::vec2 at, ImU32 colour, std::string_view text,
+                  const ShortenedText& shortened) {
+    const std::string_view shown = shortened.shown(text);
+    shadowedText(list, font, at, colour, shown);
+    if (!shortened.shortened) return;
+    const float shownWidth = font->CalcTextSizeA(sizeOf(font), 10000.0f, 0.0f, shown.data(), shown.data() + shown.size()).x;
+    shadowedText(list, font, {at.x + shownWidth, at.y}, colour, kEllipsis);
+}
+
 const Colour kMoonlight{0.86f, 0.84f, 0.98f};
 const Colour kSearchRing{0.45f, 0.95f, 1.0f};  // the search's colour, as the nodes' match rings
 
@@ -107,9 +117,10 @@ void drawCanvasLabels(const Story& story, const FramePlan& plan, const UiFonts& 
     list->PushClipRect({canvas.x, canvas.y}, {canvas.right(), canvas.bottom()});
 
     if (plan.title.shown) {
-        shadowedText(list, fonts.title, plan.title.titleAt, rgba(1, 0.97f, 0.92f, 1), story.title);
+        shadowedText(list, fonts.title, plan.title.titleAt, rgba(1, 0.97f, 0.92f, 1), story.title, plan.title.titleText);
         if (!plan.title.credit.empty()) {
-            shadowedText(list, fonts.small, plan.title.creditAt, rgba(kMoonlight, 0.7f), plan.title.credit);
+            shadowedText(list, fonts.small, plan.title.creditAt, rgba(kMoonlight, 0.7f), plan.title.credit,
+                         plan.title.creditText);
         }
     }
 
@@ -122,16 +133,15 @@ void drawCanvasLabels(const Story& story, const FramePlan& plan, const UiFonts& 
                             6.0f);
         list->AddRect({pill.x, pill.y}, {pill.right(), pill.bottom()}, rgba(lanePalette(lane.kind).label, 0.35f * fade),
                       6.0f);
-        list->PushClipRect({canvas.x, canvas.y}, {header.clipRight, canvas.bottom()}, true);
-        shadowedText(list, fonts.bold, header.textAt, rgba(lanePalette(lane.kind).label, 0.95f * fade), lane.title);
-        list->PopClipRect();
+        shadowedText(list, fonts.bold, header.textAt, rgba(lanePalette(lane.kind).label, 0.95f * fade), lane.title,
+                     header.name);
     }
 
     for (const EventLabelPlan& label : plan.labels) {
         const Event& event = story.events[static_cast<std::size_t>(label.event)];
         const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(event.lane)].kind);
         const float alpha = label.emphasised ? 1.0f : label.dimmed ? 0.3f : label.passed ? 0.92f : 0.55f;
-        shadowedText(list, fonts.body, {label.box.x, label.box.y}, rgba(palette.label, alpha), event.title);
+        shadowedText(list, fonts.body, {label.box.x, label.box.y}, rgba(palette.label, alpha), event.title, label.text);
     }
 
     if (!plan.notice.empty()) shadowedText(list, fonts.small, plan.noticeAt, rgba(kMoonlight, 0.85f), plan.notice);

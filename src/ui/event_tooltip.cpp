@@ -47,3 +47,24 @@ void drawClusterTooltip(const Story& story, const EventMark& mark, const UiFonts
 }
 
 }  // namespace epilogue
+
+namespace epilogue {
+
+void drawLaneNameTooltip(const Story& story, const FramePlan& plan, const UiFonts& fonts) {
+    for (const LaneHeaderPlan& header : plan.laneHeaders) {
+        const Rect& pill = header.pill;
+        if (!header.name.shortened || !ImGui::IsMouseHoveringRect({pill.x, pill.y}, {pill.right(), pill.bottom()}, false)) {
+            continue;
+        }
+        ImGui::BeginTooltip();
+        ImGui::PushTextWrapPos(340);
+        ImGui::PushFont(fonts.bold);
+        ImGui::TextUnformatted(story.lanes[static_cast<std::size_t>(header.lane)].title.c_str());
+        ImGui::PopFont();
+        ImGui::PopTextWrapPos();
+        ImGui::EndTooltip();
+        return;
+    }
+}
+
+}  // namespace epilogue

@@ -3,6 +3,7 @@
 
 #include "render/palette.h"
 #include "timeline/time_format.h"
+#include "ui/canvas_labels.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ClearActiveID: the search box lets go of the keyboard when Tab moves on
@@ -175,7 +176,22 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const FramePl
                     ImGui::GetWindowDrawList()->AddText({rowRight - whenWidth, at.y},
                                                         ImGui::GetColorU32(ImGuiCol_TextDisabled), when.c_str());
                 }
-                if (ImGui::Selectable(event.title.c_str(), index == described, 0, {titleWidth, 0})) {
+                // The title, shortened with an ellipsis when it is longer than its row (whole in the tooltip).
+                const ImVec2 titleAt = ImGui::GetCursorScreenPos();
+                const float titleRoom = titleWidth > 0 ? titleWidth : ImGui::GetContentRegionAvail().x;
+                const ShortenedText title = shortener_.fit(FontMeasurer(fonts), TextStyle::Body, event.title, titleRoom);
+                const bool chosen = ImGui::Selectable("##event", index == described, 0, {titleWidth, 0});
+                ImDrawList* rowList = ImGui::GetWindowDrawList();
+                const std::string_view shownTitle = title.shown(event.title);
+                const ImU32 textColour = ImGui::GetColorU32(ImGuiCol_Text);
+                rowList->AddText(titleAt, textColour, shownTitle.data(), shownTitle.data() + shownTitle.size());
+                if (title.shortened) {
+                    const float shownWidth =
+                        ImGui::CalcTextSize(shownTitle.data(), shownTitle.data() + shownTitle.size()).x;
+                    rowList->AddText({titleAt.x + shownWidth, titleAt.y}, textColour, kEllipsis.data(),
+                                     kEllipsis.data() + kEllipsis.size());
+                }
+                if (chosen) {
                     requests.push(ViewCommand::select(index));
                     requests.push(ViewCommand::focus(KeyboardFocus::EventsList));
                 }
@@ -190,10 +206,15 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const FramePl
                                                             ImGui::ColorConvertFloat4ToU32(kFocusRing), 3.0f, 0, 1.5f);
                     }
                 }
-                if (ImGui::IsItemHovered() && !event.summary.empty()) {
+                if (ImGui::IsItemHovered() && (title.shortened || !event.summary.empty())) {
                     ImGui::BeginTooltip();
                     ImGui::PushTextWrapPos(320);
-                    ImGui::TextUnformatted(event.summary.c_str());
+                    if (title.shortened) {
+                        ImGui::PushFont(fonts.bold);
+                        ImGui::TextUnformatted(event.title.c_str());
+                        ImGui::PopFont();
+                    }
+                    if (!event.summary.empty()) ImGui::TextUnformatted(event.summary.c_str());
                     ImGui::PopTextWrapPos();
                     ImGui::EndTooltip();
                 }

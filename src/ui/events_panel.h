@@ -2,11 +2,13 @@
 // frame plan works out (and the canvas rings). Clicking one selects it and brings the playhead to it.
 // The keyboard reaches it with Tab (or Ctrl+F for the search box): in the search box, Enter or Down goes
 // to the list; in the list, Up, Down, Page Up, Page Down, Home and End move the selection through the
-// matches; the part that has the keyboard wears a ring.
+// matches; the part that has the keyboard wears a ring. A title longer than its row ends in an ellipsis;
+// hovering the row shows it whole.
 #pragma once
 
 #include "story/story.h"
 #include "timeline/frame_plan.h"
+#include "timeline/text_shortening.h"
 #include "timeline/view.h"
 #include "timeline/view_state.h"
 #include "ui/fonts.h"
@@ -34,6 +36,7 @@ private:
     std::size_t lastMatchCount_ = 0;    // when the matches change, the list goes back to its top
     std::string listQuery_;             // the query the list was last scrolled for
     bool jumpToFirstMatch_ = false;     // Enter or Down in the search box: select the first match
+    TextShortener shortener_;           // fits the rows' titles
 };
 
 }  // namespace epilogue
