@@ -186,6 +186,9 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
         ->check(kTime);
     app.add_option("--duration", options.duration, "Seconds the frames span (default 10)")
         ->check(numberCheck(checkDuration, range(limits::kMinDuration, limits::kMaxDuration)));
+    app.add_flag("--tour", options.tour,
+                 "With --frames or --video: render the guided tour, stop by stop, captions and all (it sets its own "
+                 "length; with --video, subtitles go to OUT.vtt)");
     app.add_flag("--frame-stats", options.frameStats, "On exit, print how many frames were drawn and how long they took");
     app.set_version_flag("--version", std::string("epilogue ") + EPILOGUE_VERSION);
 
@@ -201,6 +204,12 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
         // The image, as a whole: --size and --scale are each within limits, but their product may not be.
         const std::string problem = checkImageSize(options.width, options.height, options.scale);
         if (!problem.empty()) throw CLI::ValidationError(size.empty() ? "--scale" : "--size and --scale", problem);
+        if (options.tour && options.framesDirectory.empty() && options.videoPath.empty()) {
+            throw CLI::ValidationError("--tour", "renders the guided tour into --frames DIR or --video OUT.mp4; give one");
+        }
+        if (options.tour && (app.count("--from") || app.count("--to") || app.count("--duration"))) {
+            throw CLI::ValidationError("--tour", "the tour sets its own stretch and length; leave out --from, --to and --duration");
+        }
         if (!options.paper.empty() && stillFormatOf(options.screenshotPath) != StillFormat::Pdf) {
             throw CLI::ValidationError("--paper", "a paper size is for a PDF screenshot (--screenshot OUT.pdf)");
         }

@@ -42,6 +42,7 @@ struct CommandLine {
     double fps = 30;                 // --fps N
     std::optional<double> from, to;  // --from T, --to T: the stretch of story time the frames cover
     double duration = 10;            // --duration S: seconds of video
+    bool tour = false;               // --tour: the frames or the video show the guided tour (timeline/tour.h)
     ExplicitFlags given;
 };
 

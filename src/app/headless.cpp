@@ -8,6 +8,7 @@
 #include "app/png_writer.h"
 #include "app/still_export.h"
 #include "app/view_report.h"
+#include "timeline/view_commands.h"
 #include "export/vector_still.h"
 
 #include <algorithm>
@@ -68,6 +69,22 @@ bool renderFrame(const CommandLine& options, const Story& story, ViewState& stat
 std::string sidecarFor(const Story& story, const std::string& storyPath, const ViewState& state,
                        const FrameComposer& composer) {
     return describeView(story, state, composer.plan(), storyFileFor(storyPath, story)).dump(2) + "\n";
+}
+
+// One frame of a sequence, as frames.json records it.
+nlohmann::json frameRecord(const std::string& file, const ViewState& state, const FramePlan& plan) {
+    nlohmann::json record = {{"file", file},
+                             {"playhead", state.playheadTime},
+                             {"view", {{"start", plan.view.startTime}, {"end", plan.view.endTime}}},
+                             {"stop", nullptr},
+                             {"caption", nullptr}};
+    if (state.tour.active && plan.tour.active) {
+        const TourStop& stop = state.tour.tour.stops[static_cast<std::size_t>(plan.tour.stop)];
+        record["stop"] = plan.tour.stop + 1;
+        record["caption"] = stop.caption;
+        record["attribution"] = stop.attribution;
+    }
+    return record;
 }
 
 std::atomic<bool> gStopRequested{false};
@@ -368,7 +385,19 @@ int runScreenshot(const CommandLine& options, const Story& story, const std::str
 
 int runFrames(const CommandLine& options, const Story& story, const std::string& storyPath, ViewState& state) {
     const bool video = !options.videoPath.empty();
-    const int count = std::max(1, static_cast<int>(std::lround(options.duration * options.fps)));
+    // The tour (--tour) runs on its own clock: a frame every 1/fps seconds of it, from its start to its end.
+    if (options.tour) {
+        applyViewCommand(story, 0, state, ViewCommand::startTour());
+        if (!state.tour.active) {
+            std::fprintf(stderr, "epilogue: --tour: the story has no events to tour\n");
+            return 1;
+        }
+    }
+    const int count = options.tour ? static_cast<int>(std::floor(state.tour.tour.totalSeconds() * options.fps)) + 1
+                                   : std::max(1, static_cast<int>(std::lround(options.duration * options.fps)));
+    // With --video --tour, the captions also go beside the video as subtitles: OUT.vtt.
+    const std::string subtitlesPath =
+        video && options.tour ? fs::path(options.videoPath).replace_extension(".vtt").string() : std::string();
     const double from = options.from.value_or(story.startTime);
     const double to = options.to.value_or(story.endTime);
     const std::string framesSidecar = video ? "" : (fs::path(options.framesDirectory) / "frames.json").string();
@@ -382,9 +411,12 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
                                  "--frames DIR writes PNGs without it\n");
             return 1;
         }
-        if (const std::string problem = outputProblem(options.videoPath, options.overwrite); !problem.empty()) {
-            std::fprintf(stderr, "epilogue: %s\n", problem.c_str());
-            return 1;
+        for (const std::string& path : {options.videoPath, subtitlesPath}) {
+            if (path.empty()) continue;
+            if (const std::string problem = outputProblem(path, options.overwrite); !problem.empty()) {
+                std::fprintf(stderr, "epilogue: %s\n", problem.c_str());
+                return 1;
+            }
         }
     } else {
         fs::create_directories(options.framesDirectory, code);
@@ -439,9 +471,16 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
     const auto started = std::chrono::steady_clock::now();
     int done = 0;
     bool failed = false;
+    nlohmann::json framesDescription;  // frames.json: the first frame's sidecar, and a record of every frame
+    nlohmann::json frameRecords = nlohmann::json::array();
     bool ffmpegStopped = false;
     for (int i = 0; i < count && !gStopRequested; ++i) {
-        state.playheadTime = count == 1 ? from : from + (to - from) * i / (count - 1);
+        if (options.tour) {
+            state.tour.clock = i / options.fps;
+            showTourMoment(state);
+        } else {
+            state.playheadTime = count == 1 ? from : from + (to - from) * i / (count - 1);
+        }
         const float animationTime = options.animationTime + static_cast<float>(i / options.fps);
         // The very first frame twice, so that ImGui's windows have settled.
         for (int pass = i == 0 ? 0 : 1; pass < 2; ++pass) {
@@ -467,10 +506,8 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
         } else {
             const std::string path = (fs::path(options.framesDirectory) / frameFileName(i + 1)).string();
             if (!encoder.push(path, std::move(pixels), pixelWidth, pixelHeight, options.overwrite)) break;
-            if (i == 0 && !writeSidecar(framesSidecar, sidecarFor(story, storyPath, state, composer), options.overwrite)) {
-                failed = true;
-                break;
-            }
+            if (i == 0) framesDescription = describeView(story, state, composer.plan(), storyFileFor(storyPath, story));
+            frameRecords.push_back(frameRecord(frameFileName(i + 1), state, composer.plan()));
             if (encoder.failed()) break;  // the first failed write stops the sequence
         }
         ++done;
@@ -478,6 +515,13 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
         printProgress(done, count, elapsed, terminal);
     }
     const std::string error = encoder.finish();
+    // frames.json describes the frames written: the first one's view, and each frame's playhead, view and stop.
+    if (!video && done > 0 && error.empty()) {
+        frameRecords.erase(frameRecords.begin() + std::min<std::ptrdiff_t>(done, static_cast<std::ptrdiff_t>(frameRecords.size())),
+                           frameRecords.end());
+        framesDescription["frames"] = std::move(frameRecords);
+        if (!writeSidecar(framesSidecar, framesDescription.dump(2) + "\n", options.overwrite)) failed = true;
+    }
     std::signal(SIGINT, SIG_DFL);
     std::signal(SIGTERM, SIG_DFL);
     if (terminal) std::fprintf(stderr, "\n");
@@ -503,6 +547,10 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
         if (!partial.sync(moveError) || !partial.moveTo(options.videoPath, options.overwrite, moveError)) {
             std::fprintf(stderr, "epilogue: %s\n", moveError.c_str());
             return 1;
+        }
+        if (!subtitlesPath.empty()) {
+            if (!writeSidecar(subtitlesPath, tourSubtitles(state.tour.tour), options.overwrite)) return 1;
+            std::printf("%s: %zu cues\n", subtitlesPath.c_str(), state.tour.tour.stops.size());
         }
     } else if (!error.empty()) {
         const int written = encoder.written();

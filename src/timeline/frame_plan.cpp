@@ -34,8 +34,8 @@ ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPane
 
 ScreenLayout presentationLayout(float logicalWidth, float logicalHeight) {
     ScreenLayout layout;
-    // A third of the height for the words: six lines of the smallest caption type fit.
-    const float band = std::round(logicalHeight * 0.34f);
+    // Over a third of the height for the words: five lines of caption type, its attribution and the dots.
+    const float band = std::round(logicalHeight * 0.37f);
     layout.canvas = {0, 0, logicalWidth, logicalHeight - band};
     layout.caption = {0, logicalHeight - band, logicalWidth, band};
     return layout;

@@ -149,8 +149,10 @@ struct TourPlan {
     std::string counter;              // "3 / 17"
     float captionSize = 0;            // the caption's font size, logical pixels
     float captionOpacity = 1;         // the words fade in as the camera arrives
-    std::vector<TourLinePlan> lines;
-    bool shortened = false;           // the caption did not fit the band: its last line ends in an ellipsis
+    std::vector<TourLinePlan> lines;  // the page on screen
+    int page = 0, pages = 1;          // a caption too long for the band is shown a page at a time
+    bool continues = false;           // a page before the last: its last line is followed by an ellipsis
+    bool attributionShown = false;    // on the caption's last page
     glm::vec2 attributionAt{0, 0};
     float attributionSize = 0;
     glm::vec2 counterAt{0, 0};
@@ -222,6 +224,7 @@ private:
     void planSearch(const Story& story, const ViewState& state, const TextMeasurer& measurer);
     void planRuler(const Story& story, const ViewState& state, const TextMeasurer& measurer);
     void planTour(const ViewState& state, const TextMeasurer& measurer);  // tour_plan.cpp
+    void wrapTourCaption(const TextMeasurer& measurer, float top, float bottom, float largest, float smallest);
 
     LayoutStyle style_;
     FramePlan plan_;
@@ -254,6 +257,12 @@ private:
     // The tour caption's wrapping, worked out again only when its words or its band change.
     std::string tourWrappedCaption_;
     Rect tourWrappedBand_;
+    struct WrappedLine {
+        std::size_t begin = 0, end = 0;  // bytes of plan_.tour.caption
+        float width = 0;                 // at plan_.tour.captionSize
+    };
+    std::vector<WrappedLine> tourLines_;  // the whole caption, wrapped
+    std::size_t tourLinesPerPage_ = 1;
 };
 
 // Whether the canvas has room for the story's title block.

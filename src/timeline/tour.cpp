@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 namespace epilogue {
 
@@ -21,9 +22,9 @@ double storySpan(const Story& story) {
     return span > 0 ? span : std::max(1.0, std::abs(story.startTime) * 1e-9);
 }
 
-// The words a stop about `event` shows: its commentary, else its quotes, else its summary or title; never
-// the same words as the stop before (an event may share a passage with its neighbour).
-void captionEvent(const Story& story, EventIndex index, const std::string& before, TourStop& stop) {
+// The words a stop about `event` shows: its commentary, else its quotes, else its summary or title; the first
+// of them the tour has not shown yet (events may share a passage: each stop then tells something new).
+void captionEvent(const Story& story, EventIndex index, const std::vector<TourStop>& before, TourStop& stop) {
     const Event& event = story.events[static_cast<std::size_t>(index)];
     struct Candidate {
         std::string_view words, by;
@@ -34,8 +35,10 @@ void captionEvent(const Story& story, EventIndex index, const std::string& befor
     for (const Quote& quote : event.quotes) candidates.push_back({quote.words.view(), quote.speaker.view(), true});
     if (!event.summary.empty()) candidates.push_back({event.summary.view(), {}, false});
     candidates.push_back({event.title.view(), {}, false});
-    const auto chosen = std::find_if(candidates.begin(), candidates.end(),
-                                     [&](const Candidate& candidate) { return candidate.words != before; });
+    const auto shown = [&](const Candidate& candidate) {
+        return std::any_of(before.begin(), before.end(), [&](const TourStop& earlier) { return earlier.caption == candidate.words; });
+    };
+    const auto chosen = std::find_if(candidates.begin(), candidates.end(), [&](const Candidate& candidate) { return !shown(candidate); });
     const Candidate& use = chosen != candidates.end() ? *chosen : candidates.front();
     stop.caption = std::string(use.words);
     stop.attribution = std::string(use.by);
@@ -141,7 +144,7 @@ Tour makeTour(const Story& story) {
             TourStop stop;
             if (source.event != kNone) {
                 stop = eventStop(story, source.event, span);
-                captionEvent(story, source.event, tour.stops.back().caption, stop);
+                captionEvent(story, source.event, tour.stops, stop);
             } else {
                 stop.kind = TourStop::Kind::Stretch;
                 stop.targetStart = source.from;
@@ -165,7 +168,7 @@ Tour makeTour(const Story& story) {
         tour.eventsLeftOut = static_cast<int>(story.events.size() - visit.size());
         for (const EventIndex index : visit) {
             TourStop stop = eventStop(story, index, span);
-            captionEvent(story, index, tour.stops.back().caption, stop);
+            captionEvent(story, index, tour.stops, stop);
             stop.holdSeconds = readingSeconds(stop.caption) + (isTurn(story, index) ? kForkExtraSeconds : 0);
             tour.stops.push_back(std::move(stop));
         }
@@ -184,6 +187,52 @@ Tour makeTour(const Story& story) {
         clock = stop.endsAt();
     }
     return tour;
+}
+
+namespace {
+
+// "00:01:05.250"
+std::string vttTime(double seconds) {
+    const auto milliseconds = static_cast<long long>(std::llround(std::max(0.0, seconds) * 1000));
+    char text[32];
+    std::snprintf(text, sizeof text, "%02lld:%02lld:%02lld.%03lld", milliseconds / 3600000, milliseconds / 60000 % 60,
+                  milliseconds / 1000 % 60, milliseconds % 1000);
+    return text;
+}
+
+// Cue text: markup characters escaped, and each run of line breaks one break (a blank line ends a cue).
+std::string vttText(std::string_view text) {
+    std::string out;
+    bool lineBreak = false;
+    for (const char c : text) {
+        if (c == '\n' || c == '\r') {
+            lineBreak = !out.empty();
+            continue;
+        }
+        if (lineBreak) out += '\n';
+        lineBreak = false;
+        if (c == '&') out += "&amp;";
+        else if (c == '<') out += "&lt;";
+        else if (c == '>') out += "&gt;";
+        else out += c;
+    }
+    return out;
+}
+
+}  // namespace
+
+std::string tourSubtitles(const Tour& tour) {
+    std::string out = "WEBVTT\n";
+    for (std::size_t i = 0; i < tour.stops.size(); ++i) {
+        const TourStop& stop = tour.stops[i];
+        const std::string words = vttText(stop.caption);
+        if (words.empty()) continue;
+        out += "\n" + std::to_string(i + 1) + "\n" + vttTime(stop.startsAt) + " --> " + vttTime(stop.endsAt()) + "\n";
+        out += stop.isQuote ? "\u201C" + words + "\u201D" : words;
+        if (const std::string by = vttText(stop.attribution); !by.empty()) out += "\n\u2014 " + by;
+        out += "\n";
+    }
+    return out;
 }
 
 TourMoment tourMomentAt(const Tour& tour, double clock, bool reducedMotion) {

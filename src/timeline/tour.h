@@ -70,6 +70,10 @@ struct TourMoment {
 // default moment.
 TourMoment tourMomentAt(const Tour& tour, double clock, bool reducedMotion);
 
+// The tour's captions as WebVTT subtitles: a cue per stop, from the start of the camera's move to it until
+// its end, its words and their attribution, escaped as WebVTT requires (no "-->", no blank line in a cue).
+std::string tourSubtitles(const Tour& tour);
+
 // Ease in and out (a smootherstep): 0 at 0, 1 at 1, flat at both ends.
 double easeInOut(double t);
 

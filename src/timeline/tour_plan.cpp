@@ -63,16 +63,58 @@ void FramePlanner::planTour(const ViewState& state, const TextMeasurer& measurer
 
     // ---- The caption: wrapped again only when its words or the band change -----------------------------
     std::string words = stop.isQuote ? "\u201C" + stop.caption + "\u201D" : stop.caption;
+    std::replace(words.begin(), words.end(), '\n', ' ');
     const float largest = frameHeight * kCaptionCapShare / kCapHeightShare;
     const float smallest = frameHeight * kSmallestCapShare / kCapHeightShare;
+    const float attributionGap = stop.attribution.empty() ? 0.0f : largest * 0.9f;
+    const float top = band.y + largest * 0.45f;
+    const float bottom = dotsY - tour.dotRadius * 3 - attributionGap;
     const bool sameBand = tourWrappedBand_.x == band.x && tourWrappedBand_.y == band.y &&
                           tourWrappedBand_.width == band.width && tourWrappedBand_.height == band.height;
     std::string attribution = stop.attribution.empty() ? std::string() : "\u2014 " + stop.attribution;
-    if (words == tourWrappedCaption_ && attribution == tour.attribution && sameBand && !tour.lines.empty()) return;
-    tourWrappedCaption_ = words;
-    tourWrappedBand_ = band;
-    tour.caption = std::move(words);
-    tour.attribution = std::move(attribution);
+    if (words != tourWrappedCaption_ || attribution != tour.attribution || !sameBand || tourLines_.empty()) {
+        tourWrappedCaption_ = words;
+        tourWrappedBand_ = band;
+        tour.caption = std::move(words);
+        tour.attribution = std::move(attribution);
+        wrapTourCaption(measurer, top, bottom, largest, smallest);
+    }
+
+    // ---- The page of the caption on screen: a caption longer than the band is shown a page at a time, the
+    // stop's hold shared out between its pages (each but the last ends in an ellipsis) --------------------
+    const std::size_t perPage = tourLinesPerPage_;
+    tour.pages = static_cast<int>((tourLines_.size() + perPage - 1) / perPage);
+    const double held = stop.holdSeconds > 0 ? (state.tour.clock - stop.holdsAt()) / stop.holdSeconds : 1.0;
+    tour.page = moment.moving ? 0 : std::clamp(static_cast<int>(std::floor(held * tour.pages)), 0, tour.pages - 1);
+    const std::size_t first = static_cast<std::size_t>(tour.page) * perPage;
+    const std::size_t count = std::min(perPage, tourLines_.size() - first);
+    const bool lastPage = tour.page + 1 == tour.pages;
+    const float size = tour.captionSize;
+    const float lineHeight = size * kLineSpacing;
+    const float shownGap = lastPage ? attributionGap : 0.0f;
+    const float blockHeight = static_cast<float>(count) * lineHeight + shownGap;
+    const float blockTop = top + std::max(0.0f, (bottom + attributionGap - top - blockHeight) / 2);
+    tour.lines.clear();
+    for (std::size_t i = 0; i < count; ++i) {
+        const WrappedLine& line = tourLines_[first + i];
+        tour.lines.push_back({line.begin, line.end, {band.x + band.width / 2 - line.width / 2,
+                                                     blockTop + lineHeight * static_cast<float>(i)}});
+    }
+    tour.continues = !lastPage;
+    tour.attributionSize = std::max(14.0f, size * 0.55f);
+    tour.attributionShown = lastPage && !tour.attribution.empty();
+    if (tour.attributionShown) {
+        const float attributionWidth =
+            measurer.measure(TextStyle::Caption, tour.attribution).x * tour.attributionSize / kCaptionBaseSize;
+        tour.attributionAt = {band.x + band.width / 2 - attributionWidth / 2,
+                              blockTop + lineHeight * static_cast<float>(count) + size * 0.25f};
+    }
+}
+
+void FramePlanner::wrapTourCaption(const TextMeasurer& measurer, float top, float bottom, float largest, float smallest) {
+    TourPlan& tour = plan_.tour;
+    const Rect& band = plan_.screen.caption;
+    const float margin = std::max(24.0f, band.width * 0.06f);
     const std::string& text = tour.caption;
 
     // Pieces: the words, each with its width at the base size; a word wider than a line is split between
@@ -115,66 +157,27 @@ void FramePlanner::planTour(const ViewState& state, const TextMeasurer& measurer
         at = end;
     }
 
-    // The largest size (down to the smallest allowed) at which the caption fits the band's height.
-    const float attributionGap = tour.attribution.empty() ? 0.0f : largest * 0.9f;
-    const float top = band.y + largest * 0.45f;
-    const float bottom = dotsY - tour.dotRadius * 3 - attributionGap;
-    std::vector<TourLinePlan>& lines = tour.lines;
-    float size = largest;
-    auto wrap = [&](float at) {
-        lines.clear();
-        const float scale = at / kCaptionBaseSize;
-        float width = 0;
+    // The largest size (down to the smallest allowed) at which the caption fits the band's height; past that,
+    // it is shown in pages.
+    auto wrap = [&](float size) {
+        tourLines_.clear();
+        const float scale = size / kCaptionBaseSize;
         for (const Piece& piece : pieces) {
-            const float gap = lines.empty() || width == 0 || !piece.spaceBefore ? 0.0f : spaceWidth * scale;
-            if (lines.empty() || (width > 0 && width + gap + piece.width * scale > lineWidth)) {
-                lines.push_back({piece.begin, piece.end, {0, 0}});
-                width = piece.width * scale;
+            const float gap = tourLines_.empty() || !piece.spaceBefore ? 0.0f : spaceWidth * scale;
+            if (tourLines_.empty() || tourLines_.back().width + gap + piece.width * scale > lineWidth) {
+                tourLines_.push_back({piece.begin, piece.end, piece.width * scale});
             } else {
-                lines.back().end = piece.end;
-                width += gap + piece.width * scale;
+                tourLines_.back().end = piece.end;
+                tourLines_.back().width += gap + piece.width * scale;
             }
         }
-        return static_cast<float>(lines.size()) * at * kLineSpacing <= bottom - top;
+        return static_cast<float>(tourLines_.size()) * size * kLineSpacing <= bottom - top;
     };
+    float size = largest;
     while (!wrap(size) && size > smallest) size = std::max(smallest, size * 0.96f);
+    if (tourLines_.empty()) tourLines_.push_back({0, 0, 0});
     tour.captionSize = size;
-    const auto fitLines = static_cast<std::size_t>(std::max(1.0f, std::floor((bottom - top) / (size * kLineSpacing))));
-    tour.shortened = lines.size() > fitLines;
-    if (tour.shortened) {
-        // What does not fit is not dropped silently: the last line that fits ends in an ellipsis.
-        lines.resize(fitLines);
-        TourLinePlan& last = lines.back();
-        const std::string_view ellipsis = "\u2026";
-        const float scale = size / kCaptionBaseSize;
-        std::string& owned = tour.caption;
-        std::size_t end = last.end;
-        while (end > last.begin &&
-               (measurer.measure(TextStyle::Caption, std::string_view(owned).substr(last.begin, end - last.begin)).x +
-                measurer.measure(TextStyle::Caption, ellipsis).x) * scale > lineWidth) {
-            do --end; while (end > last.begin && (static_cast<unsigned char>(owned[end]) & 0xC0) == 0x80);
-        }
-        while (end > last.begin && owned[end - 1] == ' ') --end;
-        owned.replace(end, std::string::npos, ellipsis);
-        last.end = owned.size();
-    }
-    // Centred in the band, each line centred across it, like a film's subtitles.
-    const float lineHeight = size * kLineSpacing;
-    const float blockHeight = static_cast<float>(lines.size()) * lineHeight + attributionGap;
-    const float blockTop = top + std::max(0.0f, (bottom + attributionGap - top - blockHeight) / 2);
-    const float scale = size / kCaptionBaseSize;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        TourLinePlan& line = lines[i];
-        const float width = measurer.measure(TextStyle::Caption, std::string_view(tour.caption).substr(line.begin, line.end - line.begin)).x * scale;
-        line.at = {band.x + band.width / 2 - width / 2, blockTop + lineHeight * static_cast<float>(i)};
-    }
-    tour.attributionSize = std::max(14.0f, size * 0.55f);
-    if (!tour.attribution.empty()) {
-        const float attributionWidth =
-            measurer.measure(TextStyle::Caption, tour.attribution).x * tour.attributionSize / kCaptionBaseSize;
-        tour.attributionAt = {band.x + band.width / 2 - attributionWidth / 2,
-                              blockTop + lineHeight * static_cast<float>(lines.size()) + size * 0.25f};
-    }
+    tourLinesPerPage_ = static_cast<std::size_t>(std::max(1.0f, std::floor((bottom - top) / (size * kLineSpacing))));
 }
 
 }  // namespace epilogue

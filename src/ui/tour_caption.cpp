@@ -38,7 +38,13 @@ void drawTourCaption(const FramePlan& plan, const UiFonts& fonts) {
                       begin, end);
         list->AddText(fonts.caption, tour.captionSize, {line.at.x, line.at.y}, rgba(kCaptionInk, alpha), begin, end);
     }
-    if (!tour.attribution.empty()) {
+    if (tour.continues && !tour.lines.empty()) {  // more of the caption follows on the next page
+        const TourLinePlan& last = tour.lines.back();
+        const char* begin = tour.caption.data() + last.begin;
+        const float width = fonts.caption->CalcTextSizeA(tour.captionSize, 1e9f, 0, begin, tour.caption.data() + last.end).x;
+        list->AddText(fonts.caption, tour.captionSize, {last.at.x + width, last.at.y}, rgba(kCaptionInk, alpha), " \u2026");
+    }
+    if (tour.attributionShown) {
         list->AddText(fonts.caption, tour.attributionSize, {tour.attributionAt.x, tour.attributionAt.y},
                       rgba(kRealPalette.label, 0.9f * alpha), tour.attribution.c_str());
     }

@@ -83,4 +83,25 @@ TEST_CASE("the La La Land story") {
         }
         CHECK(quoted >= 25);
     }
+
+    SUBCASE("the dream's commentary is the article's whole sentences, not scraps of them") {
+        const std::string article = readFile(EPILOGUE_ASSETS_DIR "/stories/sources/la-la-land-ending-explained.txt");
+        const Lane& dream = story.lanes[static_cast<std::size_t>(story.findLane("dream"))];
+        for (const EventIndex index : dream.events) {
+            const Event& event = story.events[static_cast<std::size_t>(index)];
+            REQUIRE_FALSE(event.commentary.empty());
+            for (const Commentary& note : event.commentary) {
+                const std::string text = note.text.str();
+                INFO(event.id << ": " << text);
+                const std::size_t at = article.find(text);
+                REQUIRE(at != std::string::npos);
+                // It starts a sentence (a paragraph's start, or after a full stop and a space)...
+                const bool startsSentence = at == 0 || article[at - 1] == '\n' ||
+                                            (at >= 2 && article[at - 1] == ' ' && std::string(".?!").find(article[at - 2]) != std::string::npos);
+                CHECK(startsSentence);
+                // ...and ends one.
+                CHECK(std::string(".?!").find(text.back()) != std::string::npos);
+            }
+        }
+    }
 }

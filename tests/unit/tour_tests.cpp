@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 using namespace epilogue;
@@ -121,14 +122,14 @@ TEST_CASE("the La La Land story's tour, made from its events") {
         CHECK(opening.moveSeconds == 0);
         CHECK(opening.startsAt == 0);
     }
-    SUBCASE("then every event in time order, each caption the event's own words, no caption twice in a row") {
+    SUBCASE("then every event in time order, each caption the event's own words, none shown twice") {
         for (std::size_t i = 1; i < tour.stops.size(); ++i) {
             const TourStop& stop = tour.stops[i];
             INFO("stop " << i << ": " << stop.caption);
             CHECK(stop.kind == TourStop::Kind::Event);
             CHECK(stop.event == story.timeOrder[i - 1]);
             CHECK(captionIsTheEventsOwn(story, stop));
-            CHECK(stop.caption != tour.stops[i - 1].caption);
+            for (std::size_t k = 0; k < i; ++k) CHECK(stop.caption != tour.stops[k].caption);  // never twice
             // The camera's range holds its target, and the playhead stops on it.
             CHECK(stop.viewStart < stop.targetStart);
             CHECK(stop.viewEnd > stop.targetEnd);
@@ -360,9 +361,9 @@ TEST_CASE("the tour's presentation in the frame plan") {
         FramePlanner planner;
         FrameRequest request;
         request.size = {width, height, 1};
-        // The stop about the kiss, whose caption is two long sentences.
+        // The stop about the parting: a long sentence of the article's.
         const auto kiss = std::find_if(state.tour.tour.stops.begin(), state.tour.tour.stops.end(),
-                                       [&](const TourStop& stop) { return stop.event == story.findEvent("kiss"); });
+                                       [&](const TourStop& stop) { return stop.event == story.findEvent("separate-ways"); });
         state.tour.clock = kiss->holdsAt() + 1;
         showTourMoment(state);
         const FramePlan& plan = planner.plan(story, state, request, measurer);
@@ -389,36 +390,72 @@ TEST_CASE("the tour's presentation in the frame plan") {
             if (i > 0) CHECK(line.at.y > tour.lines[i - 1].at.y);
             rebuilt += (i ? " " : "") + tour.caption.substr(line.begin, line.end - line.begin);
         }
-        if (!tour.shortened) CHECK(rebuilt == kiss->caption);
+        CHECK(tour.pages == 1);  // the article's sentences fit the band whole
+        CHECK(rebuilt == kiss->caption);
         CHECK(tour.attribution == "\u2014 " + kiss->attribution);
+        CHECK(tour.attributionShown);
         // The canvas sits above the band, the story on it.
         CHECK(plan.view.canvas.bottom() <= band.y);
         CHECK(plan.view.startTime == kiss->viewStart);
     }
 }
 
-TEST_CASE("a caption too long for the band ends in an ellipsis, not cut silently") {
-    const std::string words(3000, 'w');
-    std::string text = kToured;
-    text = replaced(text, "\"Years go by.\"", "\"" + [&] {
-        std::string many;
-        for (int i = 0; i < 400; ++i) many += "word ";
-        return many + "end";
-    }() + "\"");
-    const StoryLoadResult loaded = parseStory(text, "long.json");
+TEST_CASE("a caption too long for the band is shown a page at a time, none of it dropped") {
+    std::string many;
+    for (int i = 0; i < 400; ++i) many += "word" + std::to_string(i) + " ";
+    many += "end";
+    const StoryLoadResult loaded = parseStory(replaced(kToured, "\"Years go by.\"", "\"" + many + "\""), "long.json");
     REQUIRE(loaded.ok());
     ViewState state;
     applyViewCommand(loaded.story, 150, state, ViewCommand::startTour());
-    state.tour.clock = state.tour.tour.stops[2].holdsAt();
-    showTourMoment(state);
+    const TourStop& stop = state.tour.tour.stops[2];
     FramePlanner planner;
     FrameRequest request;
     request.size = {1280, 720, 1};
     testing::FixedWidthMeasurer measurer;
-    const FramePlan& plan = planner.plan(loaded.story, state, request, measurer);
-    CHECK(plan.tour.shortened);
-    const TourLinePlan& last = plan.tour.lines.back();
-    CHECK(plan.tour.caption.substr(last.end - 3) == "\u2026");
-    CHECK(last.at.y + plan.tour.captionSize * 1.25f <= plan.screen.caption.bottom());
-    CHECK(plan.tour.captionSize * 0.73f >= 720 * 0.03f - 0.01f);
+    std::string shown;
+    int pagesSeen = 0, lastPage = -1;
+    for (double clock = stop.holdsAt(); clock < stop.endsAt(); clock += 0.05) {
+        state.tour.clock = clock;
+        showTourMoment(state);
+        const FramePlan& plan = planner.plan(loaded.story, state, request, measurer);
+        const TourPlan& tour = plan.tour;
+        REQUIRE(tour.pages > 1);
+        CHECK(tour.captionSize * 0.73f >= 720 * 0.03f - 0.01f);
+        CHECK(tour.continues == (tour.page + 1 < tour.pages));
+        CHECK(tour.attributionShown == (tour.page + 1 == tour.pages));
+        for (const TourLinePlan& line : tour.lines) CHECK(line.at.y + tour.captionSize * 1.25f <= plan.screen.caption.bottom());
+        if (tour.page == lastPage) continue;
+        CHECK(tour.page == lastPage + 1);  // in order, none skipped
+        lastPage = tour.page;
+        ++pagesSeen;
+        for (const TourLinePlan& line : tour.lines) shown += (shown.empty() ? "" : " ") + tour.caption.substr(line.begin, line.end - line.begin);
+    }
+    CHECK(pagesSeen > 1);
+    CHECK(shown == many);
+}
+
+TEST_CASE("the tour's captions as WebVTT subtitles") {
+    const Story story = laLaLand();
+    const Tour tour = makeTour(story);
+    const std::string vtt = tourSubtitles(tour);
+    CHECK(vtt.rfind("WEBVTT\n", 0) == 0);
+    // A cue per stop, timed from the camera's move to the stop's end.
+    CHECK(vtt.find("\n1\n00:00:00.000 --> 00:00:05.000\nLa La Land — the ending\n— Commentary:") != std::string::npos);
+    const TourStop& second = tour.stops[1];
+    char timing[64];
+    std::snprintf(timing, sizeof timing, "\n2\n00:00:%02d.%03d --> ", static_cast<int>(second.startsAt),
+                  static_cast<int>(std::lround(second.startsAt * 1000)) % 1000);
+    CHECK(vtt.find(timing) != std::string::npos);
+    for (const TourStop& stop : tour.stops) CHECK(vtt.find(stop.caption.substr(0, 40)) != std::string::npos);
+    // Nothing that would end a cue early or read as markup.
+    Tour hostile;
+    TourStop stop;
+    stop.caption = "a --> b <i>c</i> & d\n\n\ne";
+    stop.attribution = "x<y";
+    stop.holdSeconds = 4;
+    hostile.stops.push_back(stop);
+    const std::string escaped = tourSubtitles(hostile);
+    CHECK(escaped.find("a --&gt; b &lt;i&gt;c&lt;/i&gt; &amp; d\ne\n— x&lt;y\n") != std::string::npos);
+    CHECK(escaped.find("\n\n\n") == std::string::npos);
 }
