@@ -93,15 +93,19 @@ std::vector<EventIndex> eventsToVisit(const Story& story) {
     return visit;
 }
 
-// The camera's range between two ranges: the centre moves evenly and the width changes by a constant
-// factor, so a zoom feels the same at every scale.
-void blendView(double fromStart, double fromEnd, double toStart, double toEnd, double t, double& start, double& end) {
-    const double fromWidth = fromEnd - fromStart, toWidth = toEnd - toStart;
-    const double centre = (fromStart + fromEnd) / 2 + ((toStart + toEnd) / 2 - (fromStart + fromEnd) / 2) * t;
+// The camera's range part of the way (`t`, eased) from one stop's to the next's, the playhead going from
+// `fromPlayhead` to `toPlayhead` meanwhile: the width changes by a constant factor (a zoom feels the same at
+// every scale), and the playhead's place across the view moves evenly from where it was to where it will be,
+// so the camera follows it and never loses it.
+void blendView(const TourStop& from, const TourStop& to, double t, double playhead, double& start, double& end) {
+    const double fromWidth = from.viewEnd - from.viewStart, toWidth = to.viewEnd - to.viewStart;
     const double width = fromWidth > 0 && toWidth > 0 ? fromWidth * std::pow(toWidth / fromWidth, t)
                                                        : fromWidth + (toWidth - fromWidth) * t;
-    start = centre - width / 2;
-    end = centre + width / 2;
+    const double fromShare = fromWidth > 0 ? (from.playheadTo - from.viewStart) / fromWidth : 0.5;
+    const double toShare = toWidth > 0 ? (to.playheadFrom - to.viewStart) / toWidth : 0.5;
+    const double share = fromShare + (toShare - fromShare) * t;
+    start = playhead - share * width;
+    end = start + width;
 }
 
 }  // namespace
@@ -256,8 +260,8 @@ TourMoment tourMomentAt(const Tour& tour, double clock, bool reducedMotion) {
     if (index > 0 && clock < stop.holdsAt() && !reducedMotion) {
         const TourStop& before = tour.stops[index - 1];
         const double t = easeInOut((clock - stop.startsAt) / stop.moveSeconds);
-        blendView(before.viewStart, before.viewEnd, stop.viewStart, stop.viewEnd, t, moment.viewStart, moment.viewEnd);
         moment.playhead = before.playheadTo + (stop.playheadFrom - before.playheadTo) * t;
+        blendView(before, stop, t, moment.playhead, moment.viewStart, moment.viewEnd);
         moment.moving = true;
         return moment;
     }

@@ -188,6 +188,57 @@ video)
         [ ! -e "$work/out.mp4" ] || fail "a file appeared without ffmpeg"
     fi
     ;;
+tour-frames)
+    # The guided tour as frames: one a second of the tour's clock, each recorded in frames.json; the camera
+    # always holds the playhead; the captions are the story's own words; the same command draws the same pixels.
+    run epilogue --frames "$work/tour" --tour --fps 1 --size 320x180
+    expect_status 0
+    count=$(ls "$work/tour" | grep -c '^frame-[0-9]*\.png$')
+    [ "$count" -gt 60 ] || fail "a tour of $count frames"
+    [ "$(jq '.frames | length' "$work/tour/frames.json")" = "$count" ] || fail "frames.json records $(jq '.frames | length' "$work/tour/frames.json") of $count frames"
+    [ "$(jq -r '.tour.active' "$work/tour/frames.json")" = "true" ] || fail "the sequence's sidecar does not say it is a tour"
+    stops=$(jq '.tour.stops' "$work/tour/frames.json")
+    [ "$(jq '[.frames[].stop] | unique | length' "$work/tour/frames.json")" = "$stops" ] || fail "not every stop of $stops has a frame"
+    [ "$(jq '[.frames[] | select(.view.start > .playhead or .view.end < .playhead)] | length' "$work/tour/frames.json")" = "0" ] \
+        || fail "frames whose camera misses the playhead: $(jq -c '[.frames[] | select(.view.start > .playhead or .view.end < .playhead) | .file]' "$work/tour/frames.json")"
+    [ "$(jq '[.frames[].stop] | . == sort' "$work/tour/frames.json")" = "true" ] || fail "the stops are not in order"
+    jq -r '.frames[].caption' "$work/tour/frames.json" | sort -u | while IFS= read -r caption; do
+        grep -qF -- "$(printf '%s' "$caption" | cut -c1-60)" "$story" || echo "$caption"
+    done >"$work/foreign"
+    [ ! -s "$work/foreign" ] || fail "captions not in the story: $(cat "$work/foreign")"
+    run epilogue --frames "$work/again" --tour --fps 1 --size 320x180
+    expect_status 0
+    for frame in frame-00001.png frame-00020.png "$(ls "$work/tour" | grep '^frame-' | tail -n1)"; do
+        cmp -s "$work/tour/$frame" "$work/again/$frame" || fail "$frame differs between two runs of the same command"
+    done
+    ;;
+tour-video)
+    # The tour as a video, with its captions as WebVTT subtitles beside it; neither replaces a file unasked.
+    fake_ffmpeg
+    cd "$work" || exit 1
+    run epilogue --video talk.mp4 --tour --fps 1 --size 64x36
+    expect_status 0
+    [ -s talk.mp4 ] || fail "no video"
+    [ "$(head -n1 talk.vtt)" = "WEBVTT" ] || fail "no subtitles beside the video: $(ls)"
+    [ "$(grep -c -- ' --> ' talk.vtt)" = "17" ] || fail "expected 17 cues: $(cat talk.vtt)"
+    grep -qF "Of course, it’s all just a fantasy." talk.vtt || fail "a caption is missing from the subtitles"
+    before=$(cksum <talk.vtt)
+    rm talk.mp4
+    run epilogue --video talk.mp4 --tour --fps 1 --size 64x36
+    expect_status 1
+    expect_in "talk.vtt: already exists" "$err"
+    [ ! -e talk.mp4 ] || fail "a video was written though its subtitles could not be"
+    [ "$(cksum <talk.vtt)" = "$before" ] || fail "the subtitles were replaced"
+    ;;
+tour-flags)
+    run epilogue --tour
+    expect_status 2
+    expect_in "--tour" "$err"
+    run epilogue --frames "$work/f" --tour --duration 3
+    expect_status 2
+    expect_in "leave out --from, --to and --duration" "$err"
+    [ ! -e "$work/f" ] || fail "a usage error made the directory"
+    ;;
 video-quoted-name)
     # A name with quotes, spaces and shell syntax reaches ffmpeg as one argument; no shell runs it.
     fake_ffmpeg

@@ -180,8 +180,17 @@ TEST_CASE("the tour's clock: moves eased between stops, holds on them, the same 
         CHECK(start.viewStart == doctest::Approx(before.viewStart));
         CHECK(start.playhead == doctest::Approx(before.playheadTo));
         const TourMoment middle = tourMomentAt(tour, stop.startsAt + stop.moveSeconds / 2, false);
-        const double centre = (middle.viewStart + middle.viewEnd) / 2;
-        CHECK(centre == doctest::Approx(((before.viewStart + before.viewEnd) / 2 + (stop.viewStart + stop.viewEnd) / 2) / 2));
+        CHECK(middle.playhead == doctest::Approx((before.playheadTo + stop.playheadFrom) / 2));
+        const double width = middle.viewEnd - middle.viewStart;
+        CHECK(width == doctest::Approx(std::sqrt((before.viewEnd - before.viewStart) * (stop.viewEnd - stop.viewStart))));
+        // The camera follows the playhead all the way: it never leaves the view.
+        for (const TourStop& each : tour.stops) {
+            for (double t = 0; t <= each.moveSeconds; t += each.moveSeconds / 50 + 1e-9) {
+                const TourMoment moving = tourMomentAt(tour, each.startsAt + t, false);
+                CHECK(moving.playhead >= moving.viewStart);
+                CHECK(moving.playhead <= moving.viewEnd);
+            }
+        }
         const TourMoment almost = tourMomentAt(tour, stop.holdsAt() - 1e-6, false);
         CHECK(almost.viewStart == doctest::Approx(stop.viewStart));
     }
