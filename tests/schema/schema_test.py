@@ -125,6 +125,7 @@ def main():
     change("an unknown field in an event", lambda s: s["events"][0].update(sumary="x"))
     change("an unknown field in a quote", lambda s: s["events"][0]["quotes"][0].update(tone="soft"))
     change("an unknown field in commentary", lambda s: s["events"][0]["commentary"][0].update(page=3))
+    change("an unknown field in a tour stop", lambda s: s.update(tour=[{"event": "meet", "wait": 3}]))
     # Wrong types.
     change("a time that is an object", lambda s: s["events"][1].update(time={"at": 3}))
     change("a time that is true", lambda s: s["events"][1].update(time=True))
@@ -137,6 +138,10 @@ def main():
     change("a time past the limit", lambda s: s["events"][2].update(time=2e12))
     change("a time unit over 40 bytes", lambda s: s.update(time_unit="m" * 41))
     change("\"$schema\" that is not text", lambda s: s.update({"$schema": 1}))
+    change("a tour stop that is an event and a stretch", lambda s: s.update(tour=[{"event": "meet", "from": 1, "to": 2}]))
+    change("a tour stop that is neither", lambda s: s.update(tour=[{"caption": "x"}]))
+    change("a tour stretch without a caption", lambda s: s.update(tour=[{"from": 1, "to": 2}]))
+    change("a tour stop held 0 seconds", lambda s: s.update(tour=[{"event": "meet", "seconds": 0}]))
     # Missing fields.
     change("an event without a time", lambda s: s["events"][1].pop("time"))
     change("an event without an id", lambda s: s["events"][1].pop("id"))
