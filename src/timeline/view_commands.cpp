@@ -237,8 +237,10 @@ void applyViewCommand(const Story& story, float fitInset, ViewState& state, cons
             const int stop = tourMomentAt(tour, state.tour.clock, state.reducedMotion).stop;
             const int last = static_cast<int>(tour.stops.size()) - 1;
             if (command.direction > 0) {
-                // On to the next stop, moving there; past the last, to the tour's end.
-                state.tour.clock = stop < last ? tour.stops[static_cast<std::size_t>(stop + 1)].startsAt : tour.totalSeconds();
+                // On to the next stop, moving there (paused, already there: no time passes to move in); past the
+                // last, to the tour's end.
+                const TourStop* next = stop < last ? &tour.stops[static_cast<std::size_t>(stop + 1)] : nullptr;
+                state.tour.clock = !next ? tour.totalSeconds() : state.tour.paused ? next->holdsAt() : next->startsAt;
             } else {
                 // Back to the stop before, already there (a move backwards would retell it in reverse).
                 state.tour.clock = stop > 0 ? tour.stops[static_cast<std::size_t>(stop - 1)].holdsAt() : 0;

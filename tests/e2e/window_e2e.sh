@@ -229,6 +229,24 @@ wait_for "Escape in the search box clears it" '.search.query == "" and .focus ==
 xdotool key --window "$window" Escape Escape
 wait_for "Escape leaves the search box, then unpins" '.focus == "canvas" and .selection == null'
 
+# 5f. The guided tour: P starts it in the presentation layout, Space pauses it, Right goes to the next stop,
+# and Escape leaves it with the view, the playhead and the selection as they were.
+view_before=$(state '[.view.start, .view.end, .playhead] | @json')
+xdotool key --window "$window" p
+wait_for "P starts the tour at its first stop, the panels hidden" '.tour.active and .tour.stop == 1 and .tour.stops == 17 and .ui == false'
+xdotool key --window "$window" space
+wait_for "Space pauses the tour" '.tour.paused'
+xdotool key --window "$window" Right
+wait_for "Right goes to the next stop" '.tour.stop == 2'
+wait_for "the camera arrives at the stop: the restaurant, the playhead on it" '.selection == "restaurant" and .playhead == 4 and .view.start < 4 and .view.end > 4' 5
+xdotool key --window "$window" Right Right
+wait_for "Right again, stop by stop" '.tour.stop == 4'
+xdotool key --window "$window" Left
+wait_for "Left goes back a stop" '.tour.stop == 3 and .selection == "kiss"'
+xdotool key --window "$window" Escape
+wait_for "Escape leaves the tour with the view as it was" \
+    "(.tour.active | not) and .ui and ([.view.start, .view.end, .playhead] | @json) == $(printf '%s' "$view_before" | jq -R .) and .selection == null"
+
 # 6. An ImGui widget drags too: the transport bar's time slider, dragged past its left end (the story's start).
 slider_y=$(state '.canvas.height + 20 | floor')
 point_at 900 "$slider_y"

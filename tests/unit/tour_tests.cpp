@@ -319,6 +319,12 @@ TEST_CASE("running the tour: P starts it, Space pauses, Left and Right step, Esc
     CHECK(state.tour.paused);
     CHECK_FALSE(advanceView(story, state, 1.0));  // paused: nothing moves, the window may sleep
     CHECK(state.tour.clock == doctest::Approx(1.0));
+    input.key(Key::Next, story, state);  // paused, Right arrives at the next stop at once
+    CHECK(state.tour.clock == state.tour.tour.stops[1].holdsAt());
+    CHECK(state.selectedEvent == state.tour.tour.stops[1].event);
+    CHECK(state.playheadTime == state.tour.tour.stops[1].playheadFrom);
+    input.key(Key::Previous, story, state);
+    CHECK(state.tour.clock == state.tour.tour.stops[0].holdsAt());
     input.key(Key::PlayPause, story, state);
     CHECK_FALSE(state.tour.paused);
 
