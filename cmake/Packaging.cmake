@@ -76,9 +76,10 @@ set(CPACK_DEBIAN_PACKAGE_SECTION graphics)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
 # The libraries it links come from dpkg-shlibdeps; what it loads at run time is named here: SDL opens libGL
 # (windows) and libEGL (headless rendering), which draw through Mesa's drivers (llvmpipe when there is no GPU),
-# and the interface is set in DejaVu Sans (DejaVu Serif Italic for quotations, from fonts-dejavu-extra).
+# and the interface is set in DejaVu Sans (DejaVu Serif Italic for quotations, from fonts-dejavu-extra); story text
+# in scripts DejaVu lacks, and emoji, needs the Noto fonts (without them, its characters are boxes).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "libgl1, libegl1, libgl1-mesa-dri, fonts-dejavu-core")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-extra")
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-dejavu-extra, fonts-noto-core, fonts-noto-cjk, fonts-noto-color-emoji")
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "ffmpeg")
 include(CPack)

@@ -24,6 +24,7 @@ bool FrameComposer::initialize(float pixelScale, std::string& error) {
     if (!scene_.initialize(error)) return false;
     applyUiTheme();
     fonts_ = loadUiFonts(pixelScale);
+    typesetter_.load(pixelScale, fonts_);
     fontScale_ = pixelScale;
     return true;
 }
@@ -52,7 +53,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
         into = std::chrono::duration<double, std::milli>(now - last).count();
         last = now;
     };
-    const FramePlan& plan = planner_.plan(story, state, {size, options.panels, animationTime}, FontMeasurer(fonts_));
+    const FramePlan& plan = planner_.plan(story, state, {size, options.panels, animationTime}, typesetter_);
     const ScreenLayout& screen = plan.screen;
     state.view.canvas = plan.view.canvas;
     lap(timings_.plan);
@@ -67,7 +68,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     if (options.scene) scene_.draw(inputs);
     lap(timings_.sceneSubmit);
 
-    if (options.labels) drawCanvasLabels(story, plan, fonts_);
+    if (options.labels) drawCanvasLabels(story, plan, typesetter_);
     drawTourCaption(plan, fonts_);
     if (options.panels && screen.transport.height > 0) {
         transportPanel_.draw(story, state, plan, screen.transport, options.screenshotCanvasOnly, fonts_, requests);
@@ -105,6 +106,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     ImGui::Render();
     lap(timings_.uiBuild);
     target_.bindForDrawing();
+    typesetter_.upload();
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     target_.endFrame();
     lap(timings_.uiSubmit);
@@ -112,6 +114,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         fonts_ = loadUiFonts(pendingFontScale_);
         ImGui_ImplOpenGL3_CreateFontsTexture();
+        typesetter_.load(pendingFontScale_, fonts_);
         fontScale_ = pendingFontScale_;
         pendingFontScale_ = 0;
     }

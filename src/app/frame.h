@@ -7,7 +7,8 @@
 //     PlatformWindow::beginUiFrame          ImGui frame of the window's (or the headless) size
 //     FramePlanner::plan                    everything the frame shows, computed once
 //     SceneRenderer::draw(plan)             sky, ribbons, playhead, nodes (GL)
-//     drawCanvasLabels(plan)                title, lane names, event labels, ruler (ImGui draw list)
+//     drawCanvasLabels(plan)                title, lane names, event labels, ruler (ImGui draw list; the
+//                                           story typesetter shapes their text and draws its glyphs)
 //     panels, tooltip, banner, toast, help  (ImGui windows)
 //     ImGui_ImplOpenGL3_RenderDrawData      into the same target
 #pragma once
@@ -23,6 +24,7 @@
 #include "ui/open_dialog.h"
 #include "ui/transport_panel.h"
 #include "ui/fonts.h"
+#include "ui/story_typesetter.h"
 #include "ui/ui_requests.h"
 
 #include <string>
@@ -70,6 +72,7 @@ public:
     void forgetLabelPlaces() { planner_.forgetLabelPlaces(); }  // see FramePlanner
     const LayoutStyle& style() const { return planner_.style(); }
     const FrameTimings& timings() const { return timings_; }
+    const StoryTypesetter& typesetter() const { return typesetter_; }
     // Uniforms the shaders lack; empty when every one was found.
     std::vector<std::string> rendererWarnings() const { return scene_.warnings(); }
 
@@ -85,6 +88,7 @@ private:
     EventsPanel eventsPanel_;
     OpenDialog openDialog_;
     UiFonts fonts_;
+    StoryTypesetter typesetter_;  // story text on the canvas: measured for the plan, shaped and drawn
     float fontScale_ = 0;         // the pixel scale the fonts were rasterised for
     float pendingFontScale_ = 0;  // rasterise the fonts again for this scale after the frame
     FrameTimings timings_;

@@ -1,7 +1,9 @@
-// Canvas text and ruler, drawn with ImGui's background draw list from the frame plan.
+// Canvas text and ruler, drawn with ImGui's background draw list from the frame plan; the text through the
+// story typesetter (shaped, any script).
 #include "ui/canvas_labels.h"
 
 #include "render/palette.h"
+#include "ui/story_typesetter.h"
 
 #include <imgui.h>
 
@@ -29,26 +31,23 @@ ImFont* fontFor(const UiFonts& fonts, TextStyle style) {
     return fonts.body;
 }
 
-void shadowedText(ImDrawList* list, ImFont* font, glm::vec2 at, ImU32 colour, std::string_view text) {
-    const char* end = text.data() + text.size();
-    list->AddText(font, sizeOf(font), ImVec2(at.x + 1, at.y + 1), rgba(0, 0, 0, 0.55f), text.data(), end);
-    list->AddText(font, sizeOf(font), ImVec2(at.x, at.y), colour, text.data(), end);
+// Story text with a soft shadow, shaped and drawn by the typesetter; `shortened` as the frame plan cut it.
+void shadowedText(ImDrawList* list, StoryTypesetter& type, TextStyle style, glm::vec2 at, ImU32 colour,
+                  std::string_view text, const ShortenedText& shortened) {
+    const std::string_view shown = shortened.shown(text);
+    type.draw(list, style, shown, shortened.shortened, {at.x + 1, at.y + 1}, rgba(0, 0, 0, 0.55f), true);
+    type.draw(list, style, shown, shortened.shortened, at, colour);
 }
 
-// Text as the frame plan shortened it: its start, then an ellipsis when it was cut.
-void shadowedText(ImDrawList* list, ImFont* font, glm::vec2 at, ImU32 colour, std::string_view text,
-                  const ShortenedText& shortened) {
-    const std::string_view shown = shortened.shown(text);
-    shadowedText(list, font, at, colour, shown);
-    if (!shortened.shortened) return;
-    const float shownWidth = font->CalcTextSizeA(sizeOf(font), 10000.0f, 0.0f, shown.data(), shown.data() + shown.size()).x;
-    shadowedText(list, font, {at.x + shownWidth, at.y}, colour, kEllipsis);
+void shadowedText(ImDrawList* list, StoryTypesetter& type, TextStyle style, glm::vec2 at, ImU32 colour,
+                  std::string_view text) {
+    shadowedText(list, type, style, at, colour, text, {static_cast<std::uint32_t>(text.size()), false, 0, 0});
 }
 
 const Colour kMoonlight{0.86f, 0.84f, 0.98f};
 const Colour kSearchRing{0.45f, 0.95f, 1.0f};  // the search's colour, as the nodes' match rings
 
-void drawRuler(ImDrawList* list, const Story& story, const FramePlan& plan, const UiFonts& fonts) {
+void drawRuler(ImDrawList* list, const Story& story, const FramePlan& plan, StoryTypesetter& type) {
     const Rect& ruler = plan.layout.ruler;
     const Rect& canvas = plan.view.canvas;
     list->AddRectFilled({ruler.x, ruler.y}, {ruler.right(), ruler.bottom()}, rgba(0.02f, 0.01f, 0.05f, 0.55f));
@@ -66,9 +65,8 @@ void drawRuler(ImDrawList* list, const Story& story, const FramePlan& plan, cons
         }
     }
     for (const EraLabelPlan& label : plan.eraLabels) {
-        list->AddText(fonts.bold, sizeOf(fonts.bold), {label.at.x, label.at.y},
-                      label.current ? rgba(kRealPalette.label, 1.0f) : rgba(kMoonlight, 0.62f),
-                      story.eras[static_cast<std::size_t>(label.era)].name.c_str());
+        type.draw(list, TextStyle::Bold, story.eras[static_cast<std::size_t>(label.era)].name, false, label.at,
+                  label.current ? rgba(kRealPalette.label, 1.0f) : rgba(kMoonlight, 0.62f));
     }
     // Ticks along the ruler's top edge.
     for (const RulerTick& tick : plan.layout.ticks) {
@@ -76,8 +74,7 @@ void drawRuler(ImDrawList* list, const Story& story, const FramePlan& plan, cons
         list->AddLine({tick.x, ruler.y}, {tick.x, ruler.y + length}, rgba(kMoonlight, tick.major ? 0.45f : 0.22f));
     }
     for (const RulerLabelPlan& label : plan.ruler.labels) {
-        list->AddText(fonts.small, sizeOf(fonts.small), {label.at.x, label.at.y}, rgba(kMoonlight, 0.5f),
-                      label.text.c_str());
+        type.draw(list, TextStyle::Small, label.text.c_str(), false, label.at, rgba(kMoonlight, 0.5f));
     }
     // The time under the pointer: a hairline down the ruler and a tag.
     if (plan.ruler.pointerShown) {
@@ -86,8 +83,8 @@ void drawRuler(ImDrawList* list, const Story& story, const FramePlan& plan, cons
         list->AddLine({x, tag.bottom()}, {x, ruler.bottom()}, rgba(kMoonlight, 0.5f), 1.0f);
         list->AddRectFilled({tag.x, tag.y}, {tag.right(), tag.bottom()}, rgba(0.12f, 0.1f, 0.22f, 0.95f), 4.0f);
         list->AddRect({tag.x, tag.y}, {tag.right(), tag.bottom()}, rgba(kMoonlight, 0.35f), 4.0f);
-        list->AddText(fonts.small, sizeOf(fonts.small), {tag.x + 6, tag.y + 2}, rgba(kMoonlight, 0.95f),
-                      plan.ruler.pointerText.c_str());
+        type.draw(list, TextStyle::Small, plan.ruler.pointerText.c_str(), false, {tag.x + 6, tag.y + 2},
+                  rgba(kMoonlight, 0.95f));
     }
     // The playhead's mark on the ruler, and the knob at the top of its beam that grabs it.
     if (plan.playhead.onCanvas) {
@@ -111,15 +108,16 @@ glm::vec2 FontMeasurer::measure(TextStyle style, std::string_view text) const {
     return {size.x, size.y};
 }
 
-void drawCanvasLabels(const Story& story, const FramePlan& plan, const UiFonts& fonts) {
+void drawCanvasLabels(const Story& story, const FramePlan& plan, StoryTypesetter& type) {
     ImDrawList* list = ImGui::GetBackgroundDrawList();
     const Rect& canvas = plan.view.canvas;
     list->PushClipRect({canvas.x, canvas.y}, {canvas.right(), canvas.bottom()});
 
     if (plan.title.shown) {
-        shadowedText(list, fonts.title, plan.title.titleAt, rgba(1, 0.97f, 0.92f, 1), story.title, plan.title.titleText);
+        shadowedText(list, type, TextStyle::Title, plan.title.titleAt, rgba(1, 0.97f, 0.92f, 1), story.title,
+                     plan.title.titleText);
         if (!plan.title.credit.empty()) {
-            shadowedText(list, fonts.small, plan.title.creditAt, rgba(kMoonlight, 0.7f), plan.title.credit,
+            shadowedText(list, type, TextStyle::Small, plan.title.creditAt, rgba(kMoonlight, 0.7f), plan.title.credit,
                          plan.title.creditText);
         }
     }
@@ -133,26 +131,27 @@ void drawCanvasLabels(const Story& story, const FramePlan& plan, const UiFonts& 
                             6.0f);
         list->AddRect({pill.x, pill.y}, {pill.right(), pill.bottom()}, rgba(lanePalette(lane.kind).label, 0.35f * fade),
                       6.0f);
-        shadowedText(list, fonts.bold, header.textAt, rgba(lanePalette(lane.kind).label, 0.95f * fade), lane.title,
-                     header.name);
+        shadowedText(list, type, TextStyle::Bold, header.textAt, rgba(lanePalette(lane.kind).label, 0.95f * fade),
+                     lane.title, header.name);
     }
 
     for (const EventLabelPlan& label : plan.labels) {
         const Event& event = story.events[static_cast<std::size_t>(label.event)];
         const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(event.lane)].kind);
         const float alpha = label.emphasised ? 1.0f : label.dimmed ? 0.3f : label.passed ? 0.92f : 0.55f;
-        shadowedText(list, fonts.body, {label.box.x, label.box.y}, rgba(palette.label, alpha), event.title, label.text);
+        shadowedText(list, type, TextStyle::Body, {label.box.x, label.box.y}, rgba(palette.label, alpha), event.title,
+                     label.text);
     }
 
-    if (!plan.notice.empty()) shadowedText(list, fonts.small, plan.noticeAt, rgba(kMoonlight, 0.85f), plan.notice);
+    if (!plan.notice.empty()) shadowedText(list, type, TextStyle::Small, plan.noticeAt, rgba(kMoonlight, 0.85f), plan.notice);
     if (plan.search.active) {
         const Rect& box = plan.search.captionBox;
         list->AddRectFilled({box.x, box.y}, {box.right(), box.bottom()}, rgba(0.03f, 0.06f, 0.09f, 0.85f), 6.0f);
         list->AddRect({box.x, box.y}, {box.right(), box.bottom()}, rgba(kSearchRing, 0.6f), 6.0f);
-        shadowedText(list, fonts.small, plan.search.captionAt, rgba(kSearchRing, 1.0f), plan.search.caption);
+        shadowedText(list, type, TextStyle::Small, plan.search.captionAt, rgba(kSearchRing, 1.0f), plan.search.caption);
     }
 
-    drawRuler(list, story, plan, fonts);
+    drawRuler(list, story, plan, type);
     list->PopClipRect();
 }
 

@@ -9,7 +9,7 @@
 
 namespace epilogue {
 
-// Measures canvas text in the UI's fonts, for the frame planner.
+// Measures text in the UI's fonts (Dear ImGui's): for the text the story typesetter does not set.
 class FontMeasurer : public TextMeasurer {
 public:
     explicit FontMeasurer(const UiFonts& fonts) : fonts_(fonts) {}
@@ -19,7 +19,9 @@ private:
     const UiFonts& fonts_;
 };
 
-// Draws the plan's canvas text and ruler.
-void drawCanvasLabels(const Story& story, const FramePlan& plan, const UiFonts& fonts);
+class StoryTypesetter;
+
+// Draws the plan's canvas text and ruler; the text through `type`, which also measured it for the plan.
+void drawCanvasLabels(const Story& story, const FramePlan& plan, StoryTypesetter& type);
 
 }  // namespace epilogue

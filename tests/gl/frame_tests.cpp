@@ -442,3 +442,52 @@ TEST_CASE("a story in dates: steady frames allocate nothing at every zoom of its
     }
     r.composer.forgetLabelPlaces();
 }
+
+TEST_CASE("a story in every script: each label is drawn, no character lacks a font, emoji are in colour") {
+    Renderer& r = renderer();
+    StoryLoadResult loaded = loadStoryFile(EPILOGUE_TEST_DATA_DIR "/every-script.json");
+    REQUIRE(loaded.ok());
+    const Story& story = loaded.story;
+    ViewState state;
+    state.view = fitStory(story, {0, 0, kWidth, kHeight}, r.composer.style().laneHeaderWidth);
+    state.playheadTime = story.endTime + 1;  // every label passed: drawn at full strength
+    std::string error;
+    UiRequests requests;
+    r.composer.forgetLabelPlaces();
+    for (int frame = 0; frame < 2; ++frame) {
+        REQUIRE(r.composer.draw(r.window, story, state, {kWidth, kHeight, 1.0f}, 2.0f, 1.0f / 60, FrameOptions{false, true},
+                                requests, error));
+    }
+    r.composer.target().readPixels(r.pixels);
+    CHECK(r.composer.typesetter().missingScripts().empty());
+    // Red as in the French flag and the runner's shirt: only colour emoji have it (the labels are gold or violet).
+    auto redPixels = [&](const Rect& box) {
+        int red = 0;
+        for (float y = box.y; y < box.bottom(); ++y) {
+            for (float x = box.x; x < box.right(); ++x) {
+                const Pixel p = r.at(x, y);
+                red += p.r > 170 && p.g < 100 && p.b < 110 ? 1 : 0;
+            }
+        }
+        return red;
+    };
+    int labelled = 0;
+    for (const EventLabelPlan& label : r.composer.plan().labels) {
+        const std::string id = story.events[static_cast<std::size_t>(label.event)].id.str();
+        INFO("label of " << id);
+        ++labelled;
+        // The label's text is there: bright pixels over the night sky, at least a few per character's width.
+        int lit = 0;
+        for (float y = label.box.y; y < label.box.bottom(); ++y) {
+            for (float x = label.box.x; x < label.box.right(); ++x) lit += r.at(x, y).brightness() > 360 ? 1 : 0;
+        }
+        CHECK(lit > static_cast<int>(label.box.width / 2));
+        if (id == "emoji") {
+            CHECK(redPixels(label.box) > 4);
+        } else {
+            CHECK(redPixels(label.box) == 0);
+        }
+    }
+    CHECK(labelled >= 10);
+    r.composer.forgetLabelPlaces();
+}

@@ -1,0 +1,53 @@
+// Story text in any script, for the canvas: typefaces like the UI's fonts (DejaVu, with fontconfig's
+// fallbacks per character), text shaped once per distinct string (text/text_shaper.h), glyphs rasterised
+// on demand into the glyph atlas and drawn as textured quads through an ImGui draw list. Dear ImGui 1.86's
+// own fonts hold 16-bit characters and no shaping, so story text does not go through them; the interface's
+// own words still do. It also measures text for the frame plan, so planning and drawing agree.
+#pragma once
+
+#include "render/glyph_textures.h"
+#include "text/font_library.h"
+#include "text/glyph_atlas.h"
+#include "text/text_shaper.h"
+#include "timeline/frame_plan.h"
+#include "ui/fonts.h"
+
+#include <imgui.h>
+
+#include <array>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace epilogue {
+
+class StoryTypesetter : public TextMeasurer {
+public:
+    // Sets up the typefaces at `pixelScale` (again after a change of scale). `fonts` answers for text
+    // styles the typesetter does not set, and draws everything if no font can be opened.
+    void load(float pixelScale, const UiFonts& fonts);
+
+    glm::vec2 measure(TextStyle style, std::string_view text) const override;
+    // Draws `text` (and an ellipsis after it, if asked) with its top left at `at`, in logical pixels. The
+    // shadow pass draws colour emoji in `colour` too, as a silhouette.
+    void draw(ImDrawList* list, TextStyle style, std::string_view text, bool ellipsis, glm::vec2 at, ImU32 colour,
+              bool shadow = false);
+    // Uploads the glyphs rasterised this frame; call with the GL context current, before the draw lists are
+    // submitted.
+    void upload();
+    // Scripts of characters no installed font has, met so far (each reported once on stderr).
+    const std::vector<MissingScript>& missingScripts() const;
+
+private:
+    int typefaceOf(TextStyle style) const;
+
+    const UiFonts* fonts_ = nullptr;
+    float pixelScale_ = 1;
+    std::unique_ptr<FontLibrary> library_;
+    std::unique_ptr<TextShaper> shaper_;
+    std::unique_ptr<GlyphAtlas> atlas_;
+    GlyphTextures textures_;
+    std::array<int, 4> typefaces_{-1, -1, -1, -1};  // Body, Bold, Title, Small
+};
+
+}  // namespace epilogue
