@@ -71,7 +71,8 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     if (options.labels) drawCanvasLabels(story, plan, typesetter_);
     drawTourCaption(plan, fonts_);
     if (options.panels && screen.transport.height > 0) {
-        transportPanel_.draw(story, state, plan, screen.transport, options.screenshotCanvasOnly, fonts_, requests);
+        transportPanel_.draw(story, state, plan, screen.transport, options.screenshotCanvasOnly,
+                               options.screenshotFormat, fonts_, requests);
         commentaryPanel_.draw(story, state, screen.commentary, fonts_, requests);
         eventsPanel_.draw(story, state, plan, screen.events, fonts_, requests);
     }

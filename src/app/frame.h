@@ -39,6 +39,7 @@ struct FrameOptions {
     bool tooltip = false;  // the hovered event's tooltip (the window shows it unless a drag is under way)
     const char* toast = nullptr;  // a short message shown at the canvas's top right (screenshot saved...)
     bool screenshotCanvasOnly = false;  // the transport bar's "canvas only" setting, as shown
+    const char* screenshotFormat = "png";  // and the format captures are saved in: "png", "svg" or "pdf"
     const char* banner = nullptr;  // a problem the user must fix, across the top of the canvas
     const char* bannerHeading = "The story file no longer loads; showing the last good version until it is fixed:";
     bool scene = true;     // the scene (off only for a headless frame that lets ImGui settle, never shown)

@@ -33,6 +33,11 @@ Preferences withinLimits(Preferences preferences, std::string& problems) {
         preferences.windowWidth = defaults.windowWidth;
         preferences.windowHeight = defaults.windowHeight;
     }
+    if (preferences.screenshotFormat != "png" && preferences.screenshotFormat != "svg" &&
+        preferences.screenshotFormat != "pdf") {
+        note("screenshot_format", "is not \"png\", \"svg\" or \"pdf\"");
+        preferences.screenshotFormat = defaults.screenshotFormat;
+    }
     if (const std::string problem = checkSpeed(preferences.speed); !problem.empty()) {
         note("speed", problem);
         preferences.speed = defaults.speed;
@@ -62,6 +67,7 @@ Preferences loadPreferences(const std::string& path, std::string& warning) {
         preferences.loop = json.value("loop", preferences.loop);
         preferences.reducedMotion = json.value("reduced_motion", preferences.reducedMotion);
         preferences.screenshotCanvasOnly = json.value("screenshot_canvas_only", preferences.screenshotCanvasOnly);
+        preferences.screenshotFormat = json.value("screenshot_format", preferences.screenshotFormat);
     } catch (const std::exception& error) {
         warning = path + ": ignored (" + describeJsonError(error.what()) + "); using the default preferences";
         return Preferences{};
@@ -90,6 +96,7 @@ bool savePreferences(const std::string& path, const Preferences& given, std::str
         {"maximized", preferences.maximized},      {"speed", preferences.speed},
         {"loop", preferences.loop},                {"reduced_motion", preferences.reducedMotion},
         {"screenshot_canvas_only", preferences.screenshotCanvasOnly},
+        {"screenshot_format", preferences.screenshotFormat},
     };
     return writeFileAtomically(path, json.dump(2) + "\n", error);
 }

@@ -15,6 +15,7 @@ struct Preferences {
     bool loop = false;
     bool reducedMotion = false;
     bool screenshotCanvasOnly = false;
+    std::string screenshotFormat = "png";  // "png", "svg" or "pdf"
 };
 
 // Reads `path` (a regular file only, of at most a megabyte); on any problem returns the defaults and

@@ -9,14 +9,14 @@
 
 namespace epilogue {
 
-std::string screenshotFileName(std::time_t takenAt, int attempt) {
+std::string screenshotFileName(std::time_t takenAt, int attempt, const std::string& extension) {
     std::tm local{};
     localtime_r(&takenAt, &local);
     char stamp[32];
     std::strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &local);
     std::string name = std::string("epilogue-") + stamp;
     if (attempt > 0) name += "-" + std::to_string(attempt + 1);
-    return name + ".png";
+    return name + "." + extension;
 }
 
 ScreenshotResult writeScreenshot(const ScreenshotJob& job) {
@@ -29,15 +29,24 @@ ScreenshotResult writeScreenshot(const ScreenshotJob& job) {
         return result;
     }
     for (int attempt = 0; attempt < 10000; ++attempt) {
-        const std::string path = (fs::path(job.directory) / screenshotFileName(job.takenAt, attempt)).string();
+        const std::string path = (fs::path(job.directory) / screenshotFileName(job.takenAt, attempt, job.extension)).string();
         const std::string sidecar = path + ".json";
         // A name is free only if its sidecar's is too: an old NAME.png.json is never replaced.
         if (!job.sidecar.empty() && outputState(sidecar) != OutputState::Absent) continue;
-        const PngWriteResult written = writePng(path, job.rgba, job.width, job.height, false);
-        if (written.alreadyExists) continue;  // taken: try the next suffix
-        if (!written.ok) {
-            result.error = written.error;
-            return result;
+        if (job.document.empty()) {
+            const PngWriteResult written = writePng(path, job.rgba, job.width, job.height, false);
+            if (written.alreadyExists) continue;  // taken: try the next suffix
+            if (!written.ok) {
+                result.error = written.error;
+                return result;
+            }
+        } else {
+            bool taken = false;
+            if (!writeNewFileAtomically(path, job.document, result.error, &taken)) {
+                if (!taken) return result;
+                result.error.clear();
+                continue;
+            }
         }
         result.path = path;
         bool sidecarTaken = false;

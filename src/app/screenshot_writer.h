@@ -21,17 +21,20 @@ struct ScreenshotJob {
     int width = 0, height = 0;
     std::string directory;           // created if missing
     std::time_t takenAt = 0;
-    std::string sidecar;             // JSON written to NAME.png.json
+    std::string sidecar;             // JSON written to NAME.EXT.json
+    std::string extension = "png";   // "png": rgba is encoded; "svg" or "pdf": `document` is written as it is
+    std::string document;            // an SVG's text or a PDF's bytes, made from the frame plan on the main thread
 };
 
 struct ScreenshotResult {
     bool ok = false;
-    std::string path;   // the PNG written
+    std::string path;   // the file written
     std::string error;  // what went wrong, naming the file or directory
 };
 
-// epilogue-YYYYMMDD-HHMMSS.png for attempt 0, then epilogue-YYYYMMDD-HHMMSS-2.png, -3... Pure.
-std::string screenshotFileName(std::time_t takenAt, int attempt);
+// epilogue-YYYYMMDD-HHMMSS.png for attempt 0, then epilogue-YYYYMMDD-HHMMSS-2.png, -3... (.svg, .pdf for
+// those). Pure.
+std::string screenshotFileName(std::time_t takenAt, int attempt, const std::string& extension = "png");
 
 // Writes one job on the calling thread (the worker's body; also used by tests).
 ScreenshotResult writeScreenshot(const ScreenshotJob& job);

@@ -5,6 +5,8 @@
 // itself after a few seconds without input. Otherwise the window sleeps and costs nothing.
 #include "app/session.h"
 
+#include "export/vector_still.h"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -159,7 +161,30 @@ ScreenshotJob Session::captureJob() const {
     job.height = composer_.target().height();
     job.directory = settings_.screenshotDirectory;
     job.takenAt = std::time(nullptr);
-    job.sidecar = describeView(story_, state_, composer_.plan(), storyFile_).dump(2) + "\n";
+    nlohmann::json sidecar = describeView(story_, state_, composer_.plan(), storyFile_);
+    // SVG and PDF: the same frame plan drawn as vectors, here, while the plan is this frame's; written on the
+    // writer's thread like a PNG.
+    if (settings_.screenshotFormat == "svg" || settings_.screenshotFormat == "pdf") {
+        VectorStillRequest request;
+        request.story = &story_;
+        request.plan = &composer_.plan();
+        request.state = &state_;
+        request.storyFileName = std::filesystem::path(storyFile_.path).filename().string();
+        job.extension = settings_.screenshotFormat;
+        std::string error;
+        if (job.extension == "svg") {
+            job.document = renderSvg(request);
+        } else if (!renderPdf(request, job.document, error)) {
+            job.document.clear();
+            job.extension = "png";  // the picture is not lost: it is saved as a PNG, and the toast says why
+            std::fprintf(stderr, "epilogue: the PDF could not be made (%s); saving a PNG instead\n", error.c_str());
+        }
+        if (job.extension != "png") {
+            job.rgba.clear();
+            sidecar["format"] = job.extension;
+        }
+    }
+    job.sidecar = sidecar.dump(2) + "\n";
     return job;
 }
 
@@ -193,11 +218,13 @@ bool Session::draw(const FrameSize& size, double now, std::string& error) {
     options.toast = now < toastUntil_ && !capture ? toast_.c_str() : nullptr;
     toastOnScreen_ = options.toast != nullptr;
     options.screenshotCanvasOnly = settings_.screenshotCanvasOnly;
+    options.screenshotFormat = settings_.screenshotFormat.c_str();
     options.banner = reloadError_.empty() ? nullptr : reloadError_.c_str();
     if (opening_) options.bannerHeading = "The story just opened does not load; the story before stays on screen until it is fixed:";
     requests_.commands.clear();
     requests_.screenshot = false;
     requests_.toggleScreenshotCanvasOnly = false;
+    requests_.screenshotFormat.clear();
     requests_.chooseStory = false;
     requests_.openStory.clear();
     options.recentStories = &recent_.paths();
@@ -211,6 +238,7 @@ bool Session::draw(const FrameSize& size, double now, std::string& error) {
     // ---- What the panels asked for -------------------------------------------------------------------
     if (requests_.screenshot) requestScreenshot();
     if (requests_.toggleScreenshotCanvasOnly) settings_.screenshotCanvasOnly = !settings_.screenshotCanvasOnly;
+    if (!requests_.screenshotFormat.empty()) settings_.screenshotFormat = requests_.screenshotFormat;
     if (requests_.chooseStory) chooserRequested_ = true;
     if (!requests_.openStory.empty()) openRequest_ = requests_.openStory;
     for (const ViewCommand& command : requests_.commands) {

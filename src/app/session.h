@@ -26,6 +26,7 @@ namespace epilogue {
 struct SessionSettings {
     std::string screenshotDirectory;    // where F12 and the Screenshot button write
     bool screenshotCanvasOnly = false;  // captures leave the panels out
+    std::string screenshotFormat = "png";  // captures are saved as "png", "svg" or "pdf"
     std::string recentStoriesFile;      // the stories opened lately (recent_stories.h); empty: not kept
 };
 

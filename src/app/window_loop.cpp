@@ -163,6 +163,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     SessionSettings settings;
     settings.screenshotDirectory = options.screenshotDirectory.empty() ? picturesDirectory() : options.screenshotDirectory;
     settings.screenshotCanvasOnly = preferences.screenshotCanvasOnly;
+    settings.screenshotFormat = preferences.screenshotFormat;
     settings.recentStoriesFile = stateDirectory() + "/recent.json";
     Session session(window, composer, std::move(story), storyPath, state, settings);
     session.noteInput(secondsNow());  // opening the window counts as input: the sky twinkles a while
@@ -404,6 +405,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     preferences.speed = session.state().speed;
     preferences.loop = session.state().loop;
     preferences.screenshotCanvasOnly = session.settings().screenshotCanvasOnly;
+    preferences.screenshotFormat = session.settings().screenshotFormat;
     if (!savePreferences(preferencesPath, preferences, error)) {
         std::fprintf(stderr, "epilogue: warning: preferences not saved: %s\n", error.c_str());
     }

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iterator>
+#include <string_view>
 
 namespace epilogue {
 
@@ -31,7 +32,7 @@ float TransportPanel::widestEraName(const Story& story) {
 }
 
 void TransportPanel::draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area, bool screenshotCanvasOnly,
-                          const UiFonts& fonts, UiRequests& requests) {
+                          const char* screenshotFormat, const UiFonts& fonts, UiRequests& requests) {
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 8));
@@ -97,7 +98,7 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Fram
         }
 
         // The screenshot controls sit at the right end; the slider takes the room between.
-        const float screenshotWidth = 210;
+        const float screenshotWidth = 280;
         if (!showEra) ImGui::SameLine(0, 18);
         ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x - screenshotWidth));
         double time = state.playheadTime;
@@ -108,6 +109,22 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Fram
         ImGui::SameLine(0, 14);
         if (ImGui::Button("Screenshot")) requests.screenshot = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("F12: save what you see to the pictures folder");
+        // The format captures are saved in: a PNG, or vectors that stay sharp at any size (SVG, PDF).
+        ImGui::SameLine(0, 4);
+        ImGui::SetNextItemWidth(62);
+        static const char* const kFormats[] = {"png", "svg", "pdf"};
+        static const char* const kFormatNames[] = {"PNG", "SVG", "PDF"};
+        int format = 0;
+        for (int i = 0; i < 3; ++i) {
+            if (std::string_view(screenshotFormat) == kFormats[i]) format = i;
+        }
+        if (ImGui::BeginCombo("##format", kFormatNames[format])) {
+            for (int i = 0; i < 3; ++i) {
+                if (ImGui::Selectable(kFormatNames[i], i == format)) requests.screenshotFormat = kFormats[i];
+            }
+            ImGui::EndCombo();
+        }
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("What screenshots are saved as: PNG, or SVG and PDF (vectors, real text)");
         ImGui::SameLine();
         bool canvasOnly = screenshotCanvasOnly;
         if (ImGui::Checkbox("canvas only", &canvasOnly)) requests.toggleScreenshotCanvasOnly = true;

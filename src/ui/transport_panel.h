@@ -16,7 +16,7 @@ namespace epilogue {
 class TransportPanel {
 public:
     void draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area, bool screenshotCanvasOnly,
-              const UiFonts& fonts, UiRequests& requests);
+              const char* screenshotFormat, const UiFonts& fonts, UiRequests& requests);
 
 private:
     float widestEraName(const Story& story);

@@ -13,6 +13,7 @@ struct UiRequests {
     std::vector<ViewCommand> commands;      // in the order asked; none is ever dropped
     bool screenshot = false;                // capture what the user sees
     bool toggleScreenshotCanvasOnly = false;  // capture the canvas alone, without panels (or stop doing so)
+    std::string screenshotFormat;           // captures from now on in this format: "png", "svg" or "pdf"
     bool chooseStory = false;               // open a story: the file chooser (the story menu's "Open...")
     std::string openStory;                  // open this story file (a recent one, or the built-in chooser's)
 

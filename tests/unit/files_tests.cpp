@@ -284,6 +284,28 @@ TEST_CASE("an F12 screenshot never replaces a sidecar: a stray NAME.png.json mak
     CHECK_FALSE(fs::exists(directory.path / screenshotFileName(when, 0)));
 }
 
+TEST_CASE("an F12 capture as SVG or PDF: the document under a name of its own kind, never over another") {
+    TemporaryDirectory directory;
+    const std::time_t when = 1700000000;
+    CHECK(screenshotFileName(when, 0, "svg").substr(screenshotFileName(when, 0).size() - 4) == ".svg");
+    const fs::path taken = directory.path / screenshotFileName(when, 0, "svg");
+    std::ofstream(taken) << "an older drawing";
+    ScreenshotJob job;
+    job.directory = directory.path.string();
+    job.takenAt = when;
+    job.extension = "svg";
+    job.document = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n";
+    job.sidecar = "{\"format\": \"svg\"}\n";
+    const ScreenshotResult result = writeScreenshot(job);
+    REQUIRE_MESSAGE(result.ok, result.error);
+    CHECK(fs::path(result.path).filename() == screenshotFileName(when, 1, "svg"));
+    CHECK(contentOf(result.path) == job.document);
+    CHECK(contentOf(result.path + ".json") == job.sidecar);
+    CHECK(contentOf(taken) == "an older drawing");
+    CHECK(entriesOf(directory.path) == std::set<std::string>{taken.filename().string(), fs::path(result.path).filename().string(),
+                                                             fs::path(result.path).filename().string() + ".json"});
+}
+
 TEST_CASE("an atomic write into a missing or unwritable directory fails and leaves nothing") {
     TemporaryDirectory directory;
     const fs::path missing = directory.path / "missing" / "state.json";
