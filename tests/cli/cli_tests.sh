@@ -462,8 +462,9 @@ installed)
     expect_status 0
     ;;
 format-doc-example)
-    # The complete example in the format's documentation is a valid story.
-    sed -n '/^```json$/,/^```$/p' "$(dirname "$story")/README.md" | sed '1d;$d' >"$work/example.json"
+    # The complete example in the format's documentation (its first JSON block; later ones are fragments) is a
+    # valid story.
+    sed -n '/^```json$/,/^```$/{p;/^```$/q}' "$(dirname "$story")/README.md" | sed '1d;$d' >"$work/example.json"
     [ -s "$work/example.json" ] || fail "no JSON example found in assets/stories/README.md"
     run epilogue --validate "$work/example.json"
     expect_status 0
