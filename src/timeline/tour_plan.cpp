@@ -82,8 +82,9 @@ void FramePlanner::planTour(const ViewState& state, const TextMeasurer& measurer
 
     // ---- The page of the caption on screen: a caption longer than the band is shown a page at a time, the
     // stop's hold shared out between its pages (each but the last ends in an ellipsis) --------------------
-    const std::size_t perPage = tourLinesPerPage_;
-    tour.pages = static_cast<int>((tourLines_.size() + perPage - 1) / perPage);
+    // As many pages as it takes, the lines shared out evenly between them (never a page of one last word).
+    tour.pages = static_cast<int>((tourLines_.size() + tourLinesPerPage_ - 1) / tourLinesPerPage_);
+    const std::size_t perPage = (tourLines_.size() + static_cast<std::size_t>(tour.pages) - 1) / static_cast<std::size_t>(tour.pages);
     const double held = stop.holdSeconds > 0 ? (state.tour.clock - stop.holdsAt()) / stop.holdSeconds : 1.0;
     tour.page = moment.moving ? 0 : std::clamp(static_cast<int>(std::floor(held * tour.pages)), 0, tour.pages - 1);
     const std::size_t first = static_cast<std::size_t>(tour.page) * perPage;

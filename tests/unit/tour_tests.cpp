@@ -448,6 +448,14 @@ TEST_CASE("a caption too long for the band is shown a page at a time, none of it
     }
     CHECK(pagesSeen > 1);
     CHECK(shown == many);
+    // The pages share the lines evenly: none holds more than one line more than another.
+    state.tour.clock = stop.holdsAt();
+    showTourMoment(state);
+    const std::size_t firstPageLines = planner.plan(loaded.story, state, request, measurer).tour.lines.size();
+    state.tour.clock = stop.endsAt() - 0.01;
+    showTourMoment(state);
+    const std::size_t lastPageLines = planner.plan(loaded.story, state, request, measurer).tour.lines.size();
+    CHECK(firstPageLines - lastPageLines <= 1);
 }
 
 TEST_CASE("the tour's captions as WebVTT subtitles") {
