@@ -55,6 +55,12 @@ class TextMeasurer {
 public:
     virtual ~TextMeasurer() = default;
     virtual glm::vec2 measure(TextStyle style, std::string_view text) const = 0;
+    // The width of the first `bytes` of `text` (a grapheme boundary) as they sit in the whole text, for
+    // shortening it. This measures them alone; a measurer that shapes sums the advances of those clusters in
+    // the whole text, shaped once, rather than shaping every start it is asked about.
+    virtual float measureStart(TextStyle style, std::string_view text, std::size_t bytes) const {
+        return measure(style, text.substr(0, bytes)).x;
+    }
 };
 
 struct PlayheadPlan {
@@ -255,7 +261,7 @@ private:
     std::vector<std::vector<int>> laneMatchPrefix_;
     std::array<int, 3> captionCounts_{-1, -1, -1};  // what plan_.search.caption was made from
     // The tour caption's wrapping, worked out again only when its words or its band change.
-    std::string tourWrappedCaption_;
+    std::string tourWrappedCaption_, tourWrappedAttribution_;  // the stop's, as the tour holds them
     Rect tourWrappedBand_;
     struct WrappedLine {
         std::size_t begin = 0, end = 0;  // bytes of plan_.tour.caption

@@ -36,7 +36,6 @@ void FramePlanner::planTour(const ViewState& state, const TextMeasurer& measurer
     tour.paused = state.tour.paused;
     tour.finished = moment.finished;
     tour.progress = moment.progress;
-    tour.isQuote = stop.isQuote;
     // The words fade in as the camera arrives (at once, with reduced motion).
     tour.captionOpacity = moment.moving ? static_cast<float>(easeInOut((state.tour.clock - stop.startsAt) / stop.moveSeconds)) : 1.0f;
 
@@ -62,8 +61,6 @@ void FramePlanner::planTour(const ViewState& state, const TextMeasurer& measurer
     tour.counterAt = {band.right() - margin - counterSize.x, dotsY - counterSize.y / 2};
 
     // ---- The caption: wrapped again only when its words or the band change -----------------------------
-    std::string words = stop.isQuote ? "\u201C" + stop.caption + "\u201D" : stop.caption;
-    std::replace(words.begin(), words.end(), '\n', ' ');
     const float largest = frameHeight * kCaptionCapShare / kCapHeightShare;
     const float smallest = frameHeight * kSmallestCapShare / kCapHeightShare;
     const float attributionGap = stop.attribution.empty() ? 0.0f : largest * 0.9f;
@@ -71,12 +68,16 @@ void FramePlanner::planTour(const ViewState& state, const TextMeasurer& measurer
     const float bottom = dotsY - tour.dotRadius * 3 - attributionGap;
     const bool sameBand = tourWrappedBand_.x == band.x && tourWrappedBand_.y == band.y &&
                           tourWrappedBand_.width == band.width && tourWrappedBand_.height == band.height;
-    std::string attribution = stop.attribution.empty() ? std::string() : "\u2014 " + stop.attribution;
-    if (words != tourWrappedCaption_ || attribution != tour.attribution || !sameBand || tourLines_.empty()) {
-        tourWrappedCaption_ = words;
+    // Compared with the stop's own strings, so that a frame of the same stop allocates nothing.
+    if (!sameBand || tourLines_.empty() || stop.isQuote != tour.isQuote || stop.caption != tourWrappedCaption_ ||
+        stop.attribution != tourWrappedAttribution_) {
+        tourWrappedCaption_ = stop.caption;
+        tourWrappedAttribution_ = stop.attribution;
         tourWrappedBand_ = band;
-        tour.caption = std::move(words);
-        tour.attribution = std::move(attribution);
+        tour.isQuote = stop.isQuote;
+        tour.caption = stop.isQuote ? "\u201C" + stop.caption + "\u201D" : stop.caption;
+        std::replace(tour.caption.begin(), tour.caption.end(), '\n', ' ');
+        tour.attribution = stop.attribution.empty() ? std::string() : "\u2014 " + stop.attribution;
         wrapTourCaption(measurer, top, bottom, largest, smallest);
     }
 

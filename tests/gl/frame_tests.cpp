@@ -9,6 +9,7 @@
 #include "render/gl_errors.h"
 #include "render/shader_program.h"
 #include "story/story_loader.h"
+#include "timeline/view_commands.h"
 
 #include <doctest/doctest.h>
 #include <imgui.h>
@@ -203,6 +204,31 @@ TEST_CASE("steady-state frames allocate nothing, also while the playhead moves")
                                 error));
     }
     CHECK(testing::allocationCount() - before == 0);
+}
+
+TEST_CASE("a tour's frames allocate nothing once its text has been seen, while the camera moves and the stop holds") {
+    Renderer& r = renderer();
+    ViewState state = r.wholeStory(20);
+    applyViewCommand(r.story, 150, state, ViewCommand::startTour());
+    REQUIRE(state.tour.active);
+    const TourStop& stop = state.tour.tour.stops[3];
+    // The stop's move and hold twice: the first time its words and the labels the camera passes are laid out
+    // (the text caches keep them), the second time is counted.
+    std::size_t before = 0;
+    for (int pass = 0; pass < 2; ++pass) {
+        if (pass == 1) before = testing::allocationCount();
+        for (int frame = 0; frame < 40; ++frame) {
+            state.tour.clock = stop.startsAt + frame * 0.1;
+            showTourMoment(state);
+            std::string error;
+            UiRequests requests;
+            REQUIRE(r.composer.draw(r.window, r.story, state, {kWidth, kHeight, 1.0f}, 1.0f + static_cast<float>(frame) / 60.0f,
+                                    1.0f / 60, FrameOptions{true, true}, requests, error));
+        }
+    }
+    CHECK(testing::allocationCount() - before == 0);
+    CHECK(r.composer.plan().tour.active);
+    CHECK(r.composer.plan().tour.stop == 3);
 }
 
 // Golden image: the whole story with labels and the commentary panel, compared with a PNG made by this
