@@ -1,14 +1,18 @@
 // epilogue-bench: what Epilogue costs, headless, with figures anyone can reproduce.
 //
 //   epilogue-bench [STORY.json ...]            the La La Land story and generated stories of 1,000,
-//                                              10,000 and 100,000 events, or the stories given
-//   epilogue-bench --generate N [-o FILE]      write a synthetic story (deterministic, seeded)
+//                                              10,000 and 100,000 events (and Japanese twins of those
+//                                              up to 10,000), or the stories given
+//   epilogue-bench --generate N [-o FILE]      write a synthetic story (deterministic, seeded; --japanese
+//                                              for one in Japanese)
 //
 // For each story: load + validate time (the median of several fresh processes, as a first load is what
-// a user waits for) and peak memory, layout time for the whole
+// a user waits for) and peak memory, the first frame (load and the first frame drawn, in a fresh process
+// with its window and fonts already set up, so nothing is shaped or rasterised yet), layout time for the whole
 // story and a zoomed view, per-frame costs while the playhead scrubs across the whole story at three
 // zoom levels (Epilogue's own CPU work, GL submission, and the whole frame through glFinish), and what a
-// 1080p screenshot costs. Timings live here, never in the tests.
+// 1080p screenshot costs. The generated stories in Japanese (kana and kanji: every label a fallback font's,
+// shaped) are listed beside their English twins. Timings live here, never in the tests.
 //
 // The "png" section encodes one real frame (La La Land's, or the first story's) in memory, several times:
 // with the encoder the program uses and with the one it used before (stb_image_write at level 5, filter 0),
@@ -80,7 +84,9 @@ struct ZoomFigures {
 struct StoryFigures {
     std::string name;
     std::size_t events = 0, lanes = 0;
+    std::string twinOf;    // a generated Japanese story: the name of the English story of the same shape
     double loadMs = 0;     // median over the load runs
+    double firstFrameMs = 0, firstFrameMinMs = 0, firstFrameMaxMs = 0;  // load + first frame, fresh processes
     double loadMinMs = 0, loadMaxMs = 0;
     long peakKilobytes = 0;
     double layoutWholeMs = 0, layoutZoomedMs = 0;
@@ -262,6 +268,60 @@ int writeGeneratedStory(const StoryGeneratorOptions& options, const std::string&
     return 0;
 }
 
+// Loads and draws the first frame in a fresh process (--first-frame=FILE), printing the milliseconds from
+// the load's start to the frame drawn (the window, GL and fonts are set up before, as they are before a
+// story is opened; no story text has been shaped or rasterised).
+bool measureFirstFrameInChild(const std::string& self, const std::string& path, int width, int height,
+                              double& milliseconds) {
+    SpawnRequest request;
+    request.arguments = {self, "--width", std::to_string(width), "--height", std::to_string(height),
+                         "--first-frame=" + path};
+    request.pipeOutput = true;
+    ChildProcess child;
+    std::string error;
+    if (!spawnProcess(request, child, error)) {
+        std::fprintf(stderr, "epilogue-bench: %s\n", error.c_str());
+        return false;
+    }
+    std::string output;
+    const bool complete = readAll(child.output, output);
+    const ExitStatus status = waitForProcess(child);
+    if (!status.success()) {
+        std::fprintf(stderr, "epilogue-bench: measuring the first frame: %s %s\n", self.c_str(),
+                     describeExitStatus(status).c_str());
+        return false;
+    }
+    return complete && std::sscanf(output.c_str(), "%lf", &milliseconds) == 1;
+}
+
+int measureFirstFrame(const std::string& path, int width, int height) {
+    PlatformWindow window;
+    std::string error;
+    FrameComposer composer;
+    if (!window.open({true, width, height, "epilogue-bench"}, error) || !composer.initialize(1.0f, error)) {
+        std::fprintf(stderr, "epilogue-bench: %s\n", error.c_str());
+        return 1;
+    }
+    const auto start = Clock::now();
+    const StoryLoadResult loaded = loadStoryFile(path);
+    if (!loaded.ok()) {
+        for (const StoryError& problem : loaded.errors) std::fprintf(stderr, "%s\n", problem.toString().c_str());
+        return 1;
+    }
+    const FrameSize size{static_cast<float>(width), static_cast<float>(height), 1.0f};
+    ViewState state;
+    state.view = fitStory(loaded.story, screenLayout(size.logicalWidth, size.logicalHeight, true).canvas,
+                          composer.style().laneHeaderWidth);
+    UiRequests requests;
+    if (!composer.draw(window, loaded.story, state, size, 0, 1.0f / 60, FrameOptions{}, requests, error)) {
+        std::fprintf(stderr, "epilogue-bench: %s\n", error.c_str());
+        return 1;
+    }
+    composer.target().waitUntilDrawn();
+    std::printf("%.3f\n", millisecondsSince(start));
+    return 0;
+}
+
 int measureLoad(const std::string& path) {
     const auto start = Clock::now();
     const StoryLoadResult loaded = loadStoryFile(path);
@@ -355,12 +415,12 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
 void printTable(const std::vector<StoryFigures>& results, int width, int height, int frames, const char* renderer) {
     std::printf("epilogue-bench: %dx%d, renderer %s, %d frames per zoom level scrubbing the whole story\n\n", width,
                 height, renderer, frames);
-    std::printf("%-22s %8s %6s %22s %9s %12s %12s\n", "story", "events", "lanes", "load ms (min-max)", "peak MB",
-                "layout whole", "layout 1%");
+    std::printf("%-22s %8s %6s %22s %9s %24s %12s %12s\n", "story", "events", "lanes", "load ms (min-max)", "peak MB",
+                "first frame ms (min-max)", "layout whole", "layout 1%");
     for (const StoryFigures& f : results) {
-        std::printf("%-22s %8zu %6zu %8.1f (%5.1f-%5.1f) %9.1f %9.3f ms %9.3f ms\n", f.name.c_str(), f.events, f.lanes,
-                    f.loadMs, f.loadMinMs, f.loadMaxMs, static_cast<double>(f.peakKilobytes) / 1024.0, f.layoutWholeMs,
-                    f.layoutZoomedMs);
+        std::printf("%-22s %8zu %6zu %8.1f (%5.1f-%5.1f) %9.1f %8.1f (%6.1f-%6.1f) %9.3f ms %9.3f ms\n", f.name.c_str(),
+                    f.events, f.lanes, f.loadMs, f.loadMinMs, f.loadMaxMs, static_cast<double>(f.peakKilobytes) / 1024.0,
+                    f.firstFrameMs, f.firstFrameMinMs, f.firstFrameMaxMs, f.layoutWholeMs, f.layoutZoomedMs);
     }
     std::printf("\nper frame while scrubbing, median / p99 in ms: frame CPU (Epilogue's own work: layout, labels,\n"
                 "panels), GL submit (commands and the driver's share), whole frame (through glFinish)\n\n");
@@ -369,6 +429,29 @@ void printTable(const std::vector<StoryFigures>& results, int width, int height,
         for (const ZoomFigures& z : f.zooms) {
             std::printf("%-22s %6s | %7.3f / %7.3f | %7.3f / %7.3f | %7.2f / %7.2f\n", f.name.c_str(), z.name,
                         z.cpu.median, z.cpu.p99, z.submit.median, z.submit.p99, z.whole.median, z.whole.p99);
+        }
+    }
+    bool twins = false;
+    for (const StoryFigures& f : results) twins = twins || !f.twinOf.empty();
+    if (twins) {
+        std::printf("\nthe same generated stories in English and in Japanese, in ms: load (median), first frame (load\n"
+                    "and the first frame drawn, in a fresh process; median), frame CPU median / p99 with the whole\n"
+                    "story in view and scrubbing at 1%% zoom (every frame meets labels not seen before)\n\n");
+        std::printf("%-26s %8s %8s %12s | %17s | %17s\n", "story", "events", "load", "first frame", "CPU whole",
+                    "CPU 1% zoom");
+        auto row = [](const StoryFigures& f) {
+            std::printf("%-26s %8zu %8.1f %12.1f | %7.3f / %7.3f | %7.3f / %7.3f\n", f.name.c_str(), f.events, f.loadMs,
+                        f.firstFrameMs, f.zooms[0].cpu.median, f.zooms[0].cpu.p99, f.zooms[2].cpu.median,
+                        f.zooms[2].cpu.p99);
+        };
+        for (const StoryFigures& japanese : results) {
+            for (const StoryFigures& english : results) {
+                if (japanese.twinOf.empty() || english.name != japanese.twinOf) continue;
+                row(english);
+                row(japanese);
+                std::printf("%-26s first frame %+.0f%% of the English one's\n", "",
+                            english.firstFrameMs > 0 ? (japanese.firstFrameMs / english.firstFrameMs - 1) * 100 : 0.0);
+            }
         }
     }
     std::printf("\nscreenshot of a %dx%d frame, in ms (the render thread waits for readback and sidecar only)\n\n", width,
@@ -404,11 +487,13 @@ void printJson(const std::vector<StoryFigures>& results, int width, int height, 
                 height, frames);
     for (std::size_t i = 0; i < results.size(); ++i) {
         const StoryFigures& f = results[i];
-        std::printf("%s{\"story\": \"%s\", \"events\": %zu, \"lanes\": %zu, \"load_ms\": %.3f, \"load_min_ms\": %.3f, "
-                    "\"load_max_ms\": %.3f, \"peak_mb\": %.1f, "
-                    "\"layout_whole_ms\": %.4f, \"layout_zoomed_ms\": %.4f, \"zoom\": [",
-                    i ? ", " : "", f.name.c_str(), f.events, f.lanes, f.loadMs, f.loadMinMs, f.loadMaxMs,
-                    static_cast<double>(f.peakKilobytes) / 1024.0, f.layoutWholeMs, f.layoutZoomedMs);
+        std::printf("%s{\"story\": \"%s\", ", i ? ", " : "", f.name.c_str());
+        if (!f.twinOf.empty()) std::printf("\"japanese_twin_of\": \"%s\", ", f.twinOf.c_str());
+        std::printf("\"events\": %zu, \"lanes\": %zu, \"load_ms\": %.3f, \"load_min_ms\": %.3f, "
+                    "\"load_max_ms\": %.3f, \"peak_mb\": %.1f, \"first_frame_ms\": %.3f, \"first_frame_min_ms\": %.3f, "
+                    "\"first_frame_max_ms\": %.3f, \"layout_whole_ms\": %.4f, \"layout_zoomed_ms\": %.4f, \"zoom\": [",
+                    f.events, f.lanes, f.loadMs, f.loadMinMs, f.loadMaxMs, static_cast<double>(f.peakKilobytes) / 1024.0,
+                    f.firstFrameMs, f.firstFrameMinMs, f.firstFrameMaxMs, f.layoutWholeMs, f.layoutZoomedMs);
         for (std::size_t z = 0; z < f.zooms.size(); ++z) {
             const ZoomFigures& zoom = f.zooms[z];
             std::printf("%s{\"view\": \"%s\", \"frame_cpu_ms\": {\"median\": %.4f, \"p99\": %.4f}, \"gl_submit_ms\": "
@@ -433,15 +518,22 @@ int main(int argc, char** argv) {
     std::vector<std::string> stories;
     std::vector<int> sizes{1000, 10000, 100000};
     int width = 1920, height = 1080, frames = 200, generate = 0, lanes = 6, loadRuns = 7, pngRuns = 9;
+    int japaneseUpTo = 10000, firstFrameRuns = 3;
     unsigned long long seed = 1;
-    std::string output, measureLoadPath;
-    bool json = false, pngOnly = false;
+    std::string output, measureLoadPath, firstFramePath;
+    bool json = false, pngOnly = false, japanese = false;
     CLI::App app{"epilogue-bench: what Epilogue costs, headless", "epilogue-bench"};
     app.add_option("stories", stories, "Story files to measure (default: La La Land and generated stories)");
     app.add_option("--sizes", sizes, "Event counts of the generated stories measured by default")->delimiter(',');
     app.add_option("--frames", frames, "Frames timed per zoom level")->check(CLI::Range(10, 100000));
     app.add_option("--load-runs", loadRuns, "Fresh processes timed loading each story (the median is reported)")
         ->check(CLI::Range(1, 101));
+    app.add_option("--first-frame-runs", firstFrameRuns,
+                   "Fresh processes timed loading each story and drawing its first frame (the median is reported)")
+        ->check(CLI::Range(1, 101));
+    app.add_option("--japanese-up-to", japaneseUpTo,
+                   "Also measure a Japanese twin of each generated story of at most this many events (0: none)")
+        ->check(CLI::Range(0, 10000000));
     app.add_option("--width", width, "Frame width in pixels")->check(CLI::Range(64, 8192));
     app.add_option("--height", height, "Frame height in pixels")->check(CLI::Range(64, 8192));
     app.add_flag("--json", json, "Print the figures as JSON");
@@ -452,8 +544,11 @@ int main(int argc, char** argv) {
                    "Write a synthetic story of N events and exit (refused, writing nothing, past the loader's size limit)")->check(CLI::Range(1, 10000000));
     app.add_option("--lanes", lanes, "Lanes of a generated story")->check(CLI::Range(1, 64));
     app.add_option("--seed", seed, "Seed of a generated story");
+    app.add_flag("--japanese", japanese, "Write the generated story in Japanese (kana and kanji)");
     app.add_option("-o,--output", output, "Where --generate writes (default: standard output)");
     app.add_option("--measure-load", measureLoadPath, "Internal: load FILE and print milliseconds and peak KB")
+        ->group("");
+    app.add_option("--first-frame", firstFramePath, "Internal: load FILE, draw its first frame and print milliseconds")
         ->group("");
     try {
         app.parse(argc, argv);
@@ -461,19 +556,30 @@ int main(int argc, char** argv) {
         return app.exit(e) == 0 ? 0 : 2;
     }
     if (!measureLoadPath.empty()) return measureLoad(measureLoadPath);
-    if (generate > 0) return writeGeneratedStory({generate, lanes, seed}, output);
+    if (!firstFramePath.empty()) return measureFirstFrame(firstFramePath, width, height);
+    const GeneratedLanguage language = japanese ? GeneratedLanguage::Japanese : GeneratedLanguage::English;
+    if (generate > 0) return writeGeneratedStory({generate, lanes, seed, language}, output);
 
     // The stories: the given ones, or La La Land and generated ones in a temporary directory.
     char scratch[] = "/tmp/epilogue-bench-stories-XXXXXX";
     const std::string scratchDirectory = stories.empty() ? ::mkdtemp(scratch) : "";
+    std::vector<std::string> twinOf;  // of each story: the English story a Japanese one is the twin of
     if (stories.empty()) {
         stories.push_back(EPILOGUE_DEFAULT_STORY);
         for (int events : pngOnly ? std::vector<int>{} : sizes) {  // --png-only needs La La Land alone
-            const std::string path = scratchDirectory + "/generated-" + std::to_string(events) + ".json";
-            std::ofstream(path, std::ios::binary) << generateStory({events, lanes, seed});
+            const std::string name = "generated-" + std::to_string(events) + ".json";
+            std::ofstream(scratchDirectory + "/" + name, std::ios::binary) << generateStory({events, lanes, seed});
+            stories.push_back(scratchDirectory + "/" + name);
+            if (events > japaneseUpTo) continue;
+            const std::string path = scratchDirectory + "/generated-ja-" + std::to_string(events) + ".json";
+            std::ofstream(path, std::ios::binary)
+                << generateStory({events, lanes, seed, GeneratedLanguage::Japanese});
             stories.push_back(path);
+            twinOf.resize(stories.size());
+            twinOf.back() = name;
         }
     }
+    twinOf.resize(stories.size());
     std::error_code ignored;
     const std::string self = fs::read_symlink("/proc/self/exe", ignored).string();
 
@@ -506,9 +612,11 @@ int main(int argc, char** argv) {
         return 0;
     }
     std::vector<StoryFigures> results;
-    for (const std::string& path : stories) {
+    for (std::size_t s = 0; s < stories.size(); ++s) {
+        const std::string& path = stories[s];
         StoryFigures figures;
         figures.name = fs::path(path).filename().string();
+        figures.twinOf = twinOf[s];
         std::vector<double> loads;
         for (int run = 0; run < loadRuns; ++run) {
             double milliseconds = 0;
@@ -524,6 +632,19 @@ int main(int argc, char** argv) {
         figures.loadMs = loads[loads.size() / 2];
         figures.loadMinMs = loads.front();
         figures.loadMaxMs = loads.back();
+        std::vector<double> firstFrames;
+        for (int run = 0; run < firstFrameRuns; ++run) {
+            double milliseconds = 0;
+            if (!measureFirstFrameInChild(self, path, width, height, milliseconds)) {
+                std::fprintf(stderr, "epilogue-bench: %s: its first frame could not be drawn\n", path.c_str());
+                return 1;
+            }
+            firstFrames.push_back(milliseconds);
+        }
+        std::sort(firstFrames.begin(), firstFrames.end());
+        figures.firstFrameMs = firstFrames[firstFrames.size() / 2];
+        figures.firstFrameMinMs = firstFrames.front();
+        figures.firstFrameMaxMs = firstFrames.back();
         const StoryLoadResult loaded = loadStoryFile(path);
         if (!loaded.ok()) return 1;
         const Story& story = loaded.story;

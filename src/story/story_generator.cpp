@@ -1,5 +1,8 @@
 // The synthetic story generator.
 //
+// The Japanese words are the English ones' counterparts (kanji, hiragana and katakana), written without
+// spaces, sentences ending in "。"; they draw the same random numbers, so both stories have one shape.
+//
 // Lane 0 runs the whole story. Lane k forks from lane (k-1)/2 (so forks nest as a tree): it branches at one
 // of its parent's events, rejoins at a later one, and has its own events strictly between the two.
 #include "story/story_generator.h"
@@ -40,7 +43,20 @@ const char* const kWords[] = {"the",     "night",   "city",    "stars",  "piano"
                               "have",    "been",    "they",    "never",  "always",  "again",   "still"};
 constexpr int kWordCount = static_cast<int>(sizeof(kWords) / sizeof(kWords[0]));
 
-void appendSentence(std::string& out, Random& random, int words) {
+const char* const kJapaneseWords[] = {
+    "その",   "夜",     "街",       "星々",   "ピアノ", "夢",     "光",     "オーディション", "ジャズ", "クラブ",
+    "パリ",   "夏",     "冬",       "歌",     "踊り",   "劇場",   "舞台",   "道",             "海",     "手紙",
+    "窓",     "記憶",   "選択",     "代償",   "愛",     "キャリア", "未来", "過去",           "微笑み", "扉",
+    "群衆",   "沈黙",   "拍手",     "機会",   "約束",   "ひとつの", "の",   "と",             "で",     "へ",
+    "何が",   "かもしれない", "あった", "だった", "彼らは", "決して", "いつも", "再び",       "まだ"};
+static_assert(sizeof(kJapaneseWords) == sizeof(kWords), "one Japanese word for each English one");
+
+void appendSentence(std::string& out, Random& random, int words, GeneratedLanguage language) {
+    if (language == GeneratedLanguage::Japanese) {
+        for (int i = 0; i < words; ++i) out += kJapaneseWords[random.below(kWordCount)];
+        out += "\u3002";  // 。
+        return;
+    }
     for (int i = 0; i < words; ++i) {
         const char* word = kWords[random.below(kWordCount)];
         if (i == 0) {
@@ -70,6 +86,8 @@ void appendTime(std::string& out, double time) {
 
 std::string generateStory(const StoryGeneratorOptions& options) {
     Random random(options.seed);
+    const GeneratedLanguage language = options.language;
+    const bool japanese = language == GeneratedLanguage::Japanese;
     const int laneCount = std::max(1, options.lanes);
     const int eventCount = std::max(laneCount * 3, options.events);
     const double span = std::max(100.0, static_cast<double>(eventCount));
@@ -105,13 +123,15 @@ std::string generateStory(const StoryGeneratorOptions& options) {
 
     std::string out;
     out.reserve(static_cast<std::size_t>(eventCount) * 420);
-    out += "{\n  \"format\": \"epilogue-story/1\",\n  \"title\": \"A synthetic story of ";
-    out += std::to_string(eventCount) + " events in " + std::to_string(laneCount) + " lanes\",\n";
+    out += "{\n  \"format\": \"epilogue-story/1\",\n  \"title\": \"";
+    out += japanese ? "合成された物語：" + std::to_string(laneCount) + "本の道と" + std::to_string(eventCount) + "の出来事"
+                    : "A synthetic story of " + std::to_string(eventCount) + " events in " + std::to_string(laneCount) + " lanes";
+    out += "\",\n";
     out += "  \"source\": {\"title\": \"epilogue-bench --generate\"},\n  \"eras\": [";
     const int eras = 4 + eventCount / 2000;
     for (int i = 0; i < eras; ++i) {
         out += i ? ",\n    " : "\n    ";
-        out += "{\"name\": \"Era " + std::to_string(i + 1) + "\", \"start\": ";
+        out += "{\"name\": \"" + (japanese ? "第" + std::to_string(i + 1) + "期" : "Era " + std::to_string(i + 1)) + "\", \"start\": ";
         appendTime(out, span * i / eras);
         out += ", \"end\": ";
         appendTime(out, span * (i + 1) / eras);
@@ -120,7 +140,7 @@ std::string generateStory(const StoryGeneratorOptions& options) {
     out += "\n  ],\n  \"lanes\": [";
     for (int lane = 0; lane < laneCount; ++lane) {
         out += lane ? ",\n    " : "\n    ";
-        out += "{\"id\": \"lane" + std::to_string(lane) + "\", \"title\": \"Lane " + std::to_string(lane) + "\"";
+        out += "{\"id\": \"lane" + std::to_string(lane) + "\", \"title\": \"" + (japanese ? "人生" : "Lane ") + std::to_string(lane) + "\"";
         if (lane > 0) {
             const int parent = (lane - 1) / 2;
             out += ", \"kind\": \"dream\", \"forks_from\": \"" +
@@ -140,23 +160,23 @@ std::string generateStory(const StoryGeneratorOptions& options) {
             out += "{\"id\": \"" + eventId(lane, i) + "\", \"lane\": \"lane" + std::to_string(lane) + "\", \"time\": ";
             appendTime(out, own[i]);
             out += ", \"title\": \"";
-            appendSentence(out, random, 2 + random.below(4));
-            out.pop_back();  // titles go without the full stop
+            appendSentence(out, random, 2 + random.below(4), language);
+            out.resize(out.size() - (japanese ? 3 : 1));  // titles go without the full stop ("。" or ".")
             out += "\", \"summary\": \"";
-            appendSentence(out, random, 8 + random.below(10));
+            appendSentence(out, random, 8 + random.below(10), language);
             out += "\"";
             if (random.below(4) == 0) {
-                out += ", \"quotes\": [{\"speaker\": \"Someone\", \"words\": \"";
-                appendSentence(out, random, 5 + random.below(8));
+                out += ", \"quotes\": [{\"speaker\": \"" + std::string(japanese ? "誰か" : "Someone") + "\", \"words\": \"";
+                appendSentence(out, random, 5 + random.below(8), language);
                 out += "\"}]";
             }
             out += ", \"commentary\": [{\"text\": \"";
             const int sentences = 2 + random.below(3);
             for (int s = 0; s < sentences; ++s) {
-                if (s) out += ' ';
-                appendSentence(out, random, 10 + random.below(12));
+                if (s && !japanese) out += ' ';
+                appendSentence(out, random, 10 + random.below(12), language);
             }
-            out += "\", \"attribution\": \"a critic\"}]}";
+            out += japanese ? "\", \"attribution\": \"批評家\"}]}" : "\", \"attribution\": \"a critic\"}]}";
         }
     }
     out += "\n  ],\n  \"pairs\": [";

@@ -415,10 +415,16 @@ bench-runs)
     expect_in "la-la-land.json" "$out"
     expect_in "generated-1000.json" "$out"
     expect_in "whole frame" "$out"
-    run sanitized "$build_dir/epilogue-bench" --sizes 100 --frames 10 --width 640 --height 360 --load-runs 3 --json
+    # Each generated story has a Japanese twin, listed beside it with its first frame.
+    expect_in "generated-ja-1000.json" "$out"
+    expect_in "first frame" "$out"
+    run sanitized "$build_dir/epilogue-bench" --sizes 100 --frames 10 --width 640 --height 360 --load-runs 3 \
+        --first-frame-runs 1 --json
     expect_status 0
-    [ "$(jq -r '.stories | length' <<<"$out")" = "2" ] || fail "--json: $out"
+    [ "$(jq -r '.stories | length' <<<"$out")" = "3" ] || fail "--json: $out"
     [ "$(jq -r '.stories[1].events' <<<"$out")" = "100" ] || fail "--json events"
+    [ "$(jq -r '.stories[2].japanese_twin_of' <<<"$out")" = "generated-100.json" ] || fail "--json twin: $out"
+    [ "$(jq -r '[.stories[] | .first_frame_ms > 0] | all' <<<"$out")" = "true" ] || fail "--json first frame: $out"
     # The load time is the median of the runs, between their fastest and slowest.
     [ "$(jq -r '[.stories[] | .load_min_ms <= .load_ms and .load_ms <= .load_max_ms and .load_min_ms > 0] | all' \
         <<<"$out")" = "true" ] || fail "--json load times: $out"

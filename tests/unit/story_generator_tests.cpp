@@ -33,3 +33,27 @@ TEST_CASE("the generator is deterministic") {
     CHECK(generateStory({300, 4, 7}) == generateStory({300, 4, 7}));
     CHECK(generateStory({300, 4, 7}) != generateStory({300, 4, 8}));
 }
+
+TEST_CASE("a Japanese story has the English one's shape, in kana and kanji") {
+    const StoryLoadResult english = parseStory(generateStory({500, 5, 3}), "english.json");
+    const StoryLoadResult japanese =
+        parseStory(generateStory({500, 5, 3, GeneratedLanguage::Japanese}), "japanese.json");
+    for (const auto& error : japanese.errors) INFO(error.toString());
+    REQUIRE(english.ok());
+    REQUIRE(japanese.ok());
+    REQUIRE(japanese.story.events.size() == english.story.events.size());
+    CHECK(japanese.story.lanes.size() == english.story.lanes.size());
+    CHECK(japanese.story.eras.size() == english.story.eras.size());
+    for (std::size_t i = 0; i < english.story.events.size(); i += 37) {
+        const Event& e = english.story.events[i];
+        const Event& j = japanese.story.events[i];
+        CHECK(j.time == e.time);
+        CHECK(j.lane == e.lane);
+        CHECK_FALSE(j.title.empty());
+        CHECK(j.title.view().find(' ') == std::string_view::npos);          // no spaces between Japanese words
+        CHECK(static_cast<unsigned char>(j.title.view()[0]) >= 0xE3);  // kana or kanji (U+3000 on), not Latin
+        CHECK(j.summary.size() > 3);
+        CHECK(j.summary.view().substr(j.summary.size() - 3) == "\u3002");  // 。
+    }
+    CHECK(generateStory({300, 4, 7, GeneratedLanguage::Japanese}) == generateStory({300, 4, 7, GeneratedLanguage::Japanese}));
+}
