@@ -3,29 +3,9 @@
 # test: cli_tests.sh EPILOGUE_BINARY STORY_FILE CASE [BUILD_DIR]. Prints "1 passed, 0 failed" or what
 # went wrong.
 set -u
-# Under the sanitizers, Epilogue's programs (only they) run with the preload CTest gives (tests/CMakeLists.txt).
-sanitized() { LD_PRELOAD="${EPILOGUE_SANITIZER_PRELOAD:-}" "$@"; }
-epilogue_program=$1
-epilogue() { sanitized "$epilogue_program" "$@"; }
-story=$2
-case_name=$3
-work=$(mktemp -d)
-trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-
-failures=0
-fail() { echo "FAIL [$case_name]: $*"; failures=$((failures + 1)); }
+source "$(dirname "$0")/harness.sh" "$@"
 
 build_dir=${4:-}
-
-# run CMD...: sets $status, $out (stdout) and $err (stderr).
-run() {
-    "$@" >"$work/stdout" 2>"$work/stderr"
-    status=$?
-    out=$(cat "$work/stdout")
-    err=$(cat "$work/stderr")
-}
-expect_status() { [ "$status" -eq "$1" ] || fail "exit status $status, expected $1 (stdout: $out; stderr: $err)"; }
-expect_in() { case "$2" in *"$1"*) ;; *) fail "expected '$1' in: $2" ;; esac; }
 
 # PNG width and height from the IHDR chunk (bytes 16-23, big-endian).
 png_size() {
@@ -60,8 +40,6 @@ SCRIPT
 # The fake ffmpeg's arguments, one a line; its last (the file it wrote).
 ffmpeg_args() { tr '\0' '\n' <"$work/ffmpeg-args"; }
 ffmpeg_output() { ffmpeg_args | tail -n1; }
-# Temporary files of a video, a PNG or a sidecar left in $1.
-leftovers() { find "$1" -name '.*.epilogue-*' -o -name '*.tmp-*' -o -name '.*.png.*'; }
 
 # A broken copy of the story: the first line matching $1 edited with the sed expression $2.
 broken_copy() {
@@ -809,9 +787,4 @@ dates-ruler)
     ;;
 esac
 
-if [ "$failures" -eq 0 ]; then
-    echo "1 passed, 0 failed"
-    exit 0
-fi
-echo "0 passed, 1 failed"
-exit 1
+finish

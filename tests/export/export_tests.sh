@@ -4,28 +4,9 @@
 # Each case is its own CTest test: export_tests.sh EPILOGUE STORY CASE. Prints "1 passed, 0 failed" or what went
 # wrong. Needs xmllint (libxml2-utils), pdftotext and pdftoppm (poppler-utils), and Debian's python3.
 set -u
-sanitized() { LD_PRELOAD="${EPILOGUE_SANITIZER_PRELOAD:-}" "$@"; }
-epilogue_program=$1
-epilogue() { sanitized "$epilogue_program" "$@"; }
-story=$2
-case_name=$3
+source "$(dirname "$0")/../cli/harness.sh" "$@"
 here=$(cd "$(dirname "$0")" && pwd)
 python=/usr/bin/python3
-work=$(mktemp -d)
-trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
-
-failures=0
-fail() { echo "FAIL [$case_name]: $*"; failures=$((failures + 1)); }
-run() {
-    "$@" >"$work/stdout" 2>"$work/stderr"
-    status=$?
-    out=$(cat "$work/stdout")
-    err=$(cat "$work/stderr")
-}
-expect_status() { [ "$status" -eq "$1" ] || fail "exit status $status, expected $1 (stdout: $out; stderr: $err)"; }
-expect_in() { case "$2" in *"$1"*) ;; *) fail "expected '$1' in: $2" ;; esac; }
-# Files the program left beside its outputs besides the ones named (temporary files must not stay).
-leftovers() { find "$1" -name '*.tmp-*' -o -name '.*epilogue-*'; }
 # The same frame as a PNG, for comparison: $1 the size, then more flags.
 frame_flags=(--size 1600x900 --at restaurant --select kiss --animation-time 3)
 
@@ -157,9 +138,4 @@ full-disk)
     ;;
 esac
 
-if [ "$failures" -eq 0 ]; then
-    echo "1 passed, 0 failed"
-    exit 0
-fi
-echo "0 passed, 1 failed"
-exit 1
+finish
