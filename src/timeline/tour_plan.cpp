@@ -2,6 +2,8 @@
 // the canvas in large type, its attribution, a dot per stop and the progress bar.
 #include "timeline/frame_plan.h"
 
+#include "text/grapheme_breaks.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -16,11 +18,6 @@ constexpr float kCapHeightShare = 0.73f;
 constexpr float kCaptionCapShare = 0.032f;
 constexpr float kSmallestCapShare = 0.030f;
 constexpr float kLineSpacing = 1.25f;
-
-// The number of bytes of the UTF-8 sequence that starts with `lead`.
-std::size_t sequenceLength(unsigned char lead) {
-    return lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 1;
-}
 
 }  // namespace
 
@@ -141,18 +138,21 @@ void FramePlanner::wrapTourCaption(const TextMeasurer& measurer, float top, floa
         if (width <= widestPiece) {
             pieces.push_back({at, end, width, spaceBefore});
         } else {
-            // The longest runs of whole characters that fit, one after another.
-            for (std::size_t start = at; start < end;) {
-                std::size_t cut = std::min(end, start + sequenceLength(static_cast<unsigned char>(text[start])));
-                float cutWidth = measurer.measure(TextStyle::Caption, std::string_view(text).substr(start, cut - start)).x;
-                while (cut < end) {
-                    const std::size_t next = std::min(end, cut + sequenceLength(static_cast<unsigned char>(text[cut])));
-                    const float w = measurer.measure(TextStyle::Caption, std::string_view(text).substr(start, next - start)).x;
+            // The longest runs of whole characters (grapheme clusters: never a letter without its accents, nor
+            // half an emoji) that fit, one after another.
+            std::vector<std::uint32_t> boundaries;
+            findGraphemeBoundaries(word, boundaries);
+            std::size_t start = 0;  // index into boundaries
+            while (start + 1 < boundaries.size()) {
+                std::size_t cut = start + 1;
+                float cutWidth = measurer.measure(TextStyle::Caption, word.substr(boundaries[start], boundaries[cut] - boundaries[start])).x;
+                while (cut + 1 < boundaries.size()) {
+                    const float w = measurer.measure(TextStyle::Caption, word.substr(boundaries[start], boundaries[cut + 1] - boundaries[start])).x;
                     if (w > widestPiece) break;
-                    cut = next;
+                    ++cut;
                     cutWidth = w;
                 }
-                pieces.push_back({start, cut, cutWidth, start == at && spaceBefore});
+                pieces.push_back({at + boundaries[start], at + boundaries[cut], cutWidth, start == 0 && spaceBefore});
                 start = cut;
             }
         }

@@ -482,3 +482,25 @@ TEST_CASE("the tour's captions as WebVTT subtitles") {
     CHECK(escaped.find("a --&gt; b &lt;i&gt;c&lt;/i&gt; &amp; d\ne\n— x&lt;y\n") != std::string::npos);
     CHECK(escaped.find("\n\n\n") == std::string::npos);
 }
+
+TEST_CASE("a caption with no spaces breaks between whole characters, never inside one") {
+    std::string word;
+    for (int i = 0; i < 300; ++i) word += "e\u0301";  // e and a combining acute: one character, three bytes
+    const StoryLoadResult loaded = parseStory(replaced(kToured, "\"Years go by.\"", "\"" + word + "\""), "accents.json");
+    REQUIRE(loaded.ok());
+    ViewState state;
+    applyViewCommand(loaded.story, 150, state, ViewCommand::startTour());
+    state.tour.clock = state.tour.tour.stops[2].holdsAt();
+    showTourMoment(state);
+    FramePlanner planner;
+    FrameRequest request;
+    request.size = {1280, 720, 1};
+    testing::FixedWidthMeasurer measurer;
+    const TourPlan& tour = planner.plan(loaded.story, state, request, measurer).tour;
+    REQUIRE(tour.lines.size() > 1);
+    for (const TourLinePlan& line : tour.lines) {
+        CHECK(line.begin % 3 == 0);
+        CHECK(line.end % 3 == 0);
+        CHECK(line.end > line.begin);
+    }
+}
