@@ -1,4 +1,5 @@
-// Shaping with libraqm over the fonts that fontconfig chose per grapheme cluster.
+// Shaping with FriBidi and HarfBuzz over the fonts that fontconfig chose per grapheme cluster: the steps
+// libraqm takes, with each font's HarfBuzz font kept instead of made afresh for every text.
 #include "text/text_shaper.h"
 
 #include "text/grapheme_breaks.h"
@@ -6,9 +7,13 @@
 #include <ft2build.h>
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
-#include <raqm.h>
+#include <fribidi.h>
+#include <hb-ft.h>
+#include <hb.h>
 #include <utf8proc.h>
 #include <xxhash.h>
+
+#include <algorithm>
 
 namespace epilogue {
 
@@ -62,7 +67,7 @@ bool TextShaper::setSimply(int typeface, std::string_view text, bool ellipsis, S
             known.advance = static_cast<float>(advance) / 65536.0f;
         }
         if (known.glyph == 0) return false;  // not in the primary font: a fallback font's, shaped
-        shaped.glyphs.push_back({known.glyph, face, pen, 0, cluster, false});
+        shaped.glyphs.push_back({known.glyph, face, pen, 0, known.advance, cluster, false});
         pen += known.advance;
         return true;
     };
@@ -103,6 +108,39 @@ const ShapedText& TextShaper::shape(int typeface, std::string_view text, bool el
     return entry.shaped;
 }
 
+TextShaper::~TextShaper() {
+    for (hb_font_t* font : hbFonts_) {
+        if (font) hb_font_destroy(font);
+    }
+    if (buffer_) hb_buffer_destroy(buffer_);
+}
+
+hb_font_t* TextShaper::hbFontOf(int face) {
+    if (hbFonts_.size() <= static_cast<std::size_t>(face)) hbFonts_.resize(static_cast<std::size_t>(face) + 1, nullptr);
+    hb_font_t*& font = hbFonts_[static_cast<std::size_t>(face)];
+    if (!font) {
+        // Takes a reference to the FreeType face, at the size the library set it to (which never changes).
+        font = hb_ft_font_create_referenced(fonts_.face(face).face);
+        hb_ft_font_set_load_flags(font, FT_LOAD_NO_HINTING | FT_LOAD_COLOR);
+    }
+    return font;
+}
+
+namespace {
+
+// Scripts that neither start nor end a run: spaces, punctuation, digits, emoji, combining marks.
+bool isNeutralScript(hb_script_t script) {
+    return script == HB_SCRIPT_COMMON || script == HB_SCRIPT_INHERITED || script == HB_SCRIPT_UNKNOWN;
+}
+
+// Japanese mixes kanji, hiragana and katakana in one word; HarfBuzz shapes them alike, so they share a run.
+bool isHanGroup(hb_script_t script) {
+    return script == HB_SCRIPT_HAN || script == HB_SCRIPT_HIRAGANA || script == HB_SCRIPT_KATAKANA ||
+           script == HB_SCRIPT_BOPOMOFO;
+}
+
+}  // namespace
+
 void TextShaper::shapeInto(int typeface, std::string_view text, ShapedText& shaped) {
     shaped.glyphs.clear();
     shaped.width = 0;
@@ -111,64 +149,130 @@ void TextShaper::shapeInto(int typeface, std::string_view text, ShapedText& shap
     shaped.ascent = fonts_.ascent(typeface);
     if (text.empty()) return;
 
-    raqm_t* layout = raqm_create();
-    if (!layout) return;
-    raqm_set_text_utf8(layout, text.data(), text.size());
-    raqm_set_par_direction(layout, RAQM_DIRECTION_DEFAULT);  // from the first strong character
-    raqm_set_freetype_load_flags(layout, FT_LOAD_NO_HINTING | FT_LOAD_COLOR);
-
-    // Runs of clusters that share a face; a cluster no font has is marked for a box.
+    // The code points, each with its byte and the face of its grapheme cluster (a cluster no font has gets
+    // the primary font, whose glyph 0, .notdef, is then drawn: as a box).
+    codepoints_.clear();
+    codepointBytes_.clear();
+    codepointFaces_.clear();
     findGraphemeBoundaries(text, boundaries_);
-    int runFace = -1;
-    std::size_t runStart = 0;
+    const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
     for (std::size_t b = 0; b + 1 < boundaries_.size(); ++b) {
         const std::size_t begin = boundaries_[b], end = boundaries_[b + 1];
-        codepoints_.clear();
+        const std::size_t first = codepoints_.size();
         for (std::size_t at = begin; at < end;) {
             utf8proc_int32_t codepoint = 0;
-            const utf8proc_ssize_t length = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(text.data()) + at,
-                                                             static_cast<utf8proc_ssize_t>(end - at), &codepoint);
+            const utf8proc_ssize_t length = utf8proc_iterate(bytes + at, static_cast<utf8proc_ssize_t>(end - at), &codepoint);
             codepoints_.push_back(length > 0 ? static_cast<char32_t>(codepoint) : 0xFFFD);
+            codepointBytes_.push_back(static_cast<std::uint32_t>(at));
             at += length > 0 ? static_cast<std::size_t>(length) : 1;
         }
-        bool missing = false;  // the face's glyph 0 (.notdef) is then drawn: as a box
-        const int face = fonts_.faceForCluster(typeface, codepoints_.data(), codepoints_.size(), missing);
-        if (face != runFace) {
-            if (runFace >= 0) raqm_set_freetype_face_range(layout, fonts_.face(runFace).face, runStart, begin - runStart);
-            runFace = face;
-            runStart = begin;
+        bool missing = false;
+        const int face = fonts_.faceForCluster(typeface, codepoints_.data() + first, codepoints_.size() - first, missing);
+        codepointFaces_.resize(codepoints_.size(), face);
+    }
+    const std::size_t count = codepoints_.size();
+    codepointBytes_.push_back(static_cast<std::uint32_t>(text.size()));
+
+    // Embedding levels (FriBidi): the paragraph's direction from its first strong character.
+    bidiChars_.assign(codepoints_.begin(), codepoints_.end());
+    bidiTypes_.resize(count);
+    brackets_.resize(count);
+    levels_.assign(count, 0);
+    const auto length = static_cast<FriBidiStrIndex>(count);
+    fribidi_get_bidi_types(bidiChars_.data(), length, bidiTypes_.data());
+    fribidi_get_bracket_types(bidiChars_.data(), length, bidiTypes_.data(), brackets_.data());
+    FriBidiParType direction = FRIBIDI_PAR_ON;
+    if (fribidi_get_par_embedding_levels_ex(bidiTypes_.data(), brackets_.data(), length, &direction, levels_.data()) == 0) {
+        levels_.assign(count, 0);  // FriBidi failed (out of memory): left to right
+    }
+
+    // Scripts: a neutral character takes the script before it (or, at the start, the first after it).
+    hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();
+    scripts_.resize(count);
+    hb_script_t previous = HB_SCRIPT_INVALID;
+    for (std::size_t i = 0; i < count; ++i) {
+        const hb_script_t script = hb_unicode_script(unicode, static_cast<hb_codepoint_t>(codepoints_[i]));
+        if (!isNeutralScript(script)) previous = script;
+        scripts_[i] = static_cast<std::uint32_t>(previous);
+    }
+    for (std::size_t i = count; i-- > 0;) {
+        if (scripts_[i] == static_cast<std::uint32_t>(HB_SCRIPT_INVALID) && i + 1 < count) scripts_[i] = scripts_[i + 1];
+    }
+
+    // Runs of one level, face and script, in logical order.
+    runs_.clear();
+    for (std::size_t i = 0; i < count; ++i) {
+        const auto script = static_cast<hb_script_t>(scripts_[i]);
+        if (!runs_.empty()) {
+            Run& run = runs_.back();
+            const auto runScript = static_cast<hb_script_t>(run.script);
+            if (run.level == levels_[i] && run.face == codepointFaces_[i] &&
+                (runScript == script || (isHanGroup(runScript) && isHanGroup(script)))) {
+                run.end = i + 1;
+                continue;
+            }
+        }
+        runs_.push_back({i, i + 1, levels_[i], codepointFaces_[i], scripts_[i]});
+    }
+
+    // Visual order of the runs (rule L2 of the bidi algorithm): from the highest level to the lowest odd
+    // one, every sequence of runs at that level or above is reversed.
+    visualRuns_.resize(runs_.size());
+    int highest = 0, lowestOdd = 127;
+    for (std::size_t r = 0; r < runs_.size(); ++r) {
+        visualRuns_[r] = r;
+        highest = std::max(highest, runs_[r].level);
+        if (runs_[r].level % 2 == 1) lowestOdd = std::min(lowestOdd, runs_[r].level);
+    }
+    for (int level = highest; level >= lowestOdd; --level) {
+        for (std::size_t r = 0; r < visualRuns_.size();) {
+            if (runs_[visualRuns_[r]].level < level) {
+                ++r;
+                continue;
+            }
+            std::size_t end = r;
+            while (end < visualRuns_.size() && runs_[visualRuns_[end]].level >= level) ++end;
+            std::reverse(visualRuns_.begin() + static_cast<std::ptrdiff_t>(r), visualRuns_.begin() + static_cast<std::ptrdiff_t>(end));
+            r = end;
         }
     }
-    if (runFace >= 0) raqm_set_freetype_face_range(layout, fonts_.face(runFace).face, runStart, text.size() - runStart);
 
-    if (raqm_layout(layout)) {
-        std::size_t count = 0;
-        const raqm_glyph_t* glyphs = raqm_get_glyphs(layout, &count);
-        float pen = 0;
-        shaped.glyphs.reserve(count);
-        for (std::size_t i = 0; i < count; ++i) {
-            const raqm_glyph_t& glyph = glyphs[i];
-            int face = 0;
-            for (int candidate = 0; candidate < fonts_.faceCount(); ++candidate) {
-                if (fonts_.face(candidate).face == glyph.ftface) face = candidate;
-            }
-            const float scale = fonts_.face(face).scale / 64.0f;
-            const bool control = glyph.cluster < text.size() && static_cast<unsigned char>(text[glyph.cluster]) < 0x20;
+    // Each run shaped with its face's kept font, the whole text given as context (Arabic joins across runs).
+    if (!buffer_) buffer_ = hb_buffer_create();
+    float pen = 0;
+    for (const std::size_t r : visualRuns_) {
+        const Run& run = runs_[r];
+        const std::uint32_t begin = codepointBytes_[run.begin], end = codepointBytes_[run.end];
+        hb_buffer_clear_contents(buffer_);
+        hb_buffer_add_utf8(buffer_, text.data(), static_cast<int>(text.size()), begin, static_cast<int>(end - begin));
+        hb_buffer_set_direction(buffer_, run.level % 2 == 1 ? HB_DIRECTION_RTL : HB_DIRECTION_LTR);
+        if (run.script != static_cast<std::uint32_t>(HB_SCRIPT_INVALID)) {
+            hb_buffer_set_script(buffer_, static_cast<hb_script_t>(run.script));
+        }
+        hb_buffer_guess_segment_properties(buffer_);  // the language, and the script where none was found
+        hb_shape(hbFontOf(run.face), buffer_, nullptr, 0);
+        unsigned int glyphCount = 0;
+        const hb_glyph_info_t* infos = hb_buffer_get_glyph_infos(buffer_, &glyphCount);
+        const hb_glyph_position_t* positions = hb_buffer_get_glyph_positions(buffer_, &glyphCount);
+        const float scale = fonts_.face(run.face).scale / 64.0f;
+        for (unsigned int i = 0; i < glyphCount; ++i) {
+            const std::uint32_t cluster = infos[i].cluster;
+            const bool control = cluster < text.size() && static_cast<unsigned char>(text[cluster]) < 0x20;
             if (control) continue;  // a line break or tab inside a one-line text: nothing drawn
             ShapedGlyph out;
-            out.glyph = glyph.index;
-            out.face = face;
-            out.x = pen + static_cast<float>(glyph.x_offset) * scale;
-            out.y = -static_cast<float>(glyph.y_offset) * scale;
-            out.missing = glyph.index == 0;
-            out.cluster = glyph.cluster;
+            out.glyph = infos[i].codepoint;
+            out.face = run.face;
+            out.x = pen + static_cast<float>(positions[i].x_offset) * scale;
+            out.y = -static_cast<float>(positions[i].y_offset) * scale;
+            out.advance = static_cast<float>(positions[i].x_advance) * scale;
+            out.missing = out.glyph == 0;
+            out.cluster = cluster;
             shaped.missing = shaped.missing || out.missing;
             shaped.glyphs.push_back(out);
-            pen += static_cast<float>(glyph.x_advance) * scale;
+            pen += out.advance;
         }
-        shaped.width = pen;
     }
-    raqm_destroy(layout);
+    shaped.width = pen;
 }
 
 }  // namespace epilogue

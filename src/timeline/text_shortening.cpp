@@ -1,5 +1,6 @@
 // Shortening text with an ellipsis: a binary search over the grapheme boundaries for the longest start
-// that fits.
+// that fits, each start measured as it sits in the whole text (a shaping measurer shapes the text once, not
+// once per start it tries).
 #include "timeline/text_shortening.h"
 
 #include "text/grapheme_breaks.h"
@@ -24,7 +25,7 @@ ShortenedText TextShortener::fit(const TextMeasurer& measurer, TextStyle style, 
     float lowWidth = 0;
     while (high - low > 1) {
         const std::size_t middle = low + (high - low) / 2;
-        const float width = measurer.measure(style, text.substr(0, boundaries_[middle])).x;
+        const float width = measurer.measureStart(style, text, boundaries_[middle]);
         if (width + ellipsis.x <= maxWidth) {
             low = middle;
             lowWidth = width;
@@ -35,7 +36,7 @@ ShortenedText TextShortener::fit(const TextMeasurer& measurer, TextStyle style, 
     std::uint32_t bytes = boundaries_[low];
     if (bytes > 0 && isSpace(text[bytes - 1])) {  // "a run …" reads as two words: "a run…"
         while (bytes > 0 && isSpace(text[bytes - 1])) --bytes;
-        lowWidth = measurer.measure(style, text.substr(0, bytes)).x;
+        lowWidth = measurer.measureStart(style, text, bytes);
     }
     return {bytes, true, lowWidth + ellipsis.x, ellipsis.y};
 }

@@ -52,6 +52,16 @@ glm::vec2 StoryTypesetter::measure(TextStyle style, std::string_view text) const
     return {shaped.width / pixelScale_, shaped.lineHeight / pixelScale_};
 }
 
+float StoryTypesetter::measureStart(TextStyle style, std::string_view text, std::size_t bytes) const {
+    const int typeface = shaper_ ? typefaceOf(style) : -1;
+    if (typeface < 0) return TextMeasurer::measureStart(style, text, bytes);
+    float width = 0;
+    for (const ShapedGlyph& glyph : shaper_->shape(typeface, text).glyphs) {
+        if (glyph.cluster < bytes) width += glyph.advance;
+    }
+    return width / pixelScale_;
+}
+
 void StoryTypesetter::draw(ImDrawList* list, TextStyle style, std::string_view text, bool ellipsis, glm::vec2 at,
                            ImU32 colour, bool shadow) {
     const int typeface = shaper_ ? typefaceOf(style) : -1;

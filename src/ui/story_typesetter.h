@@ -28,6 +28,8 @@ public:
     void load(float pixelScale, const UiFonts& fonts);
 
     glm::vec2 measure(TextStyle style, std::string_view text) const override;
+    // From the whole text's shaping (done once, kept): the advances of the clusters that start before `bytes`.
+    float measureStart(TextStyle style, std::string_view text, std::size_t bytes) const override;
     // Draws `text` (and an ellipsis after it, if asked) with its top left at `at`, in logical pixels. The
     // shadow pass draws colour emoji in `colour` too, as a silhouette.
     void draw(ImDrawList* list, TextStyle style, std::string_view text, bool ellipsis, glm::vec2 at, ImU32 colour,

@@ -163,3 +163,39 @@ TEST_CASE("glyphs are rasterised on demand: coverage for outlines, colour for em
     CHECK(pixel(box, 0, 0)[3] == 255);
     CHECK(pixel(box, box.width / 2, box.height / 2)[3] == 0);
 }
+
+TEST_CASE("each glyph's advance adds up to the line's width; a start measures the same in the whole text") {
+    Setter set;
+    // Japanese: kanji, hiragana and katakana in one line, set by one fallback font.
+    const std::string japanese = "\u6771\u4EAC\u306E\u591C\u30D4\u30A2\u30CE";  // 東京の夜ピアノ
+    const ShapedText line = set.shape(japanese);
+    REQUIRE(line.glyphs.size() == 7);
+    float sum = 0;
+    for (const ShapedGlyph& glyph : line.glyphs) sum += glyph.advance;
+    CHECK(sum == doctest::Approx(line.width));
+    // The first four characters (12 bytes), summed from the whole line, measure as those four set alone.
+    float start = 0;
+    for (const ShapedGlyph& glyph : line.glyphs) start += glyph.cluster < 12 ? glyph.advance : 0;
+    CHECK(start == doctest::Approx(set.shape(japanese.substr(0, 12)).width));
+    // Text set without shaping has its advances too.
+    const ShapedText latin = set.shape("Paris");
+    sum = 0;
+    for (const ShapedGlyph& glyph : latin.glyphs) sum += glyph.advance;
+    CHECK(sum == doctest::Approx(latin.width));
+}
+
+TEST_CASE("Arabic inside Hebrew (one font, two scripts) is still joined") {
+    Setter set;
+    const ShapedText joined = set.shape("\u0628\u0628\u0628");  // ببب
+    const ShapedText inHebrew = set.shape("\u05E9\u05DC\u05D5\u05DD \u0628\u0628\u0628");  // שלום ببب
+    REQUIRE(joined.glyphs.size() == 3);
+    REQUIRE(inHebrew.glyphs.size() == 8);
+    // Right to left: the Arabic word (bytes 9 on) is drawn at the left, its letters in their joined forms.
+    std::vector<std::uint32_t> arabic;
+    for (const ShapedGlyph& glyph : inHebrew.glyphs) {
+        if (glyph.cluster >= 9) arabic.push_back(glyph.glyph);
+    }
+    REQUIRE(arabic.size() == 3);
+    CHECK(arabic == std::vector<std::uint32_t>{joined.glyphs[0].glyph, joined.glyphs[1].glyph, joined.glyphs[2].glyph});
+    CHECK(inHebrew.glyphs.front().cluster >= 9);
+}

@@ -128,3 +128,27 @@ TEST_CASE("a story title longer than the canvas is shortened in the title block"
     CHECK(plan.title.titleText.shortened);
     CHECK(plan.title.bounds.right() < plan.view.canvas.right() - 100);
 }
+
+TEST_CASE("shortening measures the whole text and the ellipsis, and each start it tries as it sits in the whole") {
+    // A measurer that counts: shaping every start it tries would be a shaping per try.
+    struct CountingMeasurer : FixedWidthMeasurer {
+        mutable int measured = 0, starts = 0;
+        glm::vec2 measure(TextStyle style, std::string_view text) const override {
+            ++measured;
+            return FixedWidthMeasurer::measure(style, text);
+        }
+        float measureStart(TextStyle, std::string_view, std::size_t bytes) const override {
+            ++starts;
+            return 7.0f * static_cast<float>(bytes);
+        }
+    };
+    const CountingMeasurer measurer;
+    TextShortener shortener;
+    const std::string name = "Run 2b: a run inside the storm";
+    const ShortenedText cut = shortener.fit(measurer, TextStyle::Body, name, 100);
+    CHECK(std::string(cut.shown(name)) == "Run 2b: a r");
+    CHECK(cut.width == doctest::Approx(7 * 11 + 21));
+    CHECK(measurer.measured == 2);  // the whole text, the ellipsis
+    CHECK(measurer.starts > 0);
+    CHECK(measurer.starts <= 6);    // a binary search over 31 boundaries
+}
