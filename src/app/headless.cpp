@@ -8,6 +8,7 @@
 #include "app/png_writer.h"
 #include "app/still_export.h"
 #include "app/view_report.h"
+#include "story/number_limits.h"
 #include "timeline/view_commands.h"
 #include "export/vector_still.h"
 
@@ -77,12 +78,13 @@ nlohmann::json frameRecord(const std::string& file, const ViewState& state, cons
                              {"playhead", state.playheadTime},
                              {"view", {{"start", plan.view.startTime}, {"end", plan.view.endTime}}},
                              {"stop", nullptr},
-                             {"caption", nullptr}};
+                             {"caption", nullptr},
+                             {"attribution", nullptr}};
     if (state.tour.active && plan.tour.active) {
         const TourStop& stop = state.tour.tour.stops[static_cast<std::size_t>(plan.tour.stop)];
         record["stop"] = plan.tour.stop + 1;
         record["caption"] = stop.caption;
-        record["attribution"] = stop.attribution;
+        if (!stop.attribution.empty()) record["attribution"] = stop.attribution;
     }
     return record;
 }
@@ -392,12 +394,23 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
             std::fprintf(stderr, "epilogue: --tour: the story has no events to tour\n");
             return 1;
         }
+        // As long as --duration may ask for, and no longer (a story's own tour can be far longer).
+        if (state.tour.tour.totalSeconds() > limits::kMaxDuration) {
+            std::fprintf(stderr, "epilogue: --tour: the story's tour lasts %.0f s; frames and videos are at most %.0f s long\n",
+                         state.tour.tour.totalSeconds(), limits::kMaxDuration);
+            return 1;
+        }
     }
     const int count = options.tour ? static_cast<int>(std::floor(state.tour.tour.totalSeconds() * options.fps)) + 1
                                    : std::max(1, static_cast<int>(std::lround(options.duration * options.fps)));
     // With --video --tour, the captions also go beside the video as subtitles: OUT.vtt.
     const std::string subtitlesPath =
         video && options.tour ? fs::path(options.videoPath).replace_extension(".vtt").string() : std::string();
+    if (!subtitlesPath.empty() && subtitlesPath == options.videoPath) {
+        std::fprintf(stderr, "epilogue: --video %s --tour: the subtitles go to NAME.vtt beside the video; name the video "
+                             "otherwise (OUT.mp4)\n", options.videoPath.c_str());
+        return 2;
+    }
     const double from = options.from.value_or(story.startTime);
     const double to = options.to.value_or(story.endTime);
     const std::string framesSidecar = video ? "" : (fs::path(options.framesDirectory) / "frames.json").string();
@@ -550,7 +563,7 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
         }
         if (!subtitlesPath.empty()) {
             if (!writeSidecar(subtitlesPath, tourSubtitles(state.tour.tour), options.overwrite)) return 1;
-            std::printf("%s: %zu cues\n", subtitlesPath.c_str(), state.tour.tour.stops.size());
+            std::printf("%s: subtitles of the tour's %zu stops\n", subtitlesPath.c_str(), state.tour.tour.stops.size());
         }
     } else if (!error.empty()) {
         const int written = encoder.written();

@@ -190,7 +190,10 @@ ScreenshotJob Session::captureJob() const {
 
 bool Session::draw(const FrameSize& size, double now, std::string& error) {
     // ---- Update --------------------------------------------------------------------------------------
-    const double delta = drawnOnce_ ? std::clamp(now - lastFrame_, 0.0, 0.25) : 0.0;  // a long sleep is no jump
+    // A long sleep (the window idle, or paused) is no jump: the frame that ends it advances nothing, so a tour
+    // resumed or started after a pause begins where it was.
+    const double sinceLast = now - lastFrame_;
+    const double delta = drawnOnce_ && sinceLast >= 0 && sinceLast <= 0.25 ? sinceLast : 0.0;
     lastFrame_ = now;
     drawnOnce_ = true;
     if (!state_.reducedMotion && now - lastInput_ < kTwinkleSeconds) animationTime_ += static_cast<float>(delta);

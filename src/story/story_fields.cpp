@@ -413,11 +413,12 @@ private:
                    place.str() + ": missing field \"event\" (or \"from\" and \"to\" for a stretch of time)");
             return;
         }
+        TourReference reference;
         if (hasEvent) {
             std::string_view id;
             std::size_t offset = 0;
             good = readNameText(item, "event", place, id, &offset);
-            if (good) tourReferences_.push_back({id, offset, story.tour.size()});
+            if (good) reference = {id, offset, story.tour.size(), index};
         } else {
             std::size_t toOffset = 0;
             good = readTime(item, "from", place, story, stop.from) && good;
@@ -449,24 +450,49 @@ private:
                 stop.seconds = seconds->number;
             }
         }
-        if (!good && hasEvent && !tourReferences_.empty() && tourReferences_.back().stop == story.tour.size()) {
-            tourReferences_.pop_back();
+        if (!good) return;
+        if (hasEvent) {
+            tourReferences_.push_back(reference);
+        } else {
+            tourStretches_.push_back({item.offset, story.tour.size(), index});
         }
-        if (good) story.tour.push_back(stop);
+        story.tour.push_back(stop);
     }
 
-    // The tour's events, by id, once every event is read.
+    // The tour's events, by id, once every event is read; and its stretches, which must lie in the story.
     void resolveTourEvents(Story& story) {
+        for (const TourStretch& stretch : tourStretches_) {
+            const TourStopSource& stop = story.tour[stretch.stop];
+            const std::string place = Place::item("tour", stretch.item).str();
+            if (stop.to < story.startTime || stop.from > story.endTime) {
+                report(StoryErrorKind::InvalidValue, stretch.offset,
+                       place + ": the stretch from " + formatTime(story, stop.from) + " to " + formatTime(story, stop.to) +
+                           " lies outside the story (" + formatTime(story, story.startTime) + " to " +
+                           formatTime(story, story.endTime) + ")");
+            }
+        }
         for (const TourReference& reference : tourReferences_) {
             const EventIndex event = references_.eventIds.find(reference.eventId);
             if (event == kNone) {
                 report(StoryErrorKind::UnknownReference, reference.offset,
-                       Place::item("tour", reference.stop).str() + ": unknown event " + inQuotes(reference.eventId));
+                       Place::item("tour", reference.item).str() + ": unknown event " + inQuotes(reference.eventId));
                 continue;
             }
             TourStopSource& stop = story.tour[reference.stop];
             stop.event = event;
             stop.from = stop.to = story.events[static_cast<std::size_t>(event)].time;
+        }
+    }
+
+    // A tour's stretches must be long enough to tell their ends apart, as the story's times must: checked once
+    // a story in dates counts from its own epoch day (see rebaseCalendarTimes), as the story's span is.
+    void checkTourStretchSpans(const Story& story) {
+        for (const TourStretch& stretch : tourStretches_) {
+            const TourStopSource& stop = story.tour[stretch.stop];
+            if (const std::string problem = checkStorySpan(stop.from, stop.to); !problem.empty()) {
+                report(StoryErrorKind::InvalidValue, stretch.offset,
+                       Place::item("tour", stretch.item).str() + ": a stretch too short to tell its ends apart: " + problem);
+            }
         }
     }
 
@@ -538,8 +564,14 @@ private:
         std::string_view eventId;
         std::size_t offset = 0;
         std::size_t stop = 0;  // index into Story::tour
+        std::size_t item = 0;  // index into the file's "tour"
     };
     std::vector<TourReference> tourReferences_;
+    struct TourStretch {
+        std::size_t offset = 0;  // of the stop's object
+        std::size_t stop = 0, item = 0;
+    };
+    std::vector<TourStretch> tourStretches_;
     // The kind of time the story uses, decided by the first time read, and where that time is.
     enum class TimeKind { Unknown, Numbers, Dates };
     TimeKind timeKind_ = TimeKind::Unknown;
@@ -678,6 +710,7 @@ bool StoryReader::read(od::document& document, Story& story) {
     resolveTourEvents(story);
     rebaseCalendarTimes(story);
     if (errors_.empty()) checkSpan(story);
+    if (errors_.empty()) checkTourStretchSpans(story);
     story.text = strings_.finish();
     sortErrors();
     return true;

@@ -72,13 +72,14 @@ std::vector<EventIndex> eventsToVisit(const Story& story) {
     const std::size_t most = kMaxMadeTourStops;
     if (order.size() <= most) return order;
     std::vector<char> chosen(order.size(), 0);
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < order.size() && count < most; ++i) {
-        if (isTurn(story, order[i])) {
-            chosen[i] = 1;
-            ++count;
-        }
+    std::vector<std::size_t> turns;  // places in time order of the forks and rejoins
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (isTurn(story, order[i])) turns.push_back(i);
     }
+    // Every fork and rejoin; where there are more than the tour visits, as many as it does, spread evenly.
+    const std::size_t keep = std::min(turns.size(), most);
+    for (std::size_t k = 0; k < keep; ++k) chosen[turns[keep == turns.size() ? k : k * turns.size() / keep]] = 1;
+    const std::size_t count = keep;
     const std::size_t rest = most - count;
     for (std::size_t k = 0; k < rest; ++k) {
         // Evenly spread through time order; a place already taken gives way to the next free one.
@@ -116,15 +117,19 @@ double easeInOut(double t) {
 }
 
 double readingSeconds(std::string_view caption) {
-    int words = 0;
+    // Words (runs between spaces), and characters (code points that are not spaces): text with no spaces
+    // between its words (Chinese, Japanese, Thai) is timed by its characters.
+    int words = 0, characters = 0;
     bool inWord = false;
     for (const char c : caption) {
-        const bool space = c == ' ' || c == '\n' || c == '\t';
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
         if (!space && !inWord) ++words;
+        if (!space && (static_cast<unsigned char>(c) & 0xC0) != 0x80) ++characters;
         inWord = !space;
     }
-    // About 150 words a minute, read aloud to a room, and never a flash.
-    return std::clamp(1.5 + words / 2.5, 4.0, 20.0);
+    // About 150 words a minute read aloud to a room, or 8 characters a second; never a flash, and at most a
+    // minute and a half (a longer caption is shown a page at a time within it).
+    return std::clamp(std::max(1.5 + words / 2.5, 1.5 + characters / 8.0), 4.0, 90.0);
 }
 
 Tour makeTour(const Story& story) {
@@ -170,6 +175,11 @@ Tour makeTour(const Story& story) {
     } else {
         const std::vector<EventIndex> visit = eventsToVisit(story);
         tour.eventsLeftOut = static_cast<int>(story.events.size() - visit.size());
+        if (tour.eventsLeftOut > 0) {  // said where the tour begins, not left out silently
+            std::string& said = tour.stops.front().attribution;
+            said += (said.empty() ? "" : " \u00B7 ") + std::string("A tour of ") + std::to_string(visit.size()) + " of its " +
+                    std::to_string(story.events.size()) + " events";
+        }
         for (const EventIndex index : visit) {
             TourStop stop = eventStop(story, index, span);
             captionEvent(story, index, tour.stops, stop);
@@ -213,6 +223,7 @@ std::string vttText(std::string_view text) {
             lineBreak = !out.empty();
             continue;
         }
+        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) continue;  // no control character in a cue
         if (lineBreak) out += '\n';
         lineBreak = false;
         if (c == '&') out += "&amp;";

@@ -46,7 +46,8 @@ double readingSeconds(std::string_view caption);
 // The tour of a story: the one its file defines, or one made from its events: an opening view of the whole
 // story, then its events in time order with the camera following the playhead, closing in on each fork and
 // rejoin and holding them longer. A made tour visits at most kMaxMadeTourStops events (every fork and rejoin,
-// and others spread evenly); Tour::eventsLeftOut says how many it passes by.
+// spread evenly when there are more, and others spread evenly); Tour::eventsLeftOut says how many it passes by,
+// and so does the opening's attribution.
 Tour makeTour(const Story& story);
 constexpr int kMaxMadeTourStops = 60;
 

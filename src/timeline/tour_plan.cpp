@@ -73,7 +73,9 @@ void FramePlanner::planTour(const ViewState& state, const TextMeasurer& measurer
         tourWrappedBand_ = band;
         tour.isQuote = stop.isQuote;
         tour.caption = stop.isQuote ? "\u201C" + stop.caption + "\u201D" : stop.caption;
-        std::replace(tour.caption.begin(), tour.caption.end(), '\n', ' ');
+        for (char& c : tour.caption) {  // line breaks and tabs are spaces in a caption; other controls show nothing
+            if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+        }
         tour.attribution = stop.attribution.empty() ? std::string() : "\u2014 " + stop.attribution;
         wrapTourCaption(measurer, top, bottom, largest, smallest);
     }

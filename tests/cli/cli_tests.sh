@@ -216,6 +216,11 @@ tour-flags)
     expect_status 2
     expect_in "leave out --from, --to and --duration" "$err"
     [ ! -e "$work/f" ] || fail "a usage error made the directory"
+    # A video named .vtt would be its own subtitles.
+    run epilogue --video "$work/talk.vtt" --tour --fps 1 --size 64x36
+    expect_status 2
+    expect_in "name the video otherwise" "$err"
+    [ ! -e "$work/talk.vtt" ] || fail "a file was written"
     ;;
 video-quoted-name)
     # A name with quotes, spaces and shell syntax reaches ffmpeg as one argument; no shell runs it.

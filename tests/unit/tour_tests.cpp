@@ -102,7 +102,11 @@ TEST_CASE("reading time grows with the caption and stays within bounds") {
     CHECK(readingSeconds("Paris") == 4);
     const std::string sentence = "They agree to go their separate ways and chase their own dreams; Mia will go to Paris";
     CHECK(readingSeconds(sentence) > readingSeconds("Mia goes to Paris and Seb stays in L.A. now"));
-    CHECK(readingSeconds(std::string(20000, 'a') + std::string(5000, ' ')) <= 20);
+    CHECK(readingSeconds(std::string(20000, 'a') + std::string(5000, ' ')) <= 90);
+    // Text with no spaces between its words is timed by its characters: 60 kana take more than a flash.
+    std::string kana;
+    for (int i = 0; i < 60; ++i) kana += "\u3042";
+    CHECK(readingSeconds(kana) >= 8);
 }
 
 TEST_CASE("the La La Land story's tour, made from its events") {
@@ -233,6 +237,7 @@ TEST_CASE("a generated story's tour: every fork and rejoin, others spread evenly
     const Tour tour = makeTour(story);
     REQUIRE(tour.stops.size() == kMaxMadeTourStops + 1);
     CHECK(tour.eventsLeftOut == 5000 - kMaxMadeTourStops);
+    CHECK(tour.stops.front().attribution.find("A tour of 60 of its 5000 events") != std::string::npos);
     int turns = 0;
     for (const Event& event : story.events) turns += event.isFork || event.isRejoin;
     int turnsVisited = 0;
@@ -276,6 +281,19 @@ TEST_CASE("a tour the story file defines") {
     SUBCASE("an unknown event, at its place in the file") {
         checkTourError(replaced(kToured, R"({"event": "end")", R"({"event": "ending")"),
                        StoryErrorKind::UnknownReference, "\"ending\"", "tour[2]: unknown event \"ending\"");
+    }
+    SUBCASE("an unknown event after a broken stop is named by its own place in the file") {
+        std::string text = replaced(kToured, R"({"event": "meet"})", R"(5)");
+        text = replaced(text, R"({"event": "end")", R"({"event": "ending")");
+        const StoryLoadResult result = parseStory(text, "toured.json");
+        REQUIRE(result.errors.size() == 2);
+        CHECK(result.errors[1].message == "tour[2]: unknown event \"ending\"");
+    }
+    SUBCASE("a stretch outside the story, or too short to tell its ends apart") {
+        checkTourError(replaced(kToured, R"("from": 2, "to": 10)", R"("from": 500, "to": 900)"), StoryErrorKind::InvalidValue,
+                       R"({"from": 500)", "tour[1]: the stretch from 500 to 900 lies outside the story (1 to 18)");
+        checkTourError(replaced(kToured, R"("from": 2, "to": 10)", R"("from": 9.99999999999, "to": 10)"),
+                       StoryErrorKind::InvalidValue, R"({"from": 9.9)", "tour[1]: a stretch too short to tell its ends apart");
     }
     SUBCASE("an event and a stretch at once") {
         checkTourError(replaced(kToured, R"({"event": "meet"})", R"({"event": "meet", "from": 1, "to": 2})"),
@@ -474,7 +492,7 @@ TEST_CASE("the tour's captions as WebVTT subtitles") {
     // Nothing that would end a cue early or read as markup.
     Tour hostile;
     TourStop stop;
-    stop.caption = "a --> b <i>c</i> & d\n\n\ne";
+    stop.caption = "a --> b <i>c</i> & d\n\n\ne\a";
     stop.attribution = "x<y";
     stop.holdSeconds = 4;
     hostile.stops.push_back(stop);
