@@ -91,6 +91,8 @@ std::optional<Key> toKey(const SDL_Event& event) {
             return (modifiers & KMOD_ALT) ? Key::Back : (modifiers & KMOD_CTRL) ? Key::PanEarlier : Key::Previous;
         case SDLK_RIGHT:
             return (modifiers & KMOD_ALT) ? Key::Forward : (modifiers & KMOD_CTRL) ? Key::PanLater : Key::Next;
+        case SDLK_PAGEUP: return Key::PageUp;
+        case SDLK_PAGEDOWN: return Key::PageDown;
         case SDLK_HOME: return Key::Home;
         case SDLK_END: return Key::End;
         case SDLK_PLUS:

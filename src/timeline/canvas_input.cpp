@@ -174,8 +174,10 @@ AppAction CanvasInput::key(Key key, const Story& story, ViewState& state) {
     if (state.tour.active) {
         switch (key) {
             case Key::PlayPause: apply(story, state, ViewCommand::pauseTour()); return AppAction::None;
-            case Key::Previous: apply(story, state, ViewCommand::stepTour(-1)); return AppAction::None;
-            case Key::Next: apply(story, state, ViewCommand::stepTour(+1)); return AppAction::None;
+            case Key::Previous:
+            case Key::PageUp: apply(story, state, ViewCommand::stepTour(-1)); return AppAction::None;
+            case Key::Next:
+            case Key::PageDown: apply(story, state, ViewCommand::stepTour(+1)); return AppAction::None;
             case Key::Escape:
             case Key::Tour: apply(story, state, ViewCommand::leaveTour()); return AppAction::None;
             case Key::Fullscreen: return AppAction::ToggleFullscreen;
@@ -251,6 +253,8 @@ AppAction CanvasInput::key(Key key, const Story& story, ViewState& state) {
             gesture_ = Gesture::None;
             apply(story, state, ViewCommand::startTour());
             break;
+        case Key::PageUp:
+        case Key::PageDown: break;  // the tour's; the events list reads them itself
     }
     return AppAction::None;
 }

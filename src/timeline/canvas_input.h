@@ -39,6 +39,7 @@ enum class Key {
     Quit,                  // Ctrl+Q
     Open,                  // Ctrl+O: choose a story file to open
     Tour,                  // P: start the guided tour (or leave it)
+    PageUp, PageDown,      // on tour, the previous and next stop (what a presentation clicker sends)
 };
 
 // Keys that belong to the application even while a panel has the keyboard (typing in the search box):

@@ -21,7 +21,7 @@ const KeyBinding kKeyBindings[] = {
     {"Hover an event", "Show its summary"},
     {"Space", "Play / pause"},
     {"L, [ and ]", "Loop on / off, slower, faster"},
-    {"P, or the Tour button", "Present the story stop by stop; on tour Space pauses, Left / Right step, Escape leaves"},
+    {"P, or the Tour button", "Present the story stop by stop; on tour Space pauses, Left / Right (Page Up / Down) step, Escape leaves"},
     {"Left / Right", "Previous / next event"},
     {"Home / End", "Start / end of the story"},
     {"+ / -", "Zoom in / out"},

@@ -355,6 +355,11 @@ TEST_CASE("running the tour: P starts it, Space pauses, Left and Right step, Esc
     input.key(Key::Previous, story, state);
     CHECK(state.tour.clock == state.tour.tour.stops[1].holdsAt());
     CHECK(state.playheadTime == state.tour.tour.stops[1].playheadFrom);
+    // A presentation clicker's Page Down and Page Up step the same way.
+    input.key(Key::PageDown, story, state);
+    CHECK(state.tour.clock == state.tour.tour.stops[2].startsAt);
+    input.key(Key::PageUp, story, state);
+    CHECK(state.tour.clock == state.tour.tour.stops[1].holdsAt());
 
     // Keys that would move the camera do nothing on tour.
     const double start = state.view.startTime;
