@@ -41,6 +41,7 @@
 #include <fstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace epilogue {
@@ -198,11 +199,13 @@ void printPngJson(const PngFigures& f) {
                 f.sequenceFrames, f.threads, f.framesPerSecondOneThread, f.framesPerSecondThreads);
 }
 
-// Loads in a fresh process, so that its peak memory is the load's own: epilogue-bench --measure-load=FILE
-// (one argument, so that a name starting with '-' is not read as an option; no shell, so no quoting).
-bool measureLoadInChild(const std::string& self, const std::string& path, double& milliseconds, long& kilobytes) {
+// Runs epilogue-bench again with `arguments` (no shell: a name starting with '-' or holding quotes is one
+// argument) and gives what it printed; false, having said why, when it could not run or did not succeed.
+// `what` names the measurement for the message.
+bool runMeasuringChild(const std::string& self, std::vector<std::string> arguments, const char* what, std::string& output) {
     SpawnRequest request;
-    request.arguments = {self, "--measure-load=" + path};
+    request.arguments = std::move(arguments);
+    request.arguments.insert(request.arguments.begin(), self);
     request.pipeOutput = true;
     ChildProcess child;
     std::string error;
@@ -210,15 +213,21 @@ bool measureLoadInChild(const std::string& self, const std::string& path, double
         std::fprintf(stderr, "epilogue-bench: %s\n", error.c_str());
         return false;
     }
-    std::string output;
     const bool complete = readAll(child.output, output);
     const ExitStatus status = waitForProcess(child);
     if (!status.success()) {
-        std::fprintf(stderr, "epilogue-bench: measuring the load: %s %s\n", self.c_str(),
-                     describeExitStatus(status).c_str());
+        std::fprintf(stderr, "epilogue-bench: measuring %s: %s %s\n", what, self.c_str(), describeExitStatus(status).c_str());
         return false;
     }
-    return complete && std::sscanf(output.c_str(), "%lf %ld", &milliseconds, &kilobytes) == 2;
+    return complete;
+}
+
+// Loads in a fresh process, so that its peak memory is the load's own: epilogue-bench --measure-load=FILE
+// (one argument, so that a name starting with '-' is not read as an option).
+bool measureLoadInChild(const std::string& self, const std::string& path, double& milliseconds, long& kilobytes) {
+    std::string output;
+    return runMeasuringChild(self, {"--measure-load=" + path}, "the load", output) &&
+           std::sscanf(output.c_str(), "%lf %ld", &milliseconds, &kilobytes) == 2;
 }
 
 // Empty when a generated story of `bytes` bytes can be loaded, else why not: --generate writes nothing the
@@ -273,25 +282,10 @@ int writeGeneratedStory(const StoryGeneratorOptions& options, const std::string&
 // story is opened; no story text has been shaped or rasterised).
 bool measureFirstFrameInChild(const std::string& self, const std::string& path, int width, int height,
                               double& milliseconds) {
-    SpawnRequest request;
-    request.arguments = {self, "--width", std::to_string(width), "--height", std::to_string(height),
-                         "--first-frame=" + path};
-    request.pipeOutput = true;
-    ChildProcess child;
-    std::string error;
-    if (!spawnProcess(request, child, error)) {
-        std::fprintf(stderr, "epilogue-bench: %s\n", error.c_str());
-        return false;
-    }
     std::string output;
-    const bool complete = readAll(child.output, output);
-    const ExitStatus status = waitForProcess(child);
-    if (!status.success()) {
-        std::fprintf(stderr, "epilogue-bench: measuring the first frame: %s %s\n", self.c_str(),
-                     describeExitStatus(status).c_str());
-        return false;
-    }
-    return complete && std::sscanf(output.c_str(), "%lf", &milliseconds) == 1;
+    return runMeasuringChild(self, {"--width", std::to_string(width), "--height", std::to_string(height), "--first-frame=" + path},
+                             "the first frame", output) &&
+           std::sscanf(output.c_str(), "%lf", &milliseconds) == 1;
 }
 
 int measureFirstFrame(const std::string& path, int width, int height) {
