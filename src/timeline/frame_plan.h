@@ -157,7 +157,8 @@ struct TourPlan {
     float captionOpacity = 1;         // the words fade in as the camera arrives
     std::vector<TourLinePlan> lines;  // the page on screen
     int page = 0, pages = 1;          // a caption too long for the band is shown a page at a time
-    bool continues = false;           // a page before the last: its last line is followed by an ellipsis
+    bool continues = false;           // a page before the last: its last line is followed by an ellipsis...
+    glm::vec2 continuationAt{0, 0};   // ...drawn here, just after the line's last word
     bool attributionShown = false;    // on the caption's last page
     glm::vec2 attributionAt{0, 0};
     float attributionSize = 0;

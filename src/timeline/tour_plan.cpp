@@ -102,6 +102,10 @@ void FramePlanner::planTour(const ViewState& state, const TextMeasurer& measurer
                                                      blockTop + lineHeight * static_cast<float>(i)}});
     }
     tour.continues = !lastPage;
+    if (tour.continues && count > 0) {
+        const TourLinePlan& last = tour.lines.back();
+        tour.continuationAt = {last.at.x + tourLines_[first + count - 1].width, last.at.y};
+    }
     tour.attributionSize = std::max(14.0f, size * 0.55f);
     tour.attributionShown = lastPage && !tour.attribution.empty();
     if (tour.attributionShown) {

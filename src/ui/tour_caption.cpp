@@ -38,11 +38,9 @@ void drawTourCaption(const FramePlan& plan, const UiFonts& fonts) {
                       begin, end);
         list->AddText(fonts.caption, tour.captionSize, {line.at.x, line.at.y}, rgba(kCaptionInk, alpha), begin, end);
     }
-    if (tour.continues && !tour.lines.empty()) {  // more of the caption follows on the next page
-        const TourLinePlan& last = tour.lines.back();
-        const char* begin = tour.caption.data() + last.begin;
-        const float width = fonts.caption->CalcTextSizeA(tour.captionSize, 1e9f, 0, begin, tour.caption.data() + last.end).x;
-        list->AddText(fonts.caption, tour.captionSize, {last.at.x + width, last.at.y}, rgba(kCaptionInk, alpha), " \u2026");
+    if (tour.continues) {  // more of the caption follows on the next page
+        list->AddText(fonts.caption, tour.captionSize, {tour.continuationAt.x, tour.continuationAt.y},
+                      rgba(kCaptionInk, alpha), " \u2026");
     }
     if (tour.attributionShown) {
         list->AddText(fonts.caption, tour.attributionSize, {tour.attributionAt.x, tour.attributionAt.y},
