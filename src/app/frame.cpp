@@ -69,22 +69,22 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     lap(timings_.sceneSubmit);
 
     if (options.labels) drawCanvasLabels(story, plan, typesetter_);
-    drawTourCaption(plan, fonts_);
+    drawTourCaption(plan, fonts_, typesetter_);
     if (options.panels && screen.transport.height > 0) {
         transportPanel_.draw(story, state, plan, screen.transport, options.screenshotCanvasOnly,
-                               options.screenshotFormat, fonts_, requests);
-        commentaryPanel_.draw(story, state, screen.commentary, fonts_, requests);
-        eventsPanel_.draw(story, state, plan, screen.events, fonts_, requests);
+                               options.screenshotFormat, fonts_, panelText_, requests);
+        commentaryPanel_.draw(story, state, screen.commentary, panelText_, requests);
+        eventsPanel_.draw(story, state, plan, screen.events, fonts_, panelText_, requests);
     }
     if (options.tooltip && state.hoveredEvent != kNone) {
         const EventMark* hovered = plan.markOf(state.hoveredEvent);
         if (hovered && hovered->isCluster()) {
-            drawClusterTooltip(story, *hovered, fonts_);
+            drawClusterTooltip(story, *hovered, panelText_);
         } else {
-            drawEventTooltip(story, state.hoveredEvent, fonts_);
+            drawEventTooltip(story, state.hoveredEvent, panelText_);
         }
     } else if (options.tooltip && options.labels) {
-        drawLaneNameTooltip(story, plan, fonts_);
+        drawLaneNameTooltip(story, plan, panelText_);
     }
     const bool storyMenu = options.panels && options.recentStories && screen.storyMenu.width > 0;
     if (options.banner) {

@@ -90,6 +90,7 @@ private:
     OpenDialog openDialog_;
     UiFonts fonts_;
     StoryTypesetter typesetter_;  // story text on the canvas: measured for the plan, shaped and drawn
+    PanelText panelText_{typesetter_};  // story text in the panels and tooltips
     float fontScale_ = 0;         // the pixel scale the fonts were rasterised for
     float pendingFontScale_ = 0;  // rasterise the fonts again for this scale after the frame
     FrameTimings timings_;

@@ -65,6 +65,7 @@ VectorFace faceFor(TextStyle style) {
         case TextStyle::Title: return VectorFace::Title;
         case TextStyle::Small: return VectorFace::Small;
         case TextStyle::Caption: return VectorFace::Bold;  // the tour's captions, which stills do not show
+        case TextStyle::Quote: return VectorFace::Quote;
         case TextStyle::Body: break;
     }
     return VectorFace::Body;

@@ -53,6 +53,7 @@ bool TextShaper::setSimply(int typeface, std::string_view text, bool ellipsis, S
     FT_Face ft = fonts_.face(face).face;
     shaped.glyphs.clear();
     shaped.missing = false;
+    shaped.rightToLeft = false;
     shaped.lineHeight = fonts_.lineHeight(typeface);
     shaped.ascent = fonts_.ascent(typeface);
     float pen = 0;
@@ -145,6 +146,7 @@ void TextShaper::shapeInto(int typeface, std::string_view text, ShapedText& shap
     shaped.glyphs.clear();
     shaped.width = 0;
     shaped.missing = false;
+    shaped.rightToLeft = false;
     shaped.lineHeight = fonts_.lineHeight(typeface);
     shaped.ascent = fonts_.ascent(typeface);
     if (text.empty()) return;
@@ -184,7 +186,9 @@ void TextShaper::shapeInto(int typeface, std::string_view text, ShapedText& shap
     FriBidiParType direction = FRIBIDI_PAR_ON;
     if (fribidi_get_par_embedding_levels_ex(bidiTypes_.data(), brackets_.data(), length, &direction, levels_.data()) == 0) {
         levels_.assign(count, 0);  // FriBidi failed (out of memory): left to right
+        direction = FRIBIDI_PAR_LTR;
     }
+    shaped.rightToLeft = direction == FRIBIDI_PAR_RTL;
 
     // Scripts: a neutral character takes the script before it (or, at the start, the first after it).
     hb_unicode_funcs_t* unicode = hb_unicode_funcs_get_default();

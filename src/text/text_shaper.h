@@ -38,6 +38,7 @@ struct ShapedText {
     float lineHeight = 0;             // in pixels
     float ascent = 0;                 // baseline below the line's top, in pixels
     bool missing = false;             // some character is drawn as a box
+    bool rightToLeft = false;         // the paragraph's direction, from its first strong character
 };
 
 class TextShaper {

@@ -12,6 +12,7 @@
 #include "timeline/label_placement.h"
 #include "timeline/layout.h"
 #include "timeline/text_shortening.h"
+#include "timeline/text_wrapping.h"
 #include "timeline/time_format.h"
 #include "timeline/view_state.h"
 
@@ -44,9 +45,9 @@ ScreenLayout screenLayout(float logicalWidth, float logicalHeight, bool showPane
 // The tour's layout, for a classroom: no panels, the canvas above a band for the captions and the progress.
 ScreenLayout presentationLayout(float logicalWidth, float logicalHeight);
 
-// The faces the canvas text is set in.
-// Caption: the tour's captions, measured at kCaptionBaseSize and drawn at the size the plan chooses.
-enum class TextStyle { Body, Bold, Title, Small, Caption };
+// The faces story text is set in. Quote: the italic serif of the characters' and critics' words, in the
+// panels. Caption: the tour's captions, measured at kCaptionBaseSize and drawn at the size the plan chooses.
+enum class TextStyle { Body, Bold, Title, Small, Caption, Quote };
 constexpr float kCaptionBaseSize = 40;
 
 // Measures text as it will be drawn, in logical pixels. The UI passes one backed by its fonts; tests
@@ -60,6 +61,13 @@ public:
     // the whole text, shaped once, rather than shaping every start it is asked about.
     virtual float measureStart(TextStyle style, std::string_view text, std::size_t bytes) const {
         return measure(style, text.substr(0, bytes)).x;
+    }
+    // measureStart() for each of `bytes` (in order), into `widths`: a measurer that shapes goes through the
+    // text's glyphs once for all of them.
+    virtual void measureStarts(TextStyle style, std::string_view text, const std::vector<std::uint32_t>& bytes,
+                               std::vector<float>& widths) const {
+        widths.clear();
+        for (const std::uint32_t at : bytes) widths.push_back(measureStart(style, text, at));
     }
 };
 
@@ -264,11 +272,8 @@ private:
     // The tour caption's wrapping, worked out again only when its words or its band change.
     std::string tourWrappedCaption_, tourWrappedAttribution_;  // the stop's, as the tour holds them
     Rect tourWrappedBand_;
-    struct WrappedLine {
-        std::size_t begin = 0, end = 0;  // bytes of plan_.tour.caption
-        float width = 0;                 // at plan_.tour.captionSize
-    };
-    std::vector<WrappedLine> tourLines_;  // the whole caption, wrapped
+    TextWrapper tourWrapper_;
+    std::vector<TextLine> tourLines_;  // the whole caption, wrapped at plan_.tour.captionSize
     std::size_t tourLinesPerPage_ = 1;
 };
 

@@ -2,7 +2,6 @@
 // the canvas in large type, its attribution, a dot per stop and the progress bar.
 #include "timeline/frame_plan.h"
 
-#include "text/grapheme_breaks.h"
 
 #include <algorithm>
 #include <cmath>
@@ -97,7 +96,7 @@ void FramePlanner::planTour(const ViewState& state, const TextMeasurer& measurer
     const float blockTop = top + std::max(0.0f, (bottom + attributionGap - top - blockHeight) / 2);
     tour.lines.clear();
     for (std::size_t i = 0; i < count; ++i) {
-        const WrappedLine& line = tourLines_[first + i];
+        const TextLine& line = tourLines_[first + i];
         tour.lines.push_back({line.begin, line.end, {band.x + band.width / 2 - line.width / 2,
                                                      blockTop + lineHeight * static_cast<float>(i)}});
     }
@@ -120,70 +119,18 @@ void FramePlanner::wrapTourCaption(const TextMeasurer& measurer, float top, floa
     TourPlan& tour = plan_.tour;
     const Rect& band = plan_.screen.caption;
     const float margin = std::max(24.0f, band.width * 0.06f);
-    const std::string& text = tour.caption;
-
-    // Pieces: the words, each with its width at the base size; a word wider than a line is split between
-    // characters (text with no spaces, such as Chinese, is one long word).
-    struct Piece {
-        std::size_t begin, end;
-        float width;
-        bool spaceBefore;
-    };
-    std::vector<Piece> pieces;
+    // Measured once at the base size; a word wider than a line at the largest size is split between characters.
     const float lineWidth = std::min(band.width - 2 * margin, largest * 32);
-    const float widestPiece = lineWidth * kCaptionBaseSize / largest;
-    const float spaceWidth = measurer.measure(TextStyle::Caption, " ").x;
-    for (std::size_t at = 0; at < text.size();) {
-        const bool spaceBefore = text[at] == ' ';
-        while (at < text.size() && text[at] == ' ') ++at;
-        std::size_t end = text.find(' ', at);
-        if (end == std::string::npos) end = text.size();
-        if (at == end) break;
-        const std::string_view word = std::string_view(text).substr(at, end - at);
-        const float width = measurer.measure(TextStyle::Caption, word).x;
-        if (width <= widestPiece) {
-            pieces.push_back({at, end, width, spaceBefore});
-        } else {
-            // The longest runs of whole characters (grapheme clusters: never a letter without its accents, nor
-            // half an emoji) that fit, one after another.
-            std::vector<std::uint32_t> boundaries;
-            findGraphemeBoundaries(word, boundaries);
-            std::size_t start = 0;  // index into boundaries
-            while (start + 1 < boundaries.size()) {
-                std::size_t cut = start + 1;
-                float cutWidth = measurer.measure(TextStyle::Caption, word.substr(boundaries[start], boundaries[cut] - boundaries[start])).x;
-                while (cut + 1 < boundaries.size()) {
-                    const float w = measurer.measure(TextStyle::Caption, word.substr(boundaries[start], boundaries[cut + 1] - boundaries[start])).x;
-                    if (w > widestPiece) break;
-                    ++cut;
-                    cutWidth = w;
-                }
-                pieces.push_back({at + boundaries[start], at + boundaries[cut], cutWidth, start == 0 && spaceBefore});
-                start = cut;
-            }
-        }
-        at = end;
-    }
+    tourWrapper_.prepare(measurer, TextStyle::Caption, tour.caption, lineWidth * kCaptionBaseSize / largest);
 
     // The largest size (down to the smallest allowed) at which the caption fits the band's height; past that,
     // it is shown in pages.
     auto wrap = [&](float size) {
-        tourLines_.clear();
-        const float scale = size / kCaptionBaseSize;
-        for (const Piece& piece : pieces) {
-            const float gap = tourLines_.empty() || !piece.spaceBefore ? 0.0f : spaceWidth * scale;
-            if (tourLines_.empty() || tourLines_.back().width + gap + piece.width * scale > lineWidth) {
-                tourLines_.push_back({piece.begin, piece.end, piece.width * scale});
-            } else {
-                tourLines_.back().end = piece.end;
-                tourLines_.back().width += gap + piece.width * scale;
-            }
-        }
+        tourWrapper_.wrap(size / kCaptionBaseSize, lineWidth, tourLines_);
         return static_cast<float>(tourLines_.size()) * size * kLineSpacing <= bottom - top;
     };
     float size = largest;
     while (!wrap(size) && size > smallest) size = std::max(smallest, size * 0.96f);
-    if (tourLines_.empty()) tourLines_.push_back({0, 0, 0});
     tour.captionSize = size;
     tourLinesPerPage_ = static_cast<std::size_t>(std::max(1.0f, std::floor((bottom - top) / (size * kLineSpacing))));
 }

@@ -26,6 +26,7 @@ ImFont* fontFor(const UiFonts& fonts, TextStyle style) {
         case TextStyle::Title: return fonts.title;
         case TextStyle::Small: return fonts.small;
         case TextStyle::Caption: return fonts.caption;
+        case TextStyle::Quote: return fonts.quote;
         case TextStyle::Body: break;
     }
     return fonts.body;

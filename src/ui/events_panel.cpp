@@ -3,7 +3,6 @@
 
 #include "render/palette.h"
 #include "timeline/time_format.h"
-#include "ui/canvas_labels.h"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // ClearActiveID: the search box lets go of the keyboard when Tab moves on
@@ -95,7 +94,7 @@ int EventsPanel::rowFromKeys(int currentRow, int rows, int rowsPerPage) const {
 }
 
 void EventsPanel::draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area,
-                       const UiFonts& fonts, UiRequests& requests) {
+                       const UiFonts& fonts, PanelText& text, UiRequests& requests) {
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
@@ -179,18 +178,10 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const FramePl
                 // The title, shortened with an ellipsis when it is longer than its row (whole in the tooltip).
                 const ImVec2 titleAt = ImGui::GetCursorScreenPos();
                 const float titleRoom = titleWidth > 0 ? titleWidth : ImGui::GetContentRegionAvail().x;
-                const ShortenedText title = shortener_.fit(FontMeasurer(fonts), TextStyle::Body, event.title, titleRoom);
                 const bool chosen = ImGui::Selectable("##event", index == described, 0, {titleWidth, 0});
-                ImDrawList* rowList = ImGui::GetWindowDrawList();
-                const std::string_view shownTitle = title.shown(event.title);
-                const ImU32 textColour = ImGui::GetColorU32(ImGuiCol_Text);
-                rowList->AddText(titleAt, textColour, shownTitle.data(), shownTitle.data() + shownTitle.size());
-                if (title.shortened) {
-                    const float shownWidth =
-                        ImGui::CalcTextSize(shownTitle.data(), shownTitle.data() + shownTitle.size()).x;
-                    rowList->AddText({titleAt.x + shownWidth, titleAt.y}, textColour, kEllipsis.data(),
-                                     kEllipsis.data() + kEllipsis.size());
-                }
+                const float textTop = titleAt.y + (lineHeight - text.lineHeight(TextStyle::Body)) / 2;
+                const bool shortened = text.lineAt({titleAt.x, textTop}, TextStyle::Body, ImGui::GetColorU32(ImGuiCol_Text),
+                                                   event.title, titleRoom);
                 if (chosen) {
                     requests.push(ViewCommand::select(index));
                     requests.push(ViewCommand::focus(KeyboardFocus::EventsList));
@@ -206,16 +197,11 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const FramePl
                                                             ImGui::ColorConvertFloat4ToU32(kFocusRing), 3.0f, 0, 1.5f);
                     }
                 }
-                if (ImGui::IsItemHovered() && (title.shortened || !event.summary.empty())) {
+                if (ImGui::IsItemHovered() && (shortened || !event.summary.empty())) {
                     ImGui::BeginTooltip();
-                    ImGui::PushTextWrapPos(320);
-                    if (title.shortened) {
-                        ImGui::PushFont(fonts.bold);
-                        ImGui::TextUnformatted(event.title.c_str());
-                        ImGui::PopFont();
-                    }
-                    if (!event.summary.empty()) ImGui::TextUnformatted(event.summary.c_str());
-                    ImGui::PopTextWrapPos();
+                    const ImU32 ink = ImGui::GetColorU32(ImGuiCol_Text);
+                    if (shortened) text.paragraph(TextStyle::Bold, ink, event.title, 320);
+                    if (!event.summary.empty()) text.paragraph(TextStyle::Body, ink, event.summary, 320);
                     ImGui::EndTooltip();
                 }
                 ImGui::PopID();

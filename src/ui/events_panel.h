@@ -8,10 +8,10 @@
 
 #include "story/story.h"
 #include "timeline/frame_plan.h"
-#include "timeline/text_shortening.h"
 #include "timeline/view.h"
 #include "timeline/view_state.h"
 #include "ui/fonts.h"
+#include "ui/panel_text.h"
 #include "ui/ui_requests.h"
 
 #include <string>
@@ -21,7 +21,7 @@ namespace epilogue {
 class EventsPanel {
 public:
     void draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area,
-              const UiFonts& fonts, UiRequests& requests);
+              const UiFonts& fonts, PanelText& text, UiRequests& requests);
 
 private:
     void drawSearchBox(const Story& story, const ViewState& state, const FramePlan& plan, UiRequests& requests);
@@ -36,7 +36,6 @@ private:
     std::size_t lastMatchCount_ = 0;    // when the matches change, the list goes back to its top
     std::string listQuery_;             // the query the list was last scrolled for
     bool jumpToFirstMatch_ = false;     // Enter or Down in the search box: select the first match
-    TextShortener shortener_;           // fits the rows' titles
 };
 
 }  // namespace epilogue

@@ -67,19 +67,7 @@ UiFonts loadUiFonts(float pixelScale) {
     fonts.title = load("DejaVu Sans:bold", 22.0f);
     fonts.small = load("DejaVu Sans", 12.5f);
     fonts.quote = load("DejaVu Serif:italic", 16.0f);
-    {
-        // The tour's captions are drawn large (about 4% of the window's height): rasterised at 48 logical
-        // pixels, up to twice that on a dense screen (past it, glyphs are scaled up rather than filling the
-        // atlas), with no horizontal oversampling, which text this large does not need.
-        const std::string path = findFontFile("DejaVu Sans");
-        ImFontConfig config;
-        config.OversampleH = 1;
-        config.OversampleV = 1;
-        const float scale = pixelScale < 2.0f ? pixelScale : 2.0f;
-        fonts.caption = io.Fonts->AddFontFromFileTTF(path.empty() ? fonts.bodyPath.c_str() : path.c_str(),
-                                                     48.0f * scale, &config, kGlyphRanges);
-        if (!fonts.caption) fonts.caption = fonts.body;
-    }
+    fonts.caption = fonts.body;  // measured at the caption's size; captions are set by the story typesetter
     io.FontGlobalScale = 1.0f / pixelScale;
     return fonts;
 }

@@ -14,7 +14,7 @@ struct UiFonts {
     ImFont* title = nullptr;
     ImFont* small = nullptr;
     ImFont* quote = nullptr;   // italic serif, for the words of the characters and critics
-    ImFont* caption = nullptr; // the tour's captions: large, drawn at the size the frame plan chooses
+    ImFont* caption = nullptr; // the tour's captions, when no story font can be opened (the typesetter sets them)
     std::string bodyPath;      // the file the body font came from; empty when falling back
 };
 

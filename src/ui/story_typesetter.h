@@ -15,6 +15,7 @@
 #include <imgui.h>
 
 #include <array>
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -30,10 +31,19 @@ public:
     glm::vec2 measure(TextStyle style, std::string_view text) const override;
     // From the whole text's shaping (done once, kept): the advances of the clusters that start before `bytes`.
     float measureStart(TextStyle style, std::string_view text, std::size_t bytes) const override;
+    void measureStarts(TextStyle style, std::string_view text, const std::vector<std::uint32_t>& bytes,
+                       std::vector<float>& widths) const override;
+    // Whether `text`'s first strong character is right to left (Hebrew, Arabic): its lines align right.
+    bool rightToLeft(TextStyle style, std::string_view text) const;
+    // The height of a line of `style`, in logical pixels.
+    float lineHeight(TextStyle style) const;
     // Draws `text` (and an ellipsis after it, if asked) with its top left at `at`, in logical pixels. The
     // shadow pass draws colour emoji in `colour` too, as a silhouette.
     void draw(ImDrawList* list, TextStyle style, std::string_view text, bool ellipsis, glm::vec2 at, ImU32 colour,
               bool shadow = false);
+    // Draws `text` at `size` logical pixels (the size its style is measured at is 1:1 for every style but the
+    // caption, measured at kCaptionBaseSize): the glyphs are scaled from their rasterised size.
+    void drawSized(ImDrawList* list, TextStyle style, std::string_view text, glm::vec2 at, float size, ImU32 colour);
     // Uploads the glyphs rasterised this frame; call with the GL context current, before the draw lists are
     // submitted.
     void upload();
@@ -42,6 +52,9 @@ public:
 
 private:
     int typefaceOf(TextStyle style) const;
+    // The size in logical pixels the style is measured at, over the size its glyphs are rasterised at.
+    float measuredScale(TextStyle style) const;
+    void drawGlyphs(ImDrawList* list, const ShapedText& shaped, glm::vec2 at, float scale, ImU32 colour, bool shadow);
 
     const UiFonts* fonts_ = nullptr;
     float pixelScale_ = 1;
@@ -49,7 +62,9 @@ private:
     std::unique_ptr<TextShaper> shaper_;
     std::unique_ptr<GlyphAtlas> atlas_;
     GlyphTextures textures_;
-    std::array<int, 4> typefaces_{-1, -1, -1, -1};  // Body, Bold, Title, Small
+    static constexpr int kStyles = 6;               // as TextStyle: Body, Bold, Title, Small, Caption, Quote
+    std::array<int, kStyles> typefaces_{-1, -1, -1, -1, -1, -1};
+    std::array<float, kStyles> pixelSizes_{};      // each typeface's rasterised size
 };
 
 }  // namespace epilogue

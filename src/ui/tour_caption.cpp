@@ -19,7 +19,7 @@ const Colour kMuted{0.78f, 0.76f, 0.92f};
 
 }  // namespace
 
-void drawTourCaption(const FramePlan& plan, const UiFonts& fonts) {
+void drawTourCaption(const FramePlan& plan, const UiFonts& fonts, StoryTypesetter& type) {
     const TourPlan& tour = plan.tour;
     if (!tour.active) return;
     ImDrawList* list = ImGui::GetBackgroundDrawList();
@@ -34,17 +34,18 @@ void drawTourCaption(const FramePlan& plan, const UiFonts& fonts) {
     for (const TourLinePlan& line : tour.lines) {
         const char* begin = tour.caption.data() + line.begin;
         const char* end = tour.caption.data() + line.end;
-        list->AddText(fonts.caption, tour.captionSize, {line.at.x + 1.5f, line.at.y + 1.5f}, rgba(0, 0, 0, 0.6f * alpha),
-                      begin, end);
-        list->AddText(fonts.caption, tour.captionSize, {line.at.x, line.at.y}, rgba(kCaptionInk, alpha), begin, end);
+        const std::string_view words(begin, static_cast<std::size_t>(end - begin));
+        type.drawSized(list, TextStyle::Caption, words, {line.at.x + 1.5f, line.at.y + 1.5f}, tour.captionSize,
+                       rgba(0, 0, 0, 0.6f * alpha));
+        type.drawSized(list, TextStyle::Caption, words, {line.at.x, line.at.y}, tour.captionSize, rgba(kCaptionInk, alpha));
     }
     if (tour.continues) {  // more of the caption follows on the next page
-        list->AddText(fonts.caption, tour.captionSize, {tour.continuationAt.x, tour.continuationAt.y},
-                      rgba(kCaptionInk, alpha), " \u2026");
+        type.drawSized(list, TextStyle::Caption, " \u2026", {tour.continuationAt.x, tour.continuationAt.y}, tour.captionSize,
+                       rgba(kCaptionInk, alpha));
     }
     if (tour.attributionShown) {
-        list->AddText(fonts.caption, tour.attributionSize, {tour.attributionAt.x, tour.attributionAt.y},
-                      rgba(kRealPalette.label, 0.9f * alpha), tour.attribution.c_str());
+        type.drawSized(list, TextStyle::Caption, tour.attribution, {tour.attributionAt.x, tour.attributionAt.y},
+                       tour.attributionSize, rgba(kRealPalette.label, 0.9f * alpha));
     }
 
     // A dot per stop: passed ones filled, the current one larger and gold, the rest open rings.

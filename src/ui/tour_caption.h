@@ -4,9 +4,10 @@
 
 #include "timeline/frame_plan.h"
 #include "ui/fonts.h"
+#include "ui/story_typesetter.h"
 
 namespace epilogue {
 
-void drawTourCaption(const FramePlan& plan, const UiFonts& fonts);
+void drawTourCaption(const FramePlan& plan, const UiFonts& fonts, StoryTypesetter& type);
 
 }  // namespace epilogue

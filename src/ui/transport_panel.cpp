@@ -21,18 +21,18 @@ static_assert(std::size(kPlaybackSpeeds) == std::size(kSpeedNames), "a name for 
 
 }  // namespace
 
-float TransportPanel::widestEraName(const Story& story) {
-    // Measured in the current (bold) font once per story.
+float TransportPanel::widestEraName(const Story& story, const PanelText& text) {
+    // Measured once per story, at most as wide as a quarter of the bar (a longer name is shortened).
     if (eraWidthStory_ != story.sourceHash || eraWidth_ < 0) {
         eraWidthStory_ = story.sourceHash;
-        eraWidth_ = ImGui::CalcTextSize("\u2014").x;
-        for (const Era& era : story.eras) eraWidth_ = std::max(eraWidth_, ImGui::CalcTextSize(era.name.c_str()).x);
+        eraWidth_ = text.width(TextStyle::Bold, "\u2014");
+        for (const Era& era : story.eras) eraWidth_ = std::max(eraWidth_, text.width(TextStyle::Bold, era.name));
     }
     return eraWidth_;
 }
 
 void TransportPanel::draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area, bool screenshotCanvasOnly,
-                          const char* screenshotFormat, const UiFonts& fonts, UiRequests& requests) {
+                          const char* screenshotFormat, const UiFonts& fonts, PanelText& text, UiRequests& requests) {
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(14, 8));
@@ -80,11 +80,14 @@ void TransportPanel::draw(const Story& story, const ViewState& state, const Fram
             ImGui::SameLine(0, 18);
             const float eraStart = ImGui::GetCursorPosX();
             const int era = story.eraAt(state.playheadTime);
-            ImGui::PushFont(fonts.bold);
-            ImGui::TextColored(ImVec4(kRealPalette.label.r, kRealPalette.label.g, kRealPalette.label.b, 1), "%s",
-                               era == kNone ? "\u2014" : story.eras[static_cast<std::size_t>(era)].name.c_str());
-            const float eraWidth = widestEraName(story);
-            ImGui::PopFont();
+            const float eraWidth = std::min(widestEraName(story, text), area.width / 4);
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const float lineHeight = ImGui::GetFrameHeight();
+            text.lineAt({at.x, at.y + (lineHeight - text.lineHeight(TextStyle::Bold)) / 2}, TextStyle::Bold,
+                        ImGui::ColorConvertFloat4ToU32({kRealPalette.label.r, kRealPalette.label.g, kRealPalette.label.b, 1}),
+                        era == kNone ? std::string_view("\u2014") : std::string_view(story.eras[static_cast<std::size_t>(era)].name),
+                        eraWidth);
+            ImGui::Dummy({eraWidth, lineHeight});
             ImGui::SameLine(eraStart + eraWidth + 10);
         }
         if (showTime) {

@@ -9,6 +9,7 @@
 #include "timeline/view.h"
 #include "timeline/view_state.h"
 #include "ui/fonts.h"
+#include "ui/panel_text.h"
 #include "ui/ui_requests.h"
 
 namespace epilogue {
@@ -16,10 +17,10 @@ namespace epilogue {
 class TransportPanel {
 public:
     void draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area, bool screenshotCanvasOnly,
-              const char* screenshotFormat, const UiFonts& fonts, UiRequests& requests);
+              const char* screenshotFormat, const UiFonts& fonts, PanelText& text, UiRequests& requests);
 
 private:
-    float widestEraName(const Story& story);
+    float widestEraName(const Story& story, const PanelText& text);
     std::uint64_t eraWidthStory_ = 0;  // the story eraWidth_ was measured for
     float eraWidth_ = -1;
 };
