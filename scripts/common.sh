@@ -14,9 +14,9 @@ EPILOGUE_BUILD_PACKAGES=(g++ make cmake pkg-config libsdl2-dev libimgui-dev libg
 
 # To run the tests: an X server without a display, and the tools that drive the window like a user; the tools
 # that check the Debian package's desktop entry, MIME type and manual page; a JSON Schema validator for the
-# story format's schema.
+# story format's schema; hb-view, which draws the references the text tests compare every script with.
 EPILOGUE_TEST_PACKAGES=(xvfb xauth xdotool jq python3-xlib desktop-file-utils libxml2-utils shared-mime-info man-db
-    python3-jsonschema)
+    python3-jsonschema libharfbuzz-bin)
 
 # Vector stills and the web page: cairo draws SVG and PDF; poppler's pdftotext and pdftoppm read the PDFs back, and
 # Chromium, driven headless from Python through its DevTools websocket, opens the page; npm fetches axe-core for
