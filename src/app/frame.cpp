@@ -17,6 +17,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 
 namespace epilogue {
 
@@ -26,8 +28,12 @@ bool FrameComposer::initialize(float pixelScale, std::string& error) {
     fonts_ = loadUiFonts(pixelScale);
     typesetter_.load(pixelScale, fonts_);
     fontScale_ = pixelScale;
+    const char* redraw = std::getenv("EPILOGUE_REDRAW");
+    setRedrawChangesOnly(!(redraw && std::strcmp(redraw, "everything") == 0));
     return true;
 }
+
+void FrameComposer::setRedrawChangesOnly(bool changesOnly) { changesOnly_ = changesOnly; }
 
 bool FrameComposer::draw(PlatformWindow& window, const Story& story, ViewState& state, const FrameSize& size,
                          float animationTime, float deltaSeconds, const FrameOptions& options, UiRequests& requests,
@@ -64,8 +70,13 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     inputs.selectedEvent = state.selectedEvent;
     inputs.hoveredEvent = state.hoveredEvent;
     inputs.reducedMotion = state.reducedMotion;
+    if (options.scene && changesOnly_) {
+        scene_.drawComposed(inputs, target_);
+    } else if (options.scene) {
+        target_.bindForDrawing();
+        scene_.draw(inputs);
+    }
     target_.bindForDrawing();
-    if (options.scene) scene_.draw(inputs);
     lap(timings_.sceneSubmit);
 
     if (options.labels) drawCanvasLabels(story, plan, typesetter_);

@@ -6,7 +6,8 @@
 //   FrameComposer::draw
 //     PlatformWindow::beginUiFrame          ImGui frame of the window's (or the headless) size
 //     FramePlanner::plan                    everything the frame shows, computed once
-//     SceneRenderer::draw(plan)             sky, ribbons, playhead, nodes (GL)
+//     SceneRenderer::drawComposed(plan)     sky, ribbons, playhead, nodes (GL), composed from layers kept
+//                                           from frame to frame, in which only what changed is redrawn
 //     drawCanvasLabels(plan)                title, lane names, event labels, ruler (ImGui draw list; the
 //                                           story typesetter shapes their text and draws its glyphs)
 //     panels, tooltip, banner, toast, help  (ImGui windows)
@@ -76,6 +77,15 @@ public:
     const StoryTypesetter& typesetter() const { return typesetter_; }
     // Uniforms the shaders lack; empty when every one was found.
     std::vector<std::string> rendererWarnings() const { return scene_.warnings(); }
+    // With false, every frame's scene is drawn whole, straight into the target (SceneRenderer::draw), as a
+    // reference for the frames composed from cached layers (the default, SceneRenderer::drawComposed);
+    // EPILOGUE_REDRAW=everything in the environment starts with false, for comparing the two.
+    // (The cached layers are left as they are: the direct frames do not touch them.)
+    void setRedrawChangesOnly(bool changesOnly);
+    // The next composed frame redraws its cached layers whole.
+    void forgetSceneLayers() { scene_.forgetLayers(); }
+    // How the last composed frame's layer of ribbons, playhead and nodes was drawn.
+    SceneRenderer::Redraw lastSceneRedraw() const { return scene_.lastRedraw(); }
 
 private:
     bool render(const Story& story, ViewState& state, const FrameSize& size, float animationTime,
@@ -83,6 +93,7 @@ private:
 
     SceneRenderer scene_;
     RenderTarget target_;
+    bool changesOnly_ = true;
     FramePlanner planner_;
     CommentaryPanel commentaryPanel_;
     TransportPanel transportPanel_;

@@ -11,13 +11,16 @@ RenderTarget::~RenderTarget() { release(); }
 void RenderTarget::release() {
     if (fbo_) glDeleteFramebuffers(1, &fbo_);
     if (colour_) glDeleteTextures(1, &colour_);
-    fbo_ = colour_ = 0;
+    if (stencil_) glDeleteRenderbuffers(1, &stencil_);
+    fbo_ = colour_ = stencil_ = 0;
     width_ = height_ = 0;
 }
 
-bool RenderTarget::ensureSize(int width, int height, std::string& error) {
-    if (width == width_ && height == height_ && fbo_) return true;
+bool RenderTarget::ensureSize(int width, int height, std::string& error, bool stencil) {
+    remade_ = false;
+    if (width == width_ && height == height_ && fbo_ && stencil == (stencil_ != 0)) return true;
     release();
+    remade_ = true;
     GLint maxSize = 0;
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
     if (width <= 0 || height <= 0 || width > maxSize || height > maxSize) {
@@ -33,7 +36,21 @@ bool RenderTarget::ensureSize(int width, int height, std::string& error) {
     glGenFramebuffers(1, &fbo_);
     glBindFramebuffer(GL_FRAMEBUFFER, fbo_);
     glFramebufferTexture2D(GL_FRAMEBUFFER, GL_COLOR_ATTACHMENT0, GL_TEXTURE_2D, colour_, 0);
+    if (stencil) {  // GL 3.3 guarantees stencil only packed with depth; the depth is never used
+        glGenRenderbuffers(1, &stencil_);
+        glBindRenderbuffer(GL_RENDERBUFFER, stencil_);
+        glRenderbufferStorage(GL_RENDERBUFFER, GL_DEPTH24_STENCIL8, width, height);
+        glBindRenderbuffer(GL_RENDERBUFFER, 0);
+        glFramebufferRenderbuffer(GL_FRAMEBUFFER, GL_DEPTH_STENCIL_ATTACHMENT, GL_RENDERBUFFER, stencil_);
+    }
     const bool complete = glCheckFramebufferStatus(GL_FRAMEBUFFER) == GL_FRAMEBUFFER_COMPLETE;
+    if (complete && stencil) {
+        glViewport(0, 0, width, height);
+        glDisable(GL_SCISSOR_TEST);
+        glStencilMask(0xFF);
+        glClearStencil(0);
+        glClear(GL_STENCIL_BUFFER_BIT);
+    }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
     if (!complete) {
         release();
@@ -64,6 +81,14 @@ void RenderTarget::presentToWindow(int windowPixelWidth, int windowPixelHeight) 
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
     glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
     glBlitFramebuffer(0, 0, width_, height_, 0, 0, windowPixelWidth, windowPixelHeight, GL_COLOR_BUFFER_BIT,
+                      GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void RenderTarget::copyTo(const RenderTarget& destination) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, destination.fbo_);
+    glBlitFramebuffer(0, 0, width_, height_, 0, 0, destination.width_, destination.height_, GL_COLOR_BUFFER_BIT,
                       GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstring>
 
 namespace epilogue {
 
@@ -28,6 +29,12 @@ void uploadToBuffer(GLuint buffer, const std::vector<T>& data, std::size_t& capa
     }
 }
 
+// Whether two arrays of plain floats hold the same bits.
+template <typename T>
+bool sameBits(const std::vector<T>& a, const std::vector<T>& b) {
+    return a.size() == b.size() && (a.empty() || std::memcmp(a.data(), b.data(), a.size() * sizeof(T)) == 0);
+}
+
 void floatAttribute(GLuint index, GLint size, GLsizei stride, std::size_t offset, GLuint divisor = 0) {
     glEnableVertexAttribArray(index);
     glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offset));
@@ -40,7 +47,7 @@ SceneRenderer::~SceneRenderer() {
     if (emptyVao_) glDeleteVertexArrays(1, &emptyVao_);
     if (ribbonVao_) glDeleteVertexArrays(1, &ribbonVao_);
     if (ribbonVbo_) glDeleteBuffers(1, &ribbonVbo_);
-    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_}) {
+    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_, &changed_}) {
         if (batch->vao) glDeleteVertexArrays(1, &batch->vao);
         if (batch->vbo) glDeleteBuffers(1, &batch->vbo);
     }
@@ -66,6 +73,9 @@ bool SceneRenderer::initialize(std::string& error) {
     if (!ribbon_.build("ribbon.vert", "ribbon.frag", error)) return false;
     if (!node_.build("sprite.vert", "node.frag", error)) return false;
     if (!beam_.build("sprite.vert", "beam.frag", error)) return false;
+    if (!markSprite_.build("sprite.vert", "mark.frag", error)) return false;
+    if (!markRibbon_.build("ribbon.vert", "mark.frag", error)) return false;
+    if (!layer_.build("fullscreen.vert", "layer.frag", error)) return false;
     skyUniforms_ = {sky_.resolveUniform("uResolution"), sky_.resolveUniform("uPixelScale"),
                     sky_.resolveUniform("uHorizonY"),   sky_.resolveUniform("uZenith"),
                     sky_.resolveUniform("uIndigo"),     sky_.resolveUniform("uViolet"),
@@ -82,6 +92,12 @@ bool SceneRenderer::initialize(std::string& error) {
     nodeUniforms_ = {node_.resolveUniform("uViewSize"), node_.resolveUniform("uRingColour"),
                      node_.resolveUniform("uHotColour"), node_.resolveUniform("uSearchColour")};
     beamUniforms_ = {beam_.resolveUniform("uViewSize"), beam_.resolveUniform("uBeamColour")};
+    markSpriteUniforms_ = {markSprite_.resolveUniform("uViewSize")};
+    markRibbonUniforms_ = {markRibbon_.resolveUniform("uViewSize"), markRibbon_.resolveUniform("uHalfWidth")};
+    layerSampler_ = layer_.resolveUniform("uLayer");
+    layer_.use();
+    glUniform1i(layerSampler_, 0);
+    glUseProgram(0);
 
     glGenVertexArrays(1, &emptyVao_);
 
@@ -96,20 +112,32 @@ bool SceneRenderer::initialize(std::string& error) {
     floatAttribute(3, 1, ribbonStride, offsetof(RibbonVertex, across));
     floatAttribute(4, 1, ribbonStride, offsetof(RibbonVertex, separation));
 
-    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_}) createSpriteBatch(*batch);
+    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_, &changed_}) createSpriteBatch(*batch);
     glBindVertexArray(0);
     return true;
 }
 
 std::vector<std::string> SceneRenderer::warnings() const {
     std::vector<std::string> all;
-    for (const ShaderProgram* program : {&sky_, &star_, &ribbon_, &node_, &beam_}) {
+    for (const ShaderProgram* program : {&sky_, &star_, &ribbon_, &node_, &beam_, &markSprite_, &markRibbon_, &layer_}) {
         all.insert(all.end(), program->warnings().begin(), program->warnings().end());
     }
     return all;
 }
 
 void SceneRenderer::draw(const SceneInputs& inputs) {
+    prepare(inputs);
+    submit(inputs);
+}
+
+void SceneRenderer::prepare(const SceneInputs& inputs) {
+    prepareStars(*inputs.plan);
+    prepareRibbons(inputs);
+    prepareNodes(inputs);
+    preparePlayhead(*inputs.plan);
+}
+
+void SceneRenderer::submit(const SceneInputs& inputs) {
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
@@ -118,10 +146,209 @@ void SceneRenderer::draw(const SceneInputs& inputs) {
     glBlendEquation(GL_FUNC_ADD);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied: glows add light, cores cover
     drawStars(inputs);
+    submitShapes(inputs);
+}
+
+void SceneRenderer::submitShapes(const SceneInputs& inputs) {
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     drawRibbons(inputs);
     drawPlayhead(inputs);
     drawNodes(inputs);
     glBindVertexArray(0);
+}
+
+SceneRenderer::FrameKey SceneRenderer::keyOf(const FramePlan& plan) {
+    return {static_cast<int>(std::lround(plan.size.logicalWidth * plan.size.pixelScale)),
+            static_cast<int>(std::lround(plan.size.logicalHeight * plan.size.pixelScale)),
+            plan.size.logicalWidth,
+            plan.size.logicalHeight,
+            plan.size.pixelScale,
+            plan.layout.ruler.y};
+}
+
+float SceneRenderer::clockOf(const SceneInputs& inputs) { return inputs.reducedMotion ? 0.0f : inputs.plan->animationTime; }
+
+void SceneRenderer::drawComposed(const SceneInputs& inputs, const RenderTarget& target) {
+    const FrameKey key = keyOf(*inputs.plan);
+    std::string error;
+    if (!skyLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error) ||
+        !shapesLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error, true)) {
+        target.bindForDrawing();
+        draw(inputs);
+        lastRedraw_ = Redraw::Everything;
+        return;
+    }
+    prepare(inputs);
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    glDisable(GL_SCISSOR_TEST);
+    if (skyLayer_.remade() || !skyDrawn_ || !(skyKey_ == key)) {
+        skyLayer_.bindForDrawing();
+        drawSky(inputs);
+        skyDrawn_ = true;
+        skyKey_ = key;
+    }
+    if (shapesLayer_.remade()) drawn_.valid = false;
+    updateShapes(inputs);
+
+    // The frame: the sky, the stars over it, the shapes over them.
+    skyLayer_.copyTo(target);
+    target.bindForDrawing();
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+    drawStars(inputs);
+    layOver(shapesLayer_, *inputs.plan);
+    glBindVertexArray(0);
+}
+
+void SceneRenderer::layOver(const RenderTarget& layer, const FramePlan& plan) {
+    // The layer holds nothing outside its shapes: only the rectangle around them is laid over.
+    float left = plan.size.logicalWidth, top = plan.size.logicalHeight, right = 0, bottom = 0;
+    auto cover = [&](float x, float y, float halfWidth, float halfHeight) {
+        left = std::min(left, x - halfWidth);
+        right = std::max(right, x + halfWidth);
+        top = std::min(top, y - halfHeight);
+        bottom = std::max(bottom, y + halfHeight);
+    };
+    float ribbonReach = 0;
+    for (const RibbonRange& range : ribbonRanges_) {
+        ribbonReach = std::max(ribbonReach, range.palette->coreHalfWidth + range.glowWidth * kRibbonGlowReach);
+    }
+    for (const RibbonVertex& vertex : ribbonVertices_) cover(vertex.centre[0], vertex.centre[1], ribbonReach, ribbonReach);
+    for (const std::vector<SpriteInstance>* sprites : {&nodes_.instances, &playhead_.instances}) {
+        for (const SpriteInstance& sprite : *sprites) cover(sprite.centre[0], sprite.centre[1], sprite.halfSize[0], sprite.halfSize[1]);
+    }
+    if (right <= left || bottom <= top) return;
+    const float scale = plan.size.pixelScale;
+    const int x0 = std::max(0, static_cast<int>(std::floor(left * scale)) - 2);
+    const int x1 = std::min(layer.width(), static_cast<int>(std::ceil(right * scale)) + 2);
+    const int y0 = std::max(0, layer.height() - static_cast<int>(std::ceil(bottom * scale)) - 2);
+    const int y1 = std::min(layer.height(), layer.height() - static_cast<int>(std::floor(top * scale)) + 2);
+    if (x1 <= x0 || y1 <= y0) return;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, y0, x1 - x0, y1 - y0);
+    layer_.use();
+    glActiveTexture(GL_TEXTURE0);
+    glBindTexture(GL_TEXTURE_2D, layer.texture());
+    glBindVertexArray(emptyVao_);
+    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glDisable(GL_SCISSOR_TEST);
+}
+
+void SceneRenderer::updateShapes(const SceneInputs& inputs) {
+    shapesLayer_.bindForDrawing();
+    // Each frame's marks hold a value of their own, so the stencil buffer needs clearing only when the
+    // values run out, and a frame that redraws everything leaves the marks as they are.
+    bool anything = true;
+    const bool changesOnly = drawn_.valid && drawn_.key == keyOf(*inputs.plan);
+    if (changesOnly) {
+        if (stencilReference_ == 255) {
+            glStencilMask(0xFF);
+            glClearStencil(0);
+            glClear(GL_STENCIL_BUFFER_BIT);
+            stencilReference_ = 0;
+        }
+        ++stencilReference_;
+    }
+    if (changesOnly && markChanges(inputs, stencilReference_, anything)) {
+        if (anything) {
+            glStencilFunc(GL_EQUAL, stencilReference_, 0xFF);
+            glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+            glStencilMask(0);
+            submitShapes(inputs);
+            lastRedraw_ = Redraw::Changes;
+        } else {
+            lastRedraw_ = Redraw::Nothing;
+        }
+        glDisable(GL_STENCIL_TEST);
+        glStencilMask(0xFF);
+    } else {
+        glDisable(GL_STENCIL_TEST);
+        glClearColor(0, 0, 0, 0);
+        glClear(GL_COLOR_BUFFER_BIT);
+        submitShapes(inputs);
+        lastRedraw_ = Redraw::Everything;
+    }
+    remember(inputs);
+}
+
+bool SceneRenderer::markChanges(const SceneInputs& inputs, GLint reference, bool& anything) {
+    const FramePlan& plan = *inputs.plan;
+    // What redraws everything: the lanes' shapes or looks, or another number of marks or beams.
+    if (!sameBits(ribbonVertices_, drawn_.ribbonVertices) || ribbonRanges_ != drawn_.ribbonRanges ||
+        nodes_.instances.size() != drawn_.nodes.size() || playhead_.instances.size() != drawn_.playhead.size()) {
+        return false;
+    }
+    const float time = clockOf(inputs);
+    const bool clockMoved = time != drawn_.time;
+    const bool playheadMoved = plan.playhead.x != drawn_.playheadX;
+
+    // Rectangles to mark: the nodes and beams that changed, where they were and where they are, and the band
+    // of the ribbons whose dimming the playhead's move changed.
+    std::vector<SpriteInstance>& rectangles = changed_.instances;
+    rectangles.clear();
+    auto changedSprites = [&](const std::vector<SpriteInstance>& now, const std::vector<SpriteInstance>& before) {
+        for (std::size_t i = 0; i < now.size(); ++i) {
+            if (std::memcmp(&now[i], &before[i], sizeof(SpriteInstance)) == 0) continue;
+            rectangles.push_back(before[i]);
+            rectangles.push_back(now[i]);
+        }
+    };
+    changedSprites(nodes_.instances, drawn_.nodes);
+    changedSprites(playhead_.instances, drawn_.playhead);
+    if (playheadMoved && !ribbonRanges_.empty()) {
+        // A ribbon's pixel changes with the playhead only where it lies within 4 logical pixels of the playhead
+        // (ribbon.frag's smoothstep), then or now; a pixel more either side for rounding.
+        const float left = std::min(plan.playhead.x, drawn_.playheadX) - 5.0f;
+        const float right = std::max(plan.playhead.x, drawn_.playheadX) + 5.0f;
+        const float height = plan.size.logicalHeight;
+        rectangles.push_back({{(left + right) / 2, height / 2}, {(right - left) / 2, height / 2 + 1}, {0, 0, 0, 0}, {0, 0, 0, 0}});
+    }
+    const bool dreamMoves = clockMoved && std::any_of(ribbonRanges_.begin(), ribbonRanges_.end(),
+                                                      [](const RibbonRange& range) { return range.palette->pattern == 1; });
+    anything = !rectangles.empty() || dreamMoves;
+    if (!anything) return true;
+
+    // The marks clear what they cover (mark.frag writes nothing but zero) and mark it in the stencil buffer.
+    glDisable(GL_BLEND);
+    glEnable(GL_STENCIL_TEST);
+    glStencilMask(0xFF);
+    glStencilFunc(GL_ALWAYS, reference, 0xFF);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
+    markSprite_.use();
+    glUniform2f(markSpriteUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
+    if (!rectangles.empty()) {
+        uploadSprites(changed_);
+        glBindVertexArray(changed_.vao);
+        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(rectangles.size()));
+    }
+    if (dreamMoves) {  // the dream's ribbons shimmer and carry travelling dots: their strips, as drawn
+        markRibbon_.use();
+        glUniform2f(markRibbonUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
+        glBindVertexArray(ribbonVao_);
+        for (const RibbonRange& range : ribbonRanges_) {
+            if (range.palette->pattern != 1) continue;
+            glUniform1f(markRibbonUniforms_.halfWidth, range.palette->coreHalfWidth + range.glowWidth * kRibbonGlowReach);
+            glDrawArrays(GL_TRIANGLE_STRIP, range.first, range.count);
+        }
+    }
+    glBindVertexArray(0);
+    return true;
+}
+
+void SceneRenderer::remember(const SceneInputs& inputs) {
+    drawn_.valid = true;
+    drawn_.key = keyOf(*inputs.plan);
+    drawn_.time = clockOf(inputs);
+    drawn_.playheadX = inputs.plan->playhead.x;
+    drawn_.ribbonVertices = ribbonVertices_;  // copies into the storage of earlier frames: no allocation once warm
+    drawn_.ribbonRanges = ribbonRanges_;
+    drawn_.nodes = nodes_.instances;
+    drawn_.playhead = playhead_.instances;
 }
 
 void SceneRenderer::drawSky(const SceneInputs& inputs) {
@@ -143,9 +370,8 @@ void SceneRenderer::drawSky(const SceneInputs& inputs) {
     glDrawArrays(GL_TRIANGLES, 0, 3);
 }
 
-void SceneRenderer::drawStars(const SceneInputs& inputs) {
+void SceneRenderer::prepareStars(const FramePlan& plan) {
     // The field depends only on the logical size: made and uploaded again only when that changes.
-    const FramePlan& plan = *inputs.plan;
     if (plan.size.logicalWidth != starFieldWidth_ || plan.size.logicalHeight != starFieldHeight_) {
         starFieldWidth_ = plan.size.logicalWidth;
         starFieldHeight_ = plan.size.logicalHeight;
@@ -159,17 +385,21 @@ void SceneRenderer::drawStars(const SceneInputs& inputs) {
         }
         uploadSprites(stars_);
     }
+}
+
+void SceneRenderer::drawStars(const SceneInputs& inputs) {
+    const FramePlan& plan = *inputs.plan;
     if (stars_.instances.empty()) return;
     star_.use();
     glUniform2f(starUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
-    glUniform1f(starUniforms_.time, inputs.reducedMotion ? 0.0f : plan.animationTime);
+    glUniform1f(starUniforms_.time, clockOf(inputs));
     glUniform1f(starUniforms_.horizonY, plan.layout.ruler.y);
     glUniform1f(starUniforms_.skyTop, plan.view.canvas.y);
     glBindVertexArray(stars_.vao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(stars_.instances.size()));
 }
 
-void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
+void SceneRenderer::prepareRibbons(const SceneInputs& inputs) {
     const FramePlan& plan = *inputs.plan;
     const Story& story = *inputs.story;
 
@@ -200,42 +430,45 @@ void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
                                            curve.separation[i]});
             }
         }
-        ribbonRanges_.push_back({first, static_cast<GLsizei>(ribbonVertices_.size()) - first, curve.lane});
+        const LaneIndex lane = curve.lane;
+        const LaneIndex parent = story.parentLane(lane);
+        const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(lane)].kind);
+        const LanePalette& parentPalette =
+            parent == kNone ? palette : lanePalette(story.lanes[static_cast<std::size_t>(parent)].kind);
+        ribbonRanges_.push_back({first, static_cast<GLsizei>(ribbonVertices_.size()) - first, lane, parent != kNone,
+                                 &palette, &parentPalette, palette.glowWidth * plan.ribbonGlowScale});
     }
     uploadToBuffer(ribbonVbo_, ribbonVertices_, ribbonCapacity_);
+}
 
+void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
+    const FramePlan& plan = *inputs.plan;
     ribbon_.use();
     const auto& u = ribbonUniforms_;
     glUniform2f(u.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
     glUniform1f(u.playheadX, plan.playhead.x);
     glUniform1f(u.dimAhead, kDimAhead);
-    glUniform1f(u.time, inputs.reducedMotion ? 0.0f : plan.animationTime);
+    glUniform1f(u.time, clockOf(inputs));
     glBindVertexArray(ribbonVao_);
     // Parents first, so a forked lane lies over the lane it peels out of.
     for (int pass = 0; pass < 2; ++pass) {
         for (const RibbonRange& range : ribbonRanges_) {
-            const LaneIndex lane = range.lane;
-            const bool forked = story.parentLane(lane) != kNone;
-            if (forked != (pass == 1)) continue;
-            const LanePalette& palette = lanePalette(story.lanes[static_cast<std::size_t>(lane)].kind);
-            const LaneIndex parent = story.parentLane(lane);
-            const LanePalette& parentPalette =
-                parent == kNone ? palette : lanePalette(story.lanes[static_cast<std::size_t>(parent)].kind);
+            if (range.forked != (pass == 1)) continue;
+            const LanePalette& palette = *range.palette;
             setColour(u.coreColour, palette.core);
             setColour(u.hotColour, palette.hot);
             setColour(u.glowColour, palette.glow);
-            setColour(u.parentColour, parentPalette.core);
+            setColour(u.parentColour, range.parentPalette->core);
             glUniform1f(u.coreHalfWidth, palette.coreHalfWidth);
-            const float glowWidth = palette.glowWidth * plan.ribbonGlowScale;
-            glUniform1f(u.glowWidth, glowWidth);
-            glUniform1f(u.halfWidth, palette.coreHalfWidth + glowWidth * kRibbonGlowReach);
+            glUniform1f(u.glowWidth, range.glowWidth);
+            glUniform1f(u.halfWidth, palette.coreHalfWidth + range.glowWidth * kRibbonGlowReach);
             glUniform1i(u.pattern, palette.pattern);
             glDrawArrays(GL_TRIANGLE_STRIP, range.first, range.count);
         }
     }
 }
 
-void SceneRenderer::drawNodes(const SceneInputs& inputs) {
+void SceneRenderer::prepareNodes(const SceneInputs& inputs) {
     const Story& story = *inputs.story;
     const FramePlan& plan = *inputs.plan;
     std::vector<SpriteInstance>& sprites = nodes_.instances;
@@ -268,8 +501,13 @@ void SceneRenderer::drawNodes(const SceneInputs& inputs) {
                             {palette.node.r, palette.node.g, palette.node.b, alpha},
                             {mark.radius, shape, highlight, lit}});
     }
+    if (!sprites.empty()) uploadSprites(nodes_);
+}
+
+void SceneRenderer::drawNodes(const SceneInputs& inputs) {
+    const FramePlan& plan = *inputs.plan;
+    const std::vector<SpriteInstance>& sprites = nodes_.instances;
     if (sprites.empty()) return;
-    uploadSprites(nodes_);
     node_.use();
     glUniform2f(nodeUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
     setColour(nodeUniforms_.ringColour, lanePalette(LaneKind::Dream).core);
@@ -279,17 +517,21 @@ void SceneRenderer::drawNodes(const SceneInputs& inputs) {
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(sprites.size()));
 }
 
-void SceneRenderer::drawPlayhead(const SceneInputs& inputs) {
-    const FramePlan& plan = *inputs.plan;
+void SceneRenderer::preparePlayhead(const FramePlan& plan) {
     const PlayheadPlan& playhead = plan.playhead;
+    playhead_.instances.clear();
     if (!playhead.drawn) return;
     const Colour& glow = lanePalette(LaneKind::Real).glow;
-    playhead_.instances.clear();
     playhead_.instances.push_back({{playhead.x, (playhead.top + playhead.bottom) / 2},
                                    {kBeamHalfWidth, (playhead.bottom - playhead.top) / 2},
                                    {glow.r, glow.g, glow.b, 1},
                                    {0, 0, 0, 0}});
     uploadSprites(playhead_);
+}
+
+void SceneRenderer::drawPlayhead(const SceneInputs& inputs) {
+    const FramePlan& plan = *inputs.plan;
+    if (playhead_.instances.empty()) return;
     beam_.use();
     glUniform2f(beamUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
     setColour(beamUniforms_.beamColour, kBeamColour);
