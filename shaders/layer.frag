@@ -1,7 +1,12 @@
-// Lays a layer drawn earlier (premultiplied) over the target, pixel for pixel: the scene's cached layers
-// (the sky, and the ribbons, playhead and nodes) are composed with it.
+// Lays the scene's two cached layers of shapes (premultiplied, each drawn over nothing) over the target,
+// pixel for pixel, in one pass: the ribbons, with the beam and the nodes over them.
 out vec4 fragColor;
 
-uniform sampler2D uLayer;
+uniform sampler2D uUnder;  // the ribbons
+uniform sampler2D uOver;   // the beam and the nodes
 
-void main() { fragColor = texelFetch(uLayer, ivec2(gl_FragCoord.xy), 0); }
+void main() {
+    vec4 under = texelFetch(uUnder, ivec2(gl_FragCoord.xy), 0);
+    vec4 over = texelFetch(uOver, ivec2(gl_FragCoord.xy), 0);
+    fragColor = over + (1.0 - over.a) * under;
+}

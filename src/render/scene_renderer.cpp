@@ -47,7 +47,7 @@ SceneRenderer::~SceneRenderer() {
     if (emptyVao_) glDeleteVertexArrays(1, &emptyVao_);
     if (ribbonVao_) glDeleteVertexArrays(1, &ribbonVao_);
     if (ribbonVbo_) glDeleteBuffers(1, &ribbonVbo_);
-    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_, &changed_}) {
+    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_, &changedRibbons_, &changedMarks_}) {
         if (batch->vao) glDeleteVertexArrays(1, &batch->vao);
         if (batch->vbo) glDeleteBuffers(1, &batch->vbo);
     }
@@ -94,9 +94,9 @@ bool SceneRenderer::initialize(std::string& error) {
     beamUniforms_ = {beam_.resolveUniform("uViewSize"), beam_.resolveUniform("uBeamColour")};
     markSpriteUniforms_ = {markSprite_.resolveUniform("uViewSize")};
     markRibbonUniforms_ = {markRibbon_.resolveUniform("uViewSize"), markRibbon_.resolveUniform("uHalfWidth")};
-    layerSampler_ = layer_.resolveUniform("uLayer");
     layer_.use();
-    glUniform1i(layerSampler_, 0);
+    glUniform1i(layer_.resolveUniform("uUnder"), 0);
+    glUniform1i(layer_.resolveUniform("uOver"), 1);
     glUseProgram(0);
 
     glGenVertexArrays(1, &emptyVao_);
@@ -112,7 +112,7 @@ bool SceneRenderer::initialize(std::string& error) {
     floatAttribute(3, 1, ribbonStride, offsetof(RibbonVertex, across));
     floatAttribute(4, 1, ribbonStride, offsetof(RibbonVertex, separation));
 
-    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_, &changed_}) createSpriteBatch(*batch);
+    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_, &changedRibbons_, &changedMarks_}) createSpriteBatch(*batch);
     glBindVertexArray(0);
     return true;
 }
@@ -150,12 +150,20 @@ void SceneRenderer::submit(const SceneInputs& inputs) {
 }
 
 void SceneRenderer::submitShapes(const SceneInputs& inputs) {
+    submitLayer(inputs, ShapeLayer::Ribbons);
+    submitLayer(inputs, ShapeLayer::Marks);
+}
+
+void SceneRenderer::submitLayer(const SceneInputs& inputs, ShapeLayer which) {
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    drawRibbons(inputs);
-    drawPlayhead(inputs);
-    drawNodes(inputs);
+    if (which == ShapeLayer::Ribbons) {
+        drawRibbons(inputs);
+    } else {
+        drawPlayhead(inputs);
+        drawNodes(inputs);
+    }
     glBindVertexArray(0);
 }
 
@@ -174,7 +182,8 @@ void SceneRenderer::drawComposed(const SceneInputs& inputs, const RenderTarget& 
     const FrameKey key = keyOf(*inputs.plan);
     std::string error;
     if (!skyLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error) ||
-        !shapesLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error, true)) {
+        !ribbonsLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error, true) ||
+        !marksLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error, true)) {
         target.bindForDrawing();
         draw(inputs);
         lastRedraw_ = Redraw::Everything;
@@ -190,22 +199,52 @@ void SceneRenderer::drawComposed(const SceneInputs& inputs, const RenderTarget& 
         skyDrawn_ = true;
         skyKey_ = key;
     }
-    if (shapesLayer_.remade()) drawn_.valid = false;
-    updateShapes(inputs);
+    // What redraws the layers whole: another size or horizon, the lanes' shapes or looks, another number of
+    // marks or beams, or layers made anew.
+    const bool changesOnly = drawn_.valid && !ribbonsLayer_.remade() && !marksLayer_.remade() && drawn_.key == key &&
+                             sameBits(ribbonVertices_, drawn_.ribbonVertices) && ribbonRanges_ == drawn_.ribbonRanges &&
+                             nodes_.instances.size() == drawn_.nodes.size() &&
+                             playhead_.instances.size() == drawn_.playhead.size();
+    if (changesOnly) {
+        // Each frame's marks hold a value of their own, so the stencil buffers need clearing only when the
+        // values run out, and a frame that redraws everything leaves the marks as they are.
+        if (stencilReference_ == 255) {
+            for (const RenderTarget* layer : {&ribbonsLayer_, &marksLayer_}) {
+                layer->bindForDrawing();
+                glStencilMask(0xFF);
+                glClearStencil(0);
+                glClear(GL_STENCIL_BUFFER_BIT);
+            }
+            stencilReference_ = 0;
+        }
+        ++stencilReference_;
+        const bool ribbons = updateLayer(inputs, ribbonsLayer_, ShapeLayer::Ribbons);
+        const bool marks = updateLayer(inputs, marksLayer_, ShapeLayer::Marks);
+        lastRedraw_ = ribbons || marks ? Redraw::Changes : Redraw::Nothing;
+    } else {
+        for (const ShapeLayer which : {ShapeLayer::Ribbons, ShapeLayer::Marks}) {
+            (which == ShapeLayer::Ribbons ? ribbonsLayer_ : marksLayer_).bindForDrawing();
+            glClearColor(0, 0, 0, 0);
+            glClear(GL_COLOR_BUFFER_BIT);
+            submitLayer(inputs, which);
+        }
+        lastRedraw_ = Redraw::Everything;
+    }
+    remember(inputs);
 
-    // The frame: the sky, the stars over it, the shapes over them.
+    // The frame: the sky, the stars over it, the ribbons over them, the beam and the nodes over those.
     skyLayer_.copyTo(target);
     target.bindForDrawing();
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     drawStars(inputs);
-    layOver(shapesLayer_, *inputs.plan);
+    layOverShapes(*inputs.plan);
     glBindVertexArray(0);
 }
 
-void SceneRenderer::layOver(const RenderTarget& layer, const FramePlan& plan) {
-    // The layer holds nothing outside its shapes: only the rectangle around them is laid over.
+void SceneRenderer::layOverShapes(const FramePlan& plan) {
+    // The layers hold nothing outside their shapes: only the rectangle around those is laid over.
     float left = plan.size.logicalWidth, top = plan.size.logicalHeight, right = 0, bottom = 0;
     auto cover = [&](float x, float y, float halfWidth, float halfHeight) {
         left = std::min(left, x - halfWidth);
@@ -213,105 +252,84 @@ void SceneRenderer::layOver(const RenderTarget& layer, const FramePlan& plan) {
         top = std::min(top, y - halfHeight);
         bottom = std::max(bottom, y + halfHeight);
     };
-    float ribbonReach = 0;
+    float reach = 0;
     for (const RibbonRange& range : ribbonRanges_) {
-        ribbonReach = std::max(ribbonReach, range.palette->coreHalfWidth + range.glowWidth * kRibbonGlowReach);
+        reach = std::max(reach, range.palette->coreHalfWidth + range.glowWidth * kRibbonGlowReach);
     }
-    for (const RibbonVertex& vertex : ribbonVertices_) cover(vertex.centre[0], vertex.centre[1], ribbonReach, ribbonReach);
+    for (const RibbonVertex& vertex : ribbonVertices_) cover(vertex.centre[0], vertex.centre[1], reach, reach);
     for (const std::vector<SpriteInstance>* sprites : {&nodes_.instances, &playhead_.instances}) {
         for (const SpriteInstance& sprite : *sprites) cover(sprite.centre[0], sprite.centre[1], sprite.halfSize[0], sprite.halfSize[1]);
     }
     if (right <= left || bottom <= top) return;
     const float scale = plan.size.pixelScale;
+    const int width = ribbonsLayer_.width(), height = ribbonsLayer_.height();
     const int x0 = std::max(0, static_cast<int>(std::floor(left * scale)) - 2);
-    const int x1 = std::min(layer.width(), static_cast<int>(std::ceil(right * scale)) + 2);
-    const int y0 = std::max(0, layer.height() - static_cast<int>(std::ceil(bottom * scale)) - 2);
-    const int y1 = std::min(layer.height(), layer.height() - static_cast<int>(std::floor(top * scale)) + 2);
+    const int x1 = std::min(width, static_cast<int>(std::ceil(right * scale)) + 2);
+    const int y0 = std::max(0, height - static_cast<int>(std::ceil(bottom * scale)) - 2);
+    const int y1 = std::min(height, height - static_cast<int>(std::floor(top * scale)) + 2);
     if (x1 <= x0 || y1 <= y0) return;
     glEnable(GL_SCISSOR_TEST);
     glScissor(x0, y0, x1 - x0, y1 - y0);
     layer_.use();
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, marksLayer_.texture());
     glActiveTexture(GL_TEXTURE0);
-    glBindTexture(GL_TEXTURE_2D, layer.texture());
+    glBindTexture(GL_TEXTURE_2D, ribbonsLayer_.texture());
     glBindVertexArray(emptyVao_);
     glDrawArrays(GL_TRIANGLES, 0, 3);
+    glActiveTexture(GL_TEXTURE1);
+    glBindTexture(GL_TEXTURE_2D, 0);
+    glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, 0);
     glDisable(GL_SCISSOR_TEST);
 }
 
-void SceneRenderer::updateShapes(const SceneInputs& inputs) {
-    shapesLayer_.bindForDrawing();
-    // Each frame's marks hold a value of their own, so the stencil buffer needs clearing only when the
-    // values run out, and a frame that redraws everything leaves the marks as they are.
-    bool anything = true;
-    const bool changesOnly = drawn_.valid && drawn_.key == keyOf(*inputs.plan);
-    if (changesOnly) {
-        if (stencilReference_ == 255) {
-            glStencilMask(0xFF);
-            glClearStencil(0);
-            glClear(GL_STENCIL_BUFFER_BIT);
-            stencilReference_ = 0;
-        }
-        ++stencilReference_;
+bool SceneRenderer::updateLayer(const SceneInputs& inputs, const RenderTarget& layer, ShapeLayer which) {
+    layer.bindForDrawing();
+    const bool anything = markChanges(inputs, which, stencilReference_);
+    if (anything) {
+        glStencilFunc(GL_EQUAL, stencilReference_, 0xFF);
+        glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+        glStencilMask(0);
+        submitLayer(inputs, which);
     }
-    if (changesOnly && markChanges(inputs, stencilReference_, anything)) {
-        if (anything) {
-            glStencilFunc(GL_EQUAL, stencilReference_, 0xFF);
-            glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
-            glStencilMask(0);
-            submitShapes(inputs);
-            lastRedraw_ = Redraw::Changes;
-        } else {
-            lastRedraw_ = Redraw::Nothing;
-        }
-        glDisable(GL_STENCIL_TEST);
-        glStencilMask(0xFF);
-    } else {
-        glDisable(GL_STENCIL_TEST);
-        glClearColor(0, 0, 0, 0);
-        glClear(GL_COLOR_BUFFER_BIT);
-        submitShapes(inputs);
-        lastRedraw_ = Redraw::Everything;
-    }
-    remember(inputs);
+    glDisable(GL_STENCIL_TEST);
+    glStencilMask(0xFF);
+    return anything;
 }
 
-bool SceneRenderer::markChanges(const SceneInputs& inputs, GLint reference, bool& anything) {
+bool SceneRenderer::markChanges(const SceneInputs& inputs, ShapeLayer which, GLint reference) {
     const FramePlan& plan = *inputs.plan;
-    // What redraws everything: the lanes' shapes or looks, or another number of marks or beams.
-    if (!sameBits(ribbonVertices_, drawn_.ribbonVertices) || ribbonRanges_ != drawn_.ribbonRanges ||
-        nodes_.instances.size() != drawn_.nodes.size() || playhead_.instances.size() != drawn_.playhead.size()) {
-        return false;
-    }
-    const float time = clockOf(inputs);
-    const bool clockMoved = time != drawn_.time;
-    const bool playheadMoved = plan.playhead.x != drawn_.playheadX;
-
-    // Rectangles to mark: the nodes and beams that changed, where they were and where they are, and the band
-    // of the ribbons whose dimming the playhead's move changed.
-    std::vector<SpriteInstance>& rectangles = changed_.instances;
+    // Rectangles to mark. In the ribbons' layer: the band whose dimming the playhead's move changed. In the
+    // marks' layer: the beam and the nodes that changed, where they were and where they are.
+    std::vector<SpriteInstance>& rectangles = which == ShapeLayer::Ribbons ? changedRibbons_.instances : changedMarks_.instances;
     rectangles.clear();
-    auto changedSprites = [&](const std::vector<SpriteInstance>& now, const std::vector<SpriteInstance>& before) {
-        for (std::size_t i = 0; i < now.size(); ++i) {
-            if (std::memcmp(&now[i], &before[i], sizeof(SpriteInstance)) == 0) continue;
-            rectangles.push_back(before[i]);
-            rectangles.push_back(now[i]);
+    bool animated = false;
+    if (which == ShapeLayer::Ribbons) {
+        if (plan.playhead.x != drawn_.playheadX && !ribbonRanges_.empty()) {
+            // A ribbon's pixel changes with the playhead only where it lies within 4 logical pixels of the
+            // playhead (ribbon.frag's smoothstep), then or now; a pixel more either side for rounding.
+            const float left = std::min(plan.playhead.x, drawn_.playheadX) - 5.0f;
+            const float right = std::max(plan.playhead.x, drawn_.playheadX) + 5.0f;
+            const float height = plan.size.logicalHeight;
+            rectangles.push_back(
+                {{(left + right) / 2, height / 2}, {(right - left) / 2, height / 2 + 1}, {0, 0, 0, 0}, {0, 0, 0, 0}});
         }
-    };
-    changedSprites(nodes_.instances, drawn_.nodes);
-    changedSprites(playhead_.instances, drawn_.playhead);
-    if (playheadMoved && !ribbonRanges_.empty()) {
-        // A ribbon's pixel changes with the playhead only where it lies within 4 logical pixels of the playhead
-        // (ribbon.frag's smoothstep), then or now; a pixel more either side for rounding.
-        const float left = std::min(plan.playhead.x, drawn_.playheadX) - 5.0f;
-        const float right = std::max(plan.playhead.x, drawn_.playheadX) + 5.0f;
-        const float height = plan.size.logicalHeight;
-        rectangles.push_back({{(left + right) / 2, height / 2}, {(right - left) / 2, height / 2 + 1}, {0, 0, 0, 0}, {0, 0, 0, 0}});
+        animated = clockOf(inputs) != drawn_.time &&
+                   std::any_of(ribbonRanges_.begin(), ribbonRanges_.end(),
+                               [](const RibbonRange& range) { return range.palette->pattern == 1; });
+    } else {
+        auto changedSprites = [&](const std::vector<SpriteInstance>& now, const std::vector<SpriteInstance>& before) {
+            for (std::size_t i = 0; i < now.size(); ++i) {
+                if (std::memcmp(&now[i], &before[i], sizeof(SpriteInstance)) == 0) continue;
+                rectangles.push_back(before[i]);
+                rectangles.push_back(now[i]);
+            }
+        };
+        changedSprites(nodes_.instances, drawn_.nodes);
+        changedSprites(playhead_.instances, drawn_.playhead);
     }
-    const bool dreamMoves = clockMoved && std::any_of(ribbonRanges_.begin(), ribbonRanges_.end(),
-                                                      [](const RibbonRange& range) { return range.palette->pattern == 1; });
-    anything = !rectangles.empty() || dreamMoves;
-    if (!anything) return true;
+    if (rectangles.empty() && !animated) return false;
 
     // The marks clear what they cover (mark.frag writes nothing but zero) and mark it in the stencil buffer.
     glDisable(GL_BLEND);
@@ -319,14 +337,15 @@ bool SceneRenderer::markChanges(const SceneInputs& inputs, GLint reference, bool
     glStencilMask(0xFF);
     glStencilFunc(GL_ALWAYS, reference, 0xFF);
     glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
-    markSprite_.use();
-    glUniform2f(markSpriteUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
     if (!rectangles.empty()) {
-        uploadSprites(changed_);
-        glBindVertexArray(changed_.vao);
+        SpriteBatch& batch = which == ShapeLayer::Ribbons ? changedRibbons_ : changedMarks_;
+        markSprite_.use();
+        glUniform2f(markSpriteUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
+        uploadSprites(batch);
+        glBindVertexArray(batch.vao);
         glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(rectangles.size()));
     }
-    if (dreamMoves) {  // the dream's ribbons shimmer and carry travelling dots: their strips, as drawn
+    if (animated) {  // the dream's ribbons shimmer and carry travelling dots: their strips, as drawn
         markRibbon_.use();
         glUniform2f(markRibbonUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
         glBindVertexArray(ribbonVao_);

@@ -3,17 +3,18 @@
 //
 // Drawing only what changed (drawComposed): the frame is composed from layers kept between frames. The sky
 // is drawn once into a layer of its own (it depends only on the size and the horizon) and copied into the
-// target every frame; the stars are drawn over it every frame (small sprites, twinkling); the ribbons, the
-// playhead and the nodes lie in a second layer, premultiplied, laid over the stars. That layer is redrawn
-// whole only when the view, the size or the lanes change; otherwise only the pixels that can differ from
-// what it holds are: the shimmering dream ribbons (when the animation clock moved), the band of the
-// ribbons the playhead's dimming swept, the beam where it was and where it is, and the nodes whose look
-// changed (passed by the playhead, selected, hovered, matched), where they were and where they are. Those
-// shapes are cleared and marked in the stencil buffer, drawn with their own vertex shaders so that they
-// cover exactly the pixels their drawing touches, and the layer's shapes are then drawn through the
-// stencil test, so the layer is bit for bit what a whole redraw of it gives. Laying the layer over the
-// stars rounds its colours to 8 bits once more than drawing its shapes straight over them: the frame
-// differs from draw()'s by a step or two of 255 where ribbons and nodes lie (tests/gl/frame_tests.cpp).
+// target every frame; the stars are drawn over it every frame (small sprites, twinkling); then two layers
+// of shapes, each premultiplied over nothing, are laid over them: the ribbons, and the beam and the nodes.
+// The layers of shapes are redrawn whole only when the view, the size or the lanes change; otherwise only
+// the pixels that can differ from what they hold are: in the ribbons' layer, the shimmering dream ribbons
+// (when the animation clock moved) and the band the playhead's dimming swept; in the other, the beam and
+// the nodes whose look changed (passed by the playhead, selected, hovered, matched), where they were and
+// where they are. Those shapes are cleared and marked in the layer's stencil buffer, drawn with their own
+// vertex shaders so that they cover exactly the pixels their drawing touches, and the layer's shapes are
+// then drawn through the stencil test, so a layer is bit for bit what a whole redraw of it gives. Laying the
+// layers over the frame (both in one pass) rounds colours to 8 bits at other steps than drawing the shapes
+// straight onto it does: the frame differs from draw()'s by a few steps of 255 where ribbons and nodes lie
+// (tests/gl/frame_tests.cpp).
 #pragma once
 
 #include "render/palette.h"
@@ -91,21 +92,25 @@ private:
     void prepareRibbons(const SceneInputs& inputs);
     void prepareNodes(const SceneInputs& inputs);
     void preparePlayhead(const FramePlan& plan);
-    // The draw calls of the whole scene, from what prepare made; those of the ribbons, playhead and nodes.
+    // The layers of shapes drawComposed keeps: the ribbons, and the beam and the nodes over them.
+    enum class ShapeLayer { Ribbons, Marks };
+    // The draw calls of the whole scene, from what prepare made; those of all shapes, of one layer's.
     void submit(const SceneInputs& inputs);
     void submitShapes(const SceneInputs& inputs);
+    void submitLayer(const SceneInputs& inputs, ShapeLayer which);
     void drawSky(const SceneInputs& inputs);
     void drawStars(const SceneInputs& inputs);
     void drawRibbons(const SceneInputs& inputs);
     void drawNodes(const SceneInputs& inputs);
     void drawPlayhead(const SceneInputs& inputs);
-    // Brings the layer of ribbons, playhead and nodes up to this frame.
-    void updateShapes(const SceneInputs& inputs);
-    // Clears and marks in the stencil buffer what changed since the frame in `drawn_`; false when
-    // everything must be redrawn, with `anything` false when nothing changed.
-    bool markChanges(const SceneInputs& inputs, GLint reference, bool& anything);
+    // Brings a layer of shapes up to this frame, redrawing what changed since the frame in `drawn_` (whose
+    // lanes and number of marks it has); false when nothing did.
+    bool updateLayer(const SceneInputs& inputs, const RenderTarget& layer, ShapeLayer which);
+    // Clears what changed in the bound layer and marks it in its stencil buffer; false when nothing changed.
+    bool markChanges(const SceneInputs& inputs, ShapeLayer which, GLint reference);
     void remember(const SceneInputs& inputs);
-    void layOver(const RenderTarget& layer, const FramePlan& plan);  // draws `layer` over the bound target
+    // Draws the layers of shapes over the bound target, in one pass.
+    void layOverShapes(const FramePlan& plan);
 
     // One ribbon's vertices in the shared buffer, and how it is drawn.
     struct RibbonRange {
@@ -161,21 +166,21 @@ private:
     struct {
         GLint viewSize, halfWidth;
     } markRibbonUniforms_{};
-    GLint layerSampler_ = -1;
     GLuint emptyVao_ = 0;
     GLuint ribbonVao_ = 0, ribbonVbo_ = 0;
     std::size_t ribbonCapacity_ = 0;            // in vertices
     std::vector<RibbonVertex> ribbonVertices_;  // reused every frame
     std::vector<RibbonRange> ribbonRanges_;     // one per lane on screen, reused every frame
     SpriteBatch stars_, nodes_, playhead_;
-    SpriteBatch changed_;  // the rectangles drawComposed marks besides the dream ribbons
+    SpriteBatch changedRibbons_, changedMarks_;  // the rectangles drawComposed marks in each layer
     std::vector<Star> starField_;
     float starFieldWidth_ = 0, starFieldHeight_ = 0;  // the logical size the stars were made for
     RenderTarget skyLayer_;     // the sky alone
-    RenderTarget shapesLayer_;  // the ribbons, playhead and nodes over nothing, premultiplied (with a stencil buffer)
+    // The ribbons, and the beam and the nodes, each over nothing, premultiplied (with stencil buffers).
+    RenderTarget ribbonsLayer_, marksLayer_;
     bool skyDrawn_ = false;
     FrameKey skyKey_;           // what the sky layer was drawn for
-    DrawnFrame drawn_;          // what the shapes layer holds
+    DrawnFrame drawn_;          // what the layers of shapes hold
     GLint stencilReference_ = 0;  // marks of this frame; earlier frames' marks hold smaller values
     Redraw lastRedraw_ = Redraw::Everything;
 };
