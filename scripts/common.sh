@@ -9,7 +9,7 @@ EPILOGUE_BUILD_DIR=${EPILOGUE_BUILD_DIR:-$EPILOGUE_ROOT/build}
 # PNG sizes (rsvg-convert) and the manual page (help2man); the Debian package (cpack -G DEB runs dpkg-shlibdeps).
 EPILOGUE_BUILD_PACKAGES=(g++ make cmake pkg-config libsdl2-dev libimgui-dev libglm-dev libstb-dev doctest-dev
     nlohmann-json3-dev libsimdjson-dev libxxhash-dev libspng-dev libcli11-dev libfontconfig-dev libutf8proc-dev
-    libfreetype-dev libharfbuzz-dev libfribidi-dev libicu-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri
+    libfreetype-dev libharfbuzz-dev libfribidi-dev libicu-dev libx11-dev libopengl-dev libegl-mesa0 libgl1-mesa-dri
     fonts-dejavu-core fonts-dejavu-extra fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji librsvg2-bin help2man dpkg-dev)
 
 # To run the tests: an X server without a display, and the tools that drive the window like a user; the tools

@@ -85,7 +85,8 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
         transportPanel_.draw(story, state, plan, screen.transport, options.screenshotCanvasOnly,
                                options.screenshotFormat, fonts_, panelText_, requests);
         commentaryPanel_.draw(story, state, screen.commentary, panelText_, requests);
-        eventsPanel_.draw(story, state, plan, screen.events, fonts_, panelText_, requests);
+        eventsPanel_.draw(story, state, plan, screen.events, {options.typed, options.composition}, fonts_, panelText_,
+                          requests);
     }
     if (options.tooltip && state.hoveredEvent != kNone) {
         const EventMark* hovered = plan.markOf(state.hoveredEvent);
@@ -101,13 +102,13 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     if (options.banner) {
         Rect beside = screen.canvas;  // the banner leaves the story menu free, to open another story
         if (storyMenu) beside.width = screen.storyMenu.x - 8 - beside.x;
-        drawBanner(options.bannerHeading, options.banner, beside, fonts_);
+        drawBanner(options.bannerHeading, options.banner, beside, panelText_);
     }
-    if (storyMenu) drawStoryMenu(screen.storyMenu, *options.recentStories, fonts_, requests);
+    if (storyMenu) drawStoryMenu(screen.storyMenu, *options.recentStories, fonts_, panelText_, requests);
     if (options.toast) {
         Rect under = screen.canvas;  // the toast sits under the story menu
         if (storyMenu) under.y = screen.storyMenu.bottom();
-        drawToast(options.toast, under, fonts_);
+        drawToast(options.toast, under, panelText_);
     }
     if (state.helpVisible) drawHelpOverlay(size.logicalWidth, size.logicalHeight, fonts_, requests);
     if (state.openDialogVisible) {

@@ -29,6 +29,7 @@
 #include "ui/ui_requests.h"
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace epilogue {
@@ -48,6 +49,10 @@ struct FrameOptions {
     // story chooser starts.
     const std::vector<std::string>* recentStories = nullptr;
     const char* openDirectory = ".";
+    // Text typed since the last frame (UTF-8, from SDL's text input) and an input method's composition, for
+    // the search box when it has the keyboard.
+    std::string_view typed = {};
+    std::string_view composition = {};
 };
 
 // Where the time of the last frame went, in milliseconds (read by the benchmark).

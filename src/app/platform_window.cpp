@@ -2,10 +2,15 @@
 #include "app/platform_window.h"
 
 #include <SDL.h>
+#include <SDL_syswm.h>
+#if defined(SDL_VIDEO_DRIVER_X11)
+#include <X11/Xatom.h>
+#endif
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
 
+#include <clocale>
 #include <cstdlib>
 #include <string_view>
 
@@ -22,8 +27,39 @@ PlatformWindow::~PlatformWindow() {
     if (sdlStarted_) SDL_Quit();
 }
 
+// Characters are UTF-8 for Xlib: the window title it sets (_NET_WM_NAME, and WM_NAME for older window managers)
+// and the text input methods give are in any script only when the C library's character type is UTF-8. The
+// user's locale is taken when it is UTF-8, else C.UTF-8 (Debian always has it); only LC_CTYPE changes, so
+// numbers are still read and written with a point.
+static void useUtf8Characters() {
+    const char* chosen = std::setlocale(LC_CTYPE, "");
+    const std::string_view name = chosen ? chosen : "";
+    if (name.find("UTF-8") == std::string_view::npos && name.find("utf8") == std::string_view::npos) {
+        std::setlocale(LC_CTYPE, "C.UTF-8");
+    }
+}
+
+void PlatformWindow::setTitle(const std::string& title) {
+    SDL_SetWindowTitle(window_, title.c_str());
+#if defined(SDL_VIDEO_DRIVER_X11)
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (SDL_GetWindowWMInfo(window_, &info) && info.subsystem == SDL_SYSWM_X11) {
+        Display* display = info.info.x11.display;
+        const Atom utf8 = XInternAtom(display, "UTF8_STRING", False);
+        const auto* bytes = reinterpret_cast<const unsigned char*>(title.data());
+        const int length = static_cast<int>(title.size());
+        XChangeProperty(display, info.info.x11.window, XInternAtom(display, "_NET_WM_NAME", False), utf8, 8,
+                        PropModeReplace, bytes, length);
+        XChangeProperty(display, info.info.x11.window, XA_WM_NAME, utf8, 8, PropModeReplace, bytes, length);
+        XFlush(display);
+    }
+#endif
+}
+
 bool PlatformWindow::open(const WindowOptions& options, std::string& error) {
     headless_ = options.headless;
+    if (!headless_) useUtf8Characters();
     // Headless rendering uses SDL's offscreen driver (EGL, no display) unless the user chose a driver.
     if (headless_ && !std::getenv("SDL_VIDEODRIVER")) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
@@ -60,6 +96,7 @@ bool PlatformWindow::open(const WindowOptions& options, std::string& error) {
         error = std::string("cannot create a window: ") + SDL_GetError();
         return false;
     }
+    if (!headless_) setTitle(options.title);
     glContext_ = SDL_GL_CreateContext(window_);
     if (!glContext_) {
         error = std::string("cannot create an OpenGL 3.3 core context: ") + SDL_GetError();

@@ -39,6 +39,9 @@ public:
     void setSettingsFile(std::string path);
     void swap();
     SDL_Window* sdlWindow() const { return window_; }
+    // Sets the window's title (UTF-8, any script). SDL 2.26 gives up on X11 when a title has characters its
+    // Latin-1 fallback cannot hold, leaving the window with no name; the title is then set as UTF-8 directly.
+    void setTitle(const std::string& title);
     bool headless() const { return headless_; }
 
 private:

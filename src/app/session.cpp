@@ -232,7 +232,11 @@ bool Session::draw(const FrameSize& size, double now, std::string& error) {
     requests_.openStory.clear();
     options.recentStories = &recent_.paths();
     options.openDirectory = openDirectory_.c_str();
+    options.typed = typed_;
+    options.composition = composition_;
+    requests_.textInputArea = {};
     if (!composer_.draw(window_, story_, state_, size, animationTime_, uiDelta, options, requests_, error)) return false;
+    typed_.clear();
     // With the panels gone (a window too small for them), the keyboard is the canvas's.
     if (composer_.plan().screen.events.height <= 0) state_.focus = KeyboardFocus::Canvas;
     // What the user sees, handed to the writer thread; this frame only pays for the readback.

@@ -52,6 +52,12 @@ public:
     // comes back.
     AppAction key(Key key);
     void requestScreenshot() { ++pendingScreenshots_; }
+    // Text typed (SDL's text input, UTF-8) for the field that has the keyboard, and an input method's text
+    // being composed; both reach the next frame.
+    void typed(const char* text) { typed_ += text; }
+    void composing(const char* text) { composition_ = text; }
+    // Where the field being typed in is (logical pixels; zero-sized when none), for the input method's window.
+    const Rect& textInputArea() const { return requests_.textInputArea; }
     // The pointer's shape at a point of the last frame.
     PointerShape pointerShapeAt(float x, float y, bool panelHasPointer) const {
         return input_.shapeAt(x, y, panelHasPointer, composer_.plan());
@@ -115,6 +121,8 @@ private:
     RecentStories recent_;
     std::string openDirectory_;   // where the built-in chooser starts (kept for the frame's pointer)
     std::string toast_;
+    std::string typed_;        // typed since the last frame
+    std::string composition_;  // being composed in an input method
     double toastUntil_ = 0;
     bool toastOnScreen_ = false;
     int settleFrames_ = 2;       // frames still to draw after input

@@ -232,6 +232,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     std::vector<SDL_Event> laterKeys;     // key and text events for the next turn
     std::vector<SDL_Scancode> upSinceFrame;  // keys released since the last frame: pressed again, they wait
     std::vector<SDL_Event> turnEvents;
+    Rect typingArea;  // where the input method was last told the field being typed in is
     auto isKeyEvent = [](const SDL_Event& e) {
         return e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT || e.type == SDL_TEXTEDITING;
     };
@@ -310,6 +311,11 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             const bool applicationKey =
                 key && (isApplicationKey(*key) || (*key == Key::Escape && searching) || session.state().tour.active);
             if (!applicationKey) window.processEvent(event);
+            // Typed text reaches the search box whole (UTF-8: any script, emoji too), past ImGui's 16-bit queue.
+            if (!applicationKey && event.type == SDL_TEXTINPUT && session.state().focus == KeyboardFocus::Search) {
+                session.typed(event.text.text);
+            }
+            if (event.type == SDL_TEXTEDITING) session.composing(event.edit.text);
             const ImGuiIO& io = ImGui::GetIO();
             if (event.type == SDL_QUIT) running = false;
             if (const auto pointer = toPointerEvent(event)) {
@@ -347,7 +353,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         if (checkStory && watcher->changed()) reloader->request();
         if (std::optional<StoryLoadResult> reloaded = reloader->take()) {
             session.reloaded(std::move(*reloaded), secondsNow());
-            SDL_SetWindowTitle(window.sdlWindow(), windowTitleFor(session.story()).c_str());
+            window.setTitle(windowTitleFor(session.story()));
         }
         if (fullscreenToggles % 2 == 1) toggleFullscreen(window, windowedWidth, windowedHeight);
 
@@ -365,6 +371,14 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             std::fprintf(stderr, "epilogue: %s\n", error.c_str());
             return 1;
         }
+        // An input method opens its window under the field being typed in.
+        const Rect& typing = session.textInputArea();
+        if (typing.width > 0 && (typing.x != typingArea.x || typing.y != typingArea.y || typing.width != typingArea.width)) {
+            SDL_Rect area{static_cast<int>(typing.x), static_cast<int>(typing.y), static_cast<int>(typing.width),
+                          static_cast<int>(typing.height)};
+            SDL_SetTextInputRect(&area);
+        }
+        typingArea = typing;
         upSinceFrame.clear();
         for (const SDL_Event& release : heldReleases) {  // seen by the next frame
             window.processEvent(release);

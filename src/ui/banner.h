@@ -3,10 +3,10 @@
 #pragma once
 
 #include "timeline/view.h"
-#include "ui/fonts.h"
+#include "ui/panel_text.h"
 
 namespace epilogue {
 
-void drawBanner(const char* heading, const char* message, const Rect& canvas, const UiFonts& fonts);
+void drawBanner(const char* heading, const char* message, const Rect& canvas, PanelText& text);
 
 }  // namespace epilogue

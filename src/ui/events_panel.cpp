@@ -5,8 +5,7 @@
 #include "timeline/time_format.h"
 
 #include <imgui.h>
-#include <imgui_internal.h>  // ClearActiveID: the search box lets go of the keyboard when Tab moves on
-#include <imgui_stdlib.h>
+#include <imgui_internal.h>  // the list's clip rectangle
 
 #include <algorithm>
 
@@ -31,34 +30,23 @@ int rowOf(const Story& story, const std::vector<EventIndex>& shown, EventIndex e
 
 }  // namespace
 
-void EventsPanel::drawSearchBox(const Story& story, const ViewState& state, const FramePlan& plan, UiRequests& requests) {
-    // A frame drawn without the panels since the last (a capture of the canvas alone) made ImGui forget the
-    // box had the keyboard: it takes it again, rather than reading that as a click elsewhere.
-    const bool unbroken = ImGui::GetFrameCount() == lastFrameDrawn_ + 1;
-    lastFrameDrawn_ = ImGui::GetFrameCount();
-    const bool focusArrived = state.focus == KeyboardFocus::Search && (lastFocus_ != KeyboardFocus::Search || !unbroken);
-    // The keyboard went elsewhere (Tab, Escape, a click on the canvas): the box lets it go.
-    if (state.focus != KeyboardFocus::Search && searchWasActive_) ImGui::ClearActiveID();
-    bool takeFocus = focusArrived;
-    // The application changed the query (Escape cleared it): the box shows it, and keeps the keyboard.
-    if (query_ != state.searchQuery) {
-        if (searchWasActive_) ImGui::ClearActiveID();
-        query_ = state.searchQuery;
-        takeFocus = state.focus == KeyboardFocus::Search;
-    }
-    if (takeFocus) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(-1);
-    const bool entered = ImGui::InputTextWithHint("##search", "Search (Ctrl+F)", &query_,
-                                                  ImGuiInputTextFlags_EnterReturnsTrue);
-    if (ImGui::IsItemEdited()) requests.push(ViewCommand::search(query_));
-    const bool active = ImGui::IsItemActive();
-    if (active && !searchWasActive_ && state.focus != KeyboardFocus::Search) {
+void EventsPanel::drawSearchBox(const Story& story, const ViewState& state, const FramePlan& plan,
+                                const SearchFieldInput& typing, PanelText& text, UiRequests& requests) {
+    // The application changed the query (Escape cleared it, or it came with the window): the box shows it.
+    if (search_.text() != state.searchQuery) search_.set(state.searchQuery);
+    SearchFieldInput input = typing;
+    input.focused = state.focus == KeyboardFocus::Search && !state.helpVisible;
+    const SearchFieldResult field = search_.draw(text, "Search (Ctrl+F)", input);
+    if (field.edited) requests.push(ViewCommand::search(search_.text()));
+    if (field.clicked && state.focus != KeyboardFocus::Search) {
         requests.push(ViewCommand::focus(KeyboardFocus::Search));  // clicked into it
-    } else if (!active && searchWasActive_ && unbroken && state.focus == KeyboardFocus::Search && !takeFocus && !entered) {
+    } else if (state.focus == KeyboardFocus::Search && !field.hovered && ImGui::IsMouseClicked(0) &&
+               ImGui::IsWindowHovered(ImGuiHoveredFlags_AnyWindow)) {
         requests.push(ViewCommand::focus(KeyboardFocus::Canvas));  // clicked elsewhere on the panels
     }
+    if (input.focused) requests.textInputArea = {field.left, field.top, field.width, field.height};
     // Enter or Down takes the keyboard to the list, at the first match.
-    if (entered || (active && keyPressed(ImGuiKey_DownArrow))) {
+    if (field.entered || field.down) {
         requests.push(ViewCommand::focus(KeyboardFocus::EventsList));
         jumpToFirstMatch_ = true;
     }
@@ -66,7 +54,10 @@ void EventsPanel::drawSearchBox(const Story& story, const ViewState& state, cons
         ImGui::GetWindowDrawList()->AddRect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax(),
                                             ImGui::ColorConvertFloat4ToU32(kFocusRing), 5.0f, 0, 2.0f);
     }
-    searchWasActive_ = active;
+    if (field.full) {
+        ImGui::TextWrapped("A search holds at most %zu bytes: the rest of what was typed or pasted was left out.",
+                           TextField::kMaxBytes);
+    }
     if (plan.search.active) {
         ImGui::PushStyleColor(ImGuiCol_Text, kFocusRing);
         if (plan.search.matches.empty()) {
@@ -94,7 +85,7 @@ int EventsPanel::rowFromKeys(int currentRow, int rows, int rowsPerPage) const {
 }
 
 void EventsPanel::draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area,
-                       const UiFonts& fonts, PanelText& text, UiRequests& requests) {
+                       const SearchFieldInput& typing, const UiFonts& fonts, PanelText& text, UiRequests& requests) {
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
@@ -106,7 +97,7 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const FramePl
         ImGui::TextUnformatted("Events");
         ImGui::PopFont();
         ImGui::SameLine();
-        drawSearchBox(story, state, plan, requests);
+        drawSearchBox(story, state, plan, typing, text, requests);
         const std::vector<EventIndex>& shown = plan.search.matches;
 
         const bool listFocused = state.focus == KeyboardFocus::EventsList;
@@ -216,7 +207,6 @@ void EventsPanel::draw(const Story& story, const ViewState& state, const FramePl
     }
     ImGui::End();
     ImGui::PopStyleColor();
-    lastFocus_ = state.focus;
 }
 
 }  // namespace epilogue

@@ -3,12 +3,13 @@
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <filesystem>
 
 namespace epilogue {
 
 void drawStoryMenu(const Rect& button, const std::vector<std::string>& recentStories, const UiFonts& fonts,
-                   UiRequests& requests) {
+                   PanelText& text, UiRequests& requests) {
     ImGui::SetNextWindowPos({button.x, button.y});
     ImGui::SetNextWindowSize({button.width, button.height});
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
@@ -30,9 +31,18 @@ void drawStoryMenu(const Rect& button, const std::vector<std::string>& recentSto
             if (recentStories.empty()) ImGui::TextDisabled("  none yet");
             for (const std::string& path : recentStories) {
                 const std::filesystem::path file(path);
+                // The file's name in any script, set by the typesetter over an item of its width.
+                const std::string name = file.filename().string();
+                const float width = std::min(text.width(TextStyle::Body, name), 420.0f);
+                const ImVec2 at = ImGui::GetCursorScreenPos();
                 ImGui::PushID(path.c_str());
-                if (ImGui::MenuItem(file.filename().string().c_str())) requests.openStory = path;
-                if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", path.c_str());
+                if (ImGui::Selectable("##recent", false, 0, {width, text.lineHeight(TextStyle::Body)})) requests.openStory = path;
+                text.lineAt({at.x, at.y}, TextStyle::Body, ImGui::GetColorU32(ImGuiCol_Text), name, width);
+                if (ImGui::IsItemHovered()) {
+                    ImGui::BeginTooltip();
+                    text.paragraph(TextStyle::Body, ImGui::GetColorU32(ImGuiCol_Text), path, 480);
+                    ImGui::EndTooltip();
+                }
                 ImGui::PopID();
             }
             ImGui::EndPopup();

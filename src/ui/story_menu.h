@@ -4,6 +4,7 @@
 
 #include "timeline/view.h"
 #include "ui/fonts.h"
+#include "ui/panel_text.h"
 #include "ui/ui_requests.h"
 
 #include <string>
@@ -12,6 +13,6 @@
 namespace epilogue {
 
 void drawStoryMenu(const Rect& button, const std::vector<std::string>& recentStories, const UiFonts& fonts,
-                   UiRequests& requests);
+                   PanelText& text, UiRequests& requests);
 
 }  // namespace epilogue

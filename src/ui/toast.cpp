@@ -5,7 +5,7 @@
 
 namespace epilogue {
 
-void drawToast(const char* message, const Rect& canvas, const UiFonts& fonts) {
+void drawToast(const char* message, const Rect& canvas, PanelText& text) {
     ImGui::SetNextWindowPos({canvas.right() - 16, canvas.y + 16}, ImGuiCond_Always, {1.0f, 0.0f});
     ImGui::SetNextWindowBgAlpha(0.9f);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
@@ -13,11 +13,7 @@ void drawToast(const char* message, const Rect& canvas, const UiFonts& fonts) {
                                    ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav |
                                    ImGuiWindowFlags_NoInputs;
     if (ImGui::Begin("Toast", nullptr, flags)) {
-        ImGui::PushFont(fonts.body);
-        ImGui::PushTextWrapPos(canvas.width * 0.5f);
-        ImGui::TextUnformatted(message);
-        ImGui::PopTextWrapPos();
-        ImGui::PopFont();
+        text.paragraph(TextStyle::Body, ImGui::GetColorU32(ImGuiCol_Text), message, canvas.width * 0.5f);  // a path in any script
     }
     ImGui::End();
 }

@@ -2,10 +2,10 @@
 #pragma once
 
 #include "timeline/view.h"
-#include "ui/fonts.h"
+#include "ui/panel_text.h"
 
 namespace epilogue {
 
-void drawToast(const char* message, const Rect& canvas, const UiFonts& fonts);
+void drawToast(const char* message, const Rect& canvas, PanelText& text);
 
 }  // namespace epilogue

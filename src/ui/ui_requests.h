@@ -2,6 +2,7 @@
 // themselves. View changes are view commands, applied by the application after the frame.
 #pragma once
 
+#include "timeline/view.h"
 #include "timeline/view_commands.h"
 
 #include <string>
@@ -16,6 +17,7 @@ struct UiRequests {
     std::string screenshotFormat;           // captures from now on in this format: "png", "svg" or "pdf"
     bool chooseStory = false;               // open a story: the file chooser (the story menu's "Open...")
     std::string openStory;                  // open this story file (a recent one, or the built-in chooser's)
+    Rect textInputArea;                     // the field being typed in, for the input method's window
 
     void push(const ViewCommand& command) { commands.push_back(command); }
 };

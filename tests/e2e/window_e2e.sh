@@ -116,6 +116,9 @@ fi
 window=$(xdotool search --sync --onlyvisible --name "Epilogue" | head -n1)
 xdotool windowactivate --sync "$window" 2>/dev/null || xdotool windowfocus --sync "$window"
 ready "the window is drawn at its size" '.size.width == 1280 and .size.height == 720 and .ruler.height > 0'
+# The window's title is the story's in UTF-8: its dashes whole, not "?" nor UTF-8 bytes read as Latin-1.
+title=$(xdotool getwindowname "$window")
+if [ "$title" = "Epilogue — La La Land — the ending" ]; then passes=$((passes + 1)); else fail "the window's title is '$title'"; fi
 
 # Window-relative coordinates (the state file's rectangles are in pixels; the scale is 1 here).
 ruler_y=$(state '.ruler.y + .ruler.height / 2 | floor')
@@ -208,6 +211,16 @@ xdotool type --window "$window" --delay 40 "paris"
 wait_for "typing searches" '.search.query == "paris" and .search.matches == 2'
 xdotool key --window "$window" --delay 5 ctrl+a BackSpace
 wait_for "quick Ctrl+A, BackSpace empty the search box" '.search.query == "" and .search.matches == -1'
+# Typed text in any script reaches the query whole (SDL's UTF-8 text input, not ImGui's 16-bit characters),
+# emoji included; BackSpace takes the emoji and the space before it, one cluster at a time.
+# (xdotool types a character outside the keyboard's layout by remapping a spare key; a slow pace lets each
+# press be read before the next remapping.)
+xdotool type --window "$window" --delay 200 "Ночь 夜 ليل 🌍"
+wait_for "typing Cyrillic, Chinese, Arabic and an emoji searches for them as typed" '.search.query == "Ночь 夜 ليل 🌍" and .search.matches == 0'
+xdotool key --window "$window" --delay 100 BackSpace BackSpace
+wait_for "BackSpace deletes a whole emoji, then the space" '.search.query == "Ночь 夜 ليل"'
+xdotool key --window "$window" --delay 5 ctrl+a BackSpace
+wait_for "the search box empties again" '.search.query == ""'
 xdotool type --window "$window" --delay 40 "jazz"
 wait_for "typing again searches again" '.search.query == "jazz" and .search.matches == 3'
 xdotool key --window "$window" Return
