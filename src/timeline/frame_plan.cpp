@@ -275,18 +275,18 @@ void FramePlanner::composeNotice() {
     noticeCounts_ = counts;
     std::string& notice = plan_.notice;
     notice.clear();
-    auto add = [&notice](int count, const char* what) {
+    auto add = [&notice](int count, const char* one, const char* many) {
         if (count == 0) return;
         notice += notice.empty() ? "" : "; ";
         notice += std::to_string(count);
-        notice += what;
+        notice += count == 1 ? one : many;
     };
     if (plan_.hiddenLanes > 0) {
         notice = std::to_string(plan_.layout.laneRowY.size() - static_cast<std::size_t>(plan_.hiddenLanes)) + " of " +
                  std::to_string(plan_.layout.laneRowY.size()) + " lanes drawn: the others lie within a pixel of one that is";
     }
-    add(plan_.unnamedLanes, " lane names left out for room");
-    add(plan_.hiddenLabels, " labels hidden for room (zoom in to read them)");
+    add(plan_.unnamedLanes, " lane name left out for room", " lane names left out for room");
+    add(plan_.hiddenLabels, " label hidden for room (zoom in to read it)", " labels hidden for room (zoom in to read them)");
 }
 
 void FramePlanner::planEraLabels(const Story& story, const TextMeasurer& measurer) {

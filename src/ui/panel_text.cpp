@@ -45,9 +45,12 @@ void PanelText::paragraph(TextStyle style, ImU32 colour, std::string_view text, 
     const float width = std::max(1.0f, wrapWidth > 0 ? std::min(wrapWidth, std::ceil(type_.measure(style, shown).x) + 1)
                                                      : ImGui::GetContentRegionAvail().x);
     const Wrapped& wrap = wrapped(style, shown, width);
+    // Lines a little further apart than the font's own height: marks above and below Thai, Indic and Arabic
+    // letters, and CJK characters that fill their em, need the room.
     const float lineHeight = type_.lineHeight(style);
+    const float pitch = std::round(lineHeight * 1.12f);
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const ImVec2 size{width, lineHeight * static_cast<float>(wrap.lines.size())};
+    const ImVec2 size{width, pitch * static_cast<float>(wrap.lines.size() - 1) + lineHeight};
     if (ImGui::IsRectVisible(size)) {
         ImDrawList* list = ImGui::GetWindowDrawList();
         float y = at.y;
@@ -57,7 +60,7 @@ void PanelText::paragraph(TextStyle style, ImU32 colour, std::string_view text, 
                 type_.draw(list, style, std::string_view(wrap.text).substr(textLine.begin, textLine.end - textLine.begin),
                            false, {x, y}, colour);
             }
-            y += lineHeight;
+            y += pitch;
         }
     }
     ImGui::Dummy(size);
