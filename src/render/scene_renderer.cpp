@@ -47,7 +47,7 @@ SceneRenderer::~SceneRenderer() {
     if (emptyVao_) glDeleteVertexArrays(1, &emptyVao_);
     if (ribbonVao_) glDeleteVertexArrays(1, &ribbonVao_);
     if (ribbonVbo_) glDeleteBuffers(1, &ribbonVbo_);
-    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_, &changedRibbons_, &changedMarks_}) {
+    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_, &changedRibbons_, &changedMarks_, &nearbyNodes_}) {
         if (batch->vao) glDeleteVertexArrays(1, &batch->vao);
         if (batch->vbo) glDeleteBuffers(1, &batch->vbo);
     }
@@ -112,7 +112,7 @@ bool SceneRenderer::initialize(std::string& error) {
     floatAttribute(3, 1, ribbonStride, offsetof(RibbonVertex, across));
     floatAttribute(4, 1, ribbonStride, offsetof(RibbonVertex, separation));
 
-    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_, &changedRibbons_, &changedMarks_}) createSpriteBatch(*batch);
+    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_, &changedRibbons_, &changedMarks_, &nearbyNodes_}) createSpriteBatch(*batch);
     glBindVertexArray(0);
     return true;
 }
@@ -154,7 +154,7 @@ void SceneRenderer::submitShapes(const SceneInputs& inputs) {
     submitLayer(inputs, ShapeLayer::Marks);
 }
 
-void SceneRenderer::submitLayer(const SceneInputs& inputs, ShapeLayer which) {
+void SceneRenderer::submitLayer(const SceneInputs& inputs, ShapeLayer which, const SpriteBatch* nodes) {
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
@@ -162,7 +162,7 @@ void SceneRenderer::submitLayer(const SceneInputs& inputs, ShapeLayer which) {
         drawRibbons(inputs);
     } else {
         drawPlayhead(inputs);
-        drawNodes(inputs);
+        drawNodes(inputs, nodes ? *nodes : nodes_);
     }
     glBindVertexArray(0);
 }
@@ -291,7 +291,29 @@ bool SceneRenderer::updateLayer(const SceneInputs& inputs, const RenderTarget& l
         glStencilFunc(GL_EQUAL, stencilReference_, 0xFF);
         glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
         glStencilMask(0);
-        submitLayer(inputs, which);
+        // Only the nodes that reach into the marked rectangles can change a marked pixel: the others are
+        // left out (in their order, which keeps the blending's), which spares the renderer thousands of sprites.
+        const SpriteBatch* nodes = nullptr;
+        if (which == ShapeLayer::Marks) {
+            float left = 1e30f, top = 1e30f, right = -1e30f, bottom = -1e30f;
+            for (const SpriteInstance& mark : changedMarks_.instances) {
+                left = std::min(left, mark.centre[0] - mark.halfSize[0]);
+                right = std::max(right, mark.centre[0] + mark.halfSize[0]);
+                top = std::min(top, mark.centre[1] - mark.halfSize[1]);
+                bottom = std::max(bottom, mark.centre[1] + mark.halfSize[1]);
+            }
+            nearbyNodes_.instances.clear();
+            for (const SpriteInstance& node : nodes_.instances) {
+                if (node.centre[0] + node.halfSize[0] < left - 1 || node.centre[0] - node.halfSize[0] > right + 1 ||
+                    node.centre[1] + node.halfSize[1] < top - 1 || node.centre[1] - node.halfSize[1] > bottom + 1) {
+                    continue;
+                }
+                nearbyNodes_.instances.push_back(node);
+            }
+            if (!nearbyNodes_.instances.empty()) uploadSprites(nearbyNodes_);
+            nodes = &nearbyNodes_;
+        }
+        submitLayer(inputs, which, nodes);
     }
     glDisable(GL_STENCIL_TEST);
     glStencilMask(0xFF);
@@ -523,16 +545,16 @@ void SceneRenderer::prepareNodes(const SceneInputs& inputs) {
     if (!sprites.empty()) uploadSprites(nodes_);
 }
 
-void SceneRenderer::drawNodes(const SceneInputs& inputs) {
+void SceneRenderer::drawNodes(const SceneInputs& inputs, const SpriteBatch& batch) {
     const FramePlan& plan = *inputs.plan;
-    const std::vector<SpriteInstance>& sprites = nodes_.instances;
+    const std::vector<SpriteInstance>& sprites = batch.instances;
     if (sprites.empty()) return;
     node_.use();
     glUniform2f(nodeUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
     setColour(nodeUniforms_.ringColour, lanePalette(LaneKind::Dream).core);
     setColour(nodeUniforms_.hotColour, kNodeHotColour);
     setColour(nodeUniforms_.searchColour, kSearchRing);
-    glBindVertexArray(nodes_.vao);
+    glBindVertexArray(batch.vao);
     glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(sprites.size()));
 }
 

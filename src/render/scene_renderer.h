@@ -97,11 +97,12 @@ private:
     // The draw calls of the whole scene, from what prepare made; those of all shapes, of one layer's.
     void submit(const SceneInputs& inputs);
     void submitShapes(const SceneInputs& inputs);
-    void submitLayer(const SceneInputs& inputs, ShapeLayer which);
+    // (`nodes`: the nodes to draw, when not all of them.)
+    void submitLayer(const SceneInputs& inputs, ShapeLayer which, const SpriteBatch* nodes = nullptr);
     void drawSky(const SceneInputs& inputs);
     void drawStars(const SceneInputs& inputs);
     void drawRibbons(const SceneInputs& inputs);
-    void drawNodes(const SceneInputs& inputs);
+    void drawNodes(const SceneInputs& inputs, const SpriteBatch& batch);
     void drawPlayhead(const SceneInputs& inputs);
     // Brings a layer of shapes up to this frame, redrawing what changed since the frame in `drawn_` (whose
     // lanes and number of marks it has); false when nothing did.
@@ -173,6 +174,7 @@ private:
     std::vector<RibbonRange> ribbonRanges_;     // one per lane on screen, reused every frame
     SpriteBatch stars_, nodes_, playhead_;
     SpriteBatch changedRibbons_, changedMarks_;  // the rectangles drawComposed marks in each layer
+    SpriteBatch nearbyNodes_;  // the nodes that reach into the marked rectangles
     std::vector<Star> starField_;
     float starFieldWidth_ = 0, starFieldHeight_ = 0;  // the logical size the stars were made for
     RenderTarget skyLayer_;     // the sky alone
