@@ -112,7 +112,8 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     }
     if (state.helpVisible) drawHelpOverlay(size.logicalWidth, size.logicalHeight, fonts_, requests);
     if (state.openDialogVisible) {
-        openDialog_.draw(size.logicalWidth, size.logicalHeight, options.openDirectory, fonts_, requests);
+        openDialog_.draw(size.logicalWidth, size.logicalHeight, options.openDirectory, {options.typed, options.composition},
+                         fonts_, panelText_, requests);
     } else {
         openDialog_.hidden();
     }

@@ -50,7 +50,7 @@ struct FrameOptions {
     const std::vector<std::string>* recentStories = nullptr;
     const char* openDirectory = ".";
     // Text typed since the last frame (UTF-8, from SDL's text input) and an input method's composition, for
-    // the search box when it has the keyboard.
+    // the search box or the story chooser's path when it has the keyboard.
     std::string_view typed = {};
     std::string_view composition = {};
 };

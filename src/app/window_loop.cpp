@@ -312,7 +312,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
                 key && (isApplicationKey(*key) || (*key == Key::Escape && searching) || session.state().tour.active);
             if (!applicationKey) window.processEvent(event);
             // Typed text reaches the search box whole (UTF-8: any script, emoji too), past ImGui's 16-bit queue.
-            if (!applicationKey && event.type == SDL_TEXTINPUT && session.state().focus == KeyboardFocus::Search) {
+            if (!applicationKey && event.type == SDL_TEXTINPUT && searching) {
                 session.typed(event.text.text);
             }
             if (event.type == SDL_TEXTEDITING) session.composing(event.edit.text);

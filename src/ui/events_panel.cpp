@@ -31,12 +31,12 @@ int rowOf(const Story& story, const std::vector<EventIndex>& shown, EventIndex e
 }  // namespace
 
 void EventsPanel::drawSearchBox(const Story& story, const ViewState& state, const FramePlan& plan,
-                                const SearchFieldInput& typing, PanelText& text, UiRequests& requests) {
+                                const TextBoxInput& typing, PanelText& text, UiRequests& requests) {
     // The application changed the query (Escape cleared it, or it came with the window): the box shows it.
     if (search_.text() != state.searchQuery) search_.set(state.searchQuery);
-    SearchFieldInput input = typing;
-    input.focused = state.focus == KeyboardFocus::Search && !state.helpVisible;
-    const SearchFieldResult field = search_.draw(text, "Search (Ctrl+F)", input);
+    TextBoxInput input = typing;
+    input.focused = state.focus == KeyboardFocus::Search && !state.helpVisible && !state.openDialogVisible;
+    const TextBoxResult field = search_.draw(text, "Search (Ctrl+F)", input);
     if (field.edited) requests.push(ViewCommand::search(search_.text()));
     if (field.clicked && state.focus != KeyboardFocus::Search) {
         requests.push(ViewCommand::focus(KeyboardFocus::Search));  // clicked into it
@@ -85,7 +85,7 @@ int EventsPanel::rowFromKeys(int currentRow, int rows, int rowsPerPage) const {
 }
 
 void EventsPanel::draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area,
-                       const SearchFieldInput& typing, const UiFonts& fonts, PanelText& text, UiRequests& requests) {
+                       const TextBoxInput& typing, const UiFonts& fonts, PanelText& text, UiRequests& requests) {
     ImGui::SetNextWindowPos({area.x, area.y});
     ImGui::SetNextWindowSize({area.width, area.height});
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |

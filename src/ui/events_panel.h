@@ -12,7 +12,7 @@
 #include "timeline/view_state.h"
 #include "ui/fonts.h"
 #include "ui/panel_text.h"
-#include "ui/search_field.h"
+#include "ui/text_box.h"
 #include "ui/ui_requests.h"
 
 #include <string>
@@ -22,15 +22,15 @@ namespace epilogue {
 class EventsPanel {
 public:
     void draw(const Story& story, const ViewState& state, const FramePlan& plan, const Rect& area,
-              const SearchFieldInput& typing, const UiFonts& fonts, PanelText& text, UiRequests& requests);
+              const TextBoxInput& typing, const UiFonts& fonts, PanelText& text, UiRequests& requests);
 
 private:
-    void drawSearchBox(const Story& story, const ViewState& state, const FramePlan& plan, const SearchFieldInput& typing,
+    void drawSearchBox(const Story& story, const ViewState& state, const FramePlan& plan, const TextBoxInput& typing,
                        PanelText& text, UiRequests& requests);
     // The list's keys when it has the keyboard: the row to select, or -1.
     int rowFromKeys(int currentRow, int rows, int rowsPerPage) const;
 
-    SearchField search_;                // the search box (its text: the view state's query once applied)
+    TextBox search_;                    // the search box (its text: the view state's query once applied)
     EventIndex lastDescribed_ = kNone;  // when the described event changes, the list scrolls to it
     std::size_t lastMatchCount_ = 0;    // when the matches change, the list goes back to its top
     std::string listQuery_;             // the query the list was last scrolled for

@@ -4,7 +4,6 @@
 #include "ui/modal_card.h"
 
 #include <imgui.h>
-#include <imgui_stdlib.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -13,35 +12,35 @@ namespace epilogue {
 
 void OpenDialog::enter(const std::string& directory) {
     listing_ = listStoryDirectory(directory);
-    path_ = listing_.directory == "/" ? "/" : listing_.directory + "/";
-    focusPath_ = true;
+    path_.set(listing_.directory == "/" ? "/" : listing_.directory + "/");
 }
 
 void OpenDialog::draw(float logicalWidth, float logicalHeight, const std::string& startDirectory,
-                      const UiFonts& fonts, UiRequests& requests) {
+                      const TextBoxInput& typing, const UiFonts& fonts, PanelText& text, UiRequests& requests) {
     if (!shown_) {
         shown_ = true;
         enter(startDirectory);
     }
     if (beginModalCard("Open a story", "Open a story", logicalWidth, logicalHeight, 720, 520, fonts)) {
-        // The path: Enter opens a file, or goes into a folder.
-        if (focusPath_) {
-            ImGui::SetKeyboardFocusHere();
-            focusPath_ = false;
-        }
-        ImGui::SetNextItemWidth(-1);
-        if (ImGui::InputText("##path", &path_, ImGuiInputTextFlags_EnterReturnsTrue)) {
+        // The path (the keyboard's while the chooser is open; a name in any script): Enter opens a file, or goes
+        // into a folder.
+        TextBoxInput input = typing;
+        input.focused = true;
+        const TextBoxResult field = path_.draw(text, "", input);
+        requests.textInputArea = {field.left, field.top, field.width, field.height};
+        if (field.entered) {
+            const std::string path = path_.text();
             std::error_code error;
-            if (std::filesystem::is_directory(path_, error)) {
-                enter(path_);
+            if (std::filesystem::is_directory(path, error)) {
+                enter(path);
             } else {
-                requests.openStory = path_;
+                requests.openStory = path;
             }
         }
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("Type a story's path and press Enter");
+        if (field.hovered) ImGui::SetTooltip("Type a story's path and press Enter");
         if (ImGui::Button("Up")) enter(parentDirectory(listing_.directory));
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", listing_.directory.c_str());
+        text.line(TextStyle::Body, ImGui::GetColorU32(ImGuiCol_TextDisabled), listing_.directory);
 
         const float footer = ImGui::GetFrameHeightWithSpacing() + 4;
         ImGui::BeginChild("entries", {0, -footer}, true);
@@ -51,7 +50,10 @@ void OpenDialog::draw(float logicalWidth, float logicalHeight, const std::string
         for (const DirectoryEntry& entry : listing_.entries) {
             ImGui::PushID(entry.name.c_str());
             const std::string shown = entry.isDirectory ? entry.name + "/" : entry.name;
-            if (ImGui::Selectable(shown.c_str())) {
+            const ImVec2 at = ImGui::GetCursorScreenPos();
+            const bool chosen = ImGui::Selectable("##entry", false, 0, {0, text.lineHeight(TextStyle::Body)});
+            text.lineAt({at.x, at.y}, TextStyle::Body, ImGui::GetColorU32(ImGuiCol_Text), shown, ImGui::GetContentRegionAvail().x);
+            if (chosen) {
                 const std::string full = (listing_.directory == "/" ? "/" : listing_.directory + "/") + entry.name;
                 if (entry.isDirectory) {
                     enterInto = full;

@@ -6,6 +6,8 @@
 #include "app/directory_listing.h"
 #include "timeline/view.h"
 #include "ui/fonts.h"
+#include "ui/panel_text.h"
+#include "ui/text_box.h"
 #include "ui/ui_requests.h"
 
 #include <string>
@@ -15,8 +17,8 @@ namespace epilogue {
 class OpenDialog {
 public:
     // Draws the chooser over the whole frame, listing `startDirectory` when it has just been shown.
-    void draw(float logicalWidth, float logicalHeight, const std::string& startDirectory, const UiFonts& fonts,
-              UiRequests& requests);
+    void draw(float logicalWidth, float logicalHeight, const std::string& startDirectory, const TextBoxInput& typing,
+              const UiFonts& fonts, PanelText& text, UiRequests& requests);
     // The chooser was closed: the next showing starts afresh.
     void hidden() { shown_ = false; }
 
@@ -24,9 +26,8 @@ private:
     void enter(const std::string& directory);
 
     bool shown_ = false;
-    bool focusPath_ = false;  // give the path field the keyboard next frame
     DirectoryListing listing_;
-    std::string path_;        // the path field
+    TextBox path_;            // the path field
 };
 
 }  // namespace epilogue

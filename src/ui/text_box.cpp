@@ -1,5 +1,5 @@
-// The search box, drawn and edited.
-#include "ui/search_field.h"
+// A text box, drawn and edited.
+#include "ui/text_box.h"
 
 #include "text/grapheme_breaks.h"
 
@@ -16,7 +16,7 @@ bool keyPressed(ImGuiKey key) { return ImGui::IsKeyPressed(ImGui::GetKeyIndex(ke
 
 }  // namespace
 
-float SearchField::caretX(PanelText& text, std::uint32_t byte) {
+float TextBox::caretX(PanelText& text, std::uint32_t byte) {
     const std::string& shown = field_.text();
     StoryTypesetter& type = text.typesetter();
     const float before = type.measureStart(TextStyle::Body, shown, byte);
@@ -25,7 +25,7 @@ float SearchField::caretX(PanelText& text, std::uint32_t byte) {
     return before;
 }
 
-std::uint32_t SearchField::byteAt(PanelText& text, float x) {
+std::uint32_t TextBox::byteAt(PanelText& text, float x) {
     const std::string& shown = field_.text();
     StoryTypesetter& type = text.typesetter();
     findGraphemeBoundaries(shown, boundaries_);
@@ -44,13 +44,13 @@ std::uint32_t SearchField::byteAt(PanelText& text, float x) {
     return best;
 }
 
-SearchFieldResult SearchField::draw(PanelText& text, const char* hint, const SearchFieldInput& input) {
-    SearchFieldResult result;
+TextBoxResult TextBox::draw(PanelText& text, const char* hint, const TextBoxInput& input) {
+    TextBoxResult result;
     const ImGuiStyle& style = ImGui::GetStyle();
     const float lineHeight = text.lineHeight(TextStyle::Body);
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const ImVec2 size{std::max(40.0f, ImGui::GetContentRegionAvail().x), std::max(ImGui::GetFrameHeight(), lineHeight + 2 * style.FramePadding.y)};
-    ImGui::InvisibleButton("##search", size);
+    ImGui::InvisibleButton("##text", size);
     result.hovered = ImGui::IsItemHovered();
     result.left = at.x;
     result.top = at.y;

@@ -1,8 +1,8 @@
-// The events panel's search box: a one-line field whose text is set by the story typesetter, so that a query in
-// any script, right to left or with emoji shows as typed (Dear ImGui 1.86's own text field holds 16-bit
-// characters and draws with its Latin atlas). Editing is the pure TextField's; typed text comes as UTF-8
-// straight from SDL's text input (through the frame), an input method's composition is shown underlined at the
-// caret, and the field asks the application to place the input method's window under it.
+// A one-line text box whose text is set by the story typesetter, so that text in any script, right to left or
+// with emoji shows as typed (Dear ImGui 1.86's own text field holds 16-bit characters and draws with its Latin
+// atlas): the events panel's search box and the story chooser's path. Editing is the pure TextField's; typed
+// text comes as UTF-8 straight from SDL's text input (through the frame), and an input method's composition is
+// shown underlined at the caret.
 #pragma once
 
 #include "timeline/text_field.h"
@@ -13,13 +13,13 @@
 
 namespace epilogue {
 
-struct SearchFieldInput {
+struct TextBoxInput {
     std::string_view typed;         // text typed since the last frame
     std::string_view composition;   // an input method's text being composed, not yet typed
-    bool focused = false;           // the field has the keyboard (the application's focus says so)
+    bool focused = false;           // the box has the keyboard (the application's focus says so)
 };
 
-struct SearchFieldResult {
+struct TextBoxResult {
     bool edited = false;   // the text changed
     bool entered = false;  // Enter
     bool down = false;     // the Down arrow
@@ -29,11 +29,11 @@ struct SearchFieldResult {
     float left = 0, top = 0, width = 0, height = 0;  // where the field is, in screen pixels
 };
 
-class SearchField {
+class TextBox {
 public:
-    // Draws the field across the rest of the line; `hint` shows while it is empty.
-    SearchFieldResult draw(PanelText& text, const char* hint, const SearchFieldInput& input);
-    // The application changed the query (Escape cleared it).
+    // Draws the box across the rest of the line; `hint` shows while it is empty.
+    TextBoxResult draw(PanelText& text, const char* hint, const TextBoxInput& input);
+    // Replaces the text (the application changed it); the caret goes to its end.
     void set(std::string_view text) { field_.set(text); }
     const std::string& text() const { return field_.text(); }
 
