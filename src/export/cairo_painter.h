@@ -1,6 +1,7 @@
 // Draws the vector picture of a frame with cairo onto any cairo surface (a PDF page for --screenshot OUT.pdf,
-// an image surface in tests). Words are shown as text in the window's fonts, which cairo embeds (subset) in a
-// PDF, so they can be selected, searched and copied; a shadow under a word is its outline, not a copy of it.
+// an image surface in tests). Words are shown as text, shaped glyphs in the fonts the window's text stack
+// chose (any script; colour emoji as images), which cairo embeds (subset) in a PDF with the characters each
+// glyph draws, so they can be selected, searched and copied; a shadow under a word is its outline, not a copy.
 #pragma once
 
 #include "export/vector_fonts.h"
@@ -9,6 +10,8 @@
 typedef struct _cairo_pattern cairo_pattern_t;
 
 namespace epilogue {
+
+struct ShapedGlyph;
 
 class CairoPainter : public VectorPainter {
 public:
@@ -32,6 +35,11 @@ private:
     // the bounds' size from their centre).
     void setSource(const Paint& paint, const Rect& bounds, float reach);
     static Paint withOpacity(const Paint& paint, float opacity);
+    // A colour emoji glyph, drawn as its image at the glyph's place, at the text's opacity; or its shadow, the
+    // image's shape in black at `alpha`.
+    void colourGlyph(const ShapedGlyph& glyph, double x, double baseline, float alpha, bool shadow = false);
+    // Text in cairo's own way, for when the text stack has no font: no fallback fonts, no shaping.
+    void cairoText(const TextRun& run, VectorFace face, double x, double baseline);
 
     cairo_t* cairo_;
     const VectorFonts& fonts_;

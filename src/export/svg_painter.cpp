@@ -2,6 +2,7 @@
 #include "export/svg_painter.h"
 
 #include "render/scene_look.h"
+#include "text/text_shaper.h"
 
 #include <algorithm>
 #include <cmath>
@@ -180,7 +181,13 @@ void SvgPainter::text(const TextRun& run) {
     const VectorFace face = run.quoteFace ? VectorFace::Quote : faceFor(run.style);
     const FaceMetrics& metrics = fonts_.metrics(face);
     const std::string id = "t" + std::to_string(nextId_++);
-    const std::string x = num(std::floor(run.topLeft.x)), y = num(std::floor(run.topLeft.y) + metrics.baseline);
+    const ShapedText* shaped = fonts_.shape(face, run.text);
+    const bool rightToLeft = shaped && shaped->rightToLeft;
+    // Right-to-left text is held by its middle, which means the same in every viewer whichever side it takes
+    // its start to be.
+    const float left = std::floor(run.topLeft.x);
+    const std::string x = num(rightToLeft && run.width > 0 ? left + run.width / 2 : left);
+    const std::string y = num(std::floor(run.topLeft.y) + metrics.baseline);
     // The shadow is the same text by reference: one copy of the words in the document.
     if (run.shadow) {
         body_ += "<use xlink:href=\"#" + id + "\" transform=\"translate(1 1)\" fill=\"#000000\" fill-opacity=\"" +
@@ -188,6 +195,15 @@ void SvgPainter::text(const TextRun& run) {
     }
     body_ += "<g" + fill(Paint::solid(run.colour, run.alpha)) + "><text id=\"" + id + "\" class=\"" + className(face) +
              "\" x=\"" + x + "\" y=\"" + y + "\"";
+    // The fonts the text stack set it in, its own typeface first, so that a viewer falls back to the same
+    // ones; it shapes the words and orders them by the bidi algorithm itself, in the text's direction.
+    const std::vector<std::string> families = fonts_.families(face, run.text);
+    if (families.size() > 1) {
+        body_ += " style=\"font-family:";
+        for (const std::string& family : families) body_ += "'" + xmlEscaped(family) + "',";
+        body_ += metrics.serif ? "serif\"" : "sans-serif\"";
+    }
+    if (rightToLeft) body_ += " direction=\"rtl\" text-anchor=\"middle\"";
     if (run.width > 0) body_ += " textLength=\"" + num(run.width) + "\" lengthAdjust=\"spacingAndGlyphs\"";
     body_ += ">" + xmlEscaped(run.text) + "</text></g>\n";
 }
@@ -225,7 +241,7 @@ std::string SvgPainter::finish(bool standalone) const {
         out += "." + std::string(className(face)) + "{font-family:'" + xmlEscaped(metrics.family) + "'," +
                (metrics.serif ? "serif" : "sans-serif") + ";font-size:" + num(metrics.emSize) +
                "px;font-weight:" + (metrics.bold ? "bold" : "normal") + ";font-style:" +
-               (metrics.italic ? "italic" : "normal") + ";white-space:pre}\n";
+               (metrics.italic ? "italic" : "normal") + ";font-synthesis:none;white-space:pre}\n";
     }
     out += "</style>\n<defs>\n" + defs_ + "</defs>\n" + body_;
     for (int i = 0; i < openClips_; ++i) out += "</g>\n";

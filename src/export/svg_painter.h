@@ -1,5 +1,6 @@
 // Writes the vector picture of a frame as SVG text, with every word as a real <text> element (selectable,
-// searchable, read by screen readers) set in the window's fonts by name and held to its measured width.
+// searchable, read by screen readers) in logical order, set in the window's fonts by name, with the fallback
+// fonts the text stack chose for other scripts after them, in its direction, held to its shaped width.
 // Gradients are shared between the shapes that use the same one. Pure text output: no cairo drawing.
 #pragma once
 

@@ -2,15 +2,18 @@
 // only textured glyph quads. Here each panel is drawn in the rectangle the frame plan gave it, in the theme's
 // colours (ui/theme.cpp), with its content as real text: the commentary of the event the panel describes
 // (its title, lane, era and time, summary, quotes, the article's words with their attribution, "in the
-// other life"), the events list with times, and the transport's state. Lines are wrapped as ImGui wraps
-// them, at word boundaries, in the same faces; line breaks may differ by a word from the PNG's.
+// other life"), the events list with times, and the transport's state. Lines are wrapped where the Unicode
+// line breaking rules allow (text/line_breaks.h: at spaces, between CJK characters, between Thai words), in
+// the same faces, measured as shaped; line breaks may differ by a word from the PNG's.
 #include "export/vector_frame.h"
 
 #include "render/scene_look.h"
+#include "text/line_breaks.h"
 #include "timeline/time_format.h"
 
 #include <algorithm>
 #include <string>
+#include <vector>
 
 namespace epilogue {
 
@@ -38,13 +41,24 @@ public:
 
     void paragraph(VectorFace face, const Colour& colour, std::string_view text) {
         const float lineHeight = fonts_.metrics(face).lineHeight;
-        std::size_t start = 0;
+        findLineBreaks(text, breaks_);
+        std::size_t start = 0, next = 0;  // next: the first break not yet passed
         while (start < text.size() && room(lineHeight)) {
-            const std::size_t end = lineEnd(face, text, start);
-            line(face, colour, text.substr(start, end - start));
+            // The last break that fits (at least the first), never past a mandatory one.
+            std::size_t end = start;
+            for (; next < breaks_.size(); ++next) {
+                const std::size_t at = breaks_[next].at;
+                if (at <= start) continue;
+                if (end > start && fonts_.width(face, trimmed(text.substr(start, at - start))) > area_.width) break;
+                end = at;
+                if (breaks_[next].mandatory) {
+                    ++next;
+                    break;
+                }
+            }
+            if (end <= start) end = text.size();
+            line(face, colour, trimmed(text.substr(start, end - start)));
             start = end;
-            while (start < text.size() && text[start] == ' ') ++start;
-            if (start < text.size() && text[start] == '\n') ++start;
         }
         y_ += kSpacingY;
     }
@@ -72,24 +86,19 @@ public:
 
 private:
     bool room(float height) const { return y_ + height <= area_.bottom(); }
-    // Where the line that starts at `start` ends: after the last word that fits (at least one word).
-    std::size_t lineEnd(VectorFace face, std::string_view text, std::size_t start) const {
-        const std::size_t newline = std::min(text.find('\n', start), text.size());
-        std::size_t end = start, fits = start;
-        while (end < newline) {
-            std::size_t next = text.find(' ', end + 1);
-            next = std::min(next == std::string_view::npos ? newline : next, newline);
-            if (fonts_.width(face, text.substr(start, next - start)) > area_.width && fits > start) break;
-            fits = next;
-            end = next;
+    // A line without the spaces and line break it ends with.
+    static std::string_view trimmed(std::string_view line) {
+        while (!line.empty() && (line.back() == ' ' || line.back() == '\n' || line.back() == '\r' || line.back() == '\t')) {
+            line.remove_suffix(1);
         }
-        return std::max(fits, std::min(start + 1, newline));
+        return line;
     }
 
     VectorPainter& painter_;
     const VectorFonts& fonts_;
     Rect area_;
     float y_;
+    std::vector<LineBreak> breaks_;
 };
 
 Rect inner(const Rect& area, float padX, float padY) {

@@ -6,6 +6,10 @@
   check_still.py nodes PNG_SIDECAR PAGE.ppm      the PDF drawn by pdftoppm has each node's bright centre within a
                                                  pixel of the centre of its rectangle in the PNG's sidecar
   check_still.py sidecars PNG_SIDECAR OTHER      OTHER's rectangles (events, labels, ruler, playhead) are the PNG's
+  check_still.py ink SIDECAR PAGE.ppm            the PDF drawn by pdftoppm at 72 dpi has the strokes of letters in
+                                                 every label's rectangle, and colour (emoji) in the emoji label's
+  check_still.py words SIDECAR TEXT.txt WORD...  each WORD is in the text pdftotext read, as written (in logical
+                                                 order), bidi controls aside
 """
 import json
 import sys
@@ -97,6 +101,36 @@ elif mode == "sidecars":
         close(mine["rect"], other_label["rect"], f"labels[{mine['id']}]")
     if len(sidecar["events"]) != len(theirs["events"]) or len(sidecar["labels"]) != len(theirs["labels"]):
         problems.append("the sidecars list different events or labels")
+elif mode == "ink":
+    with open(other, "rb") as f:
+        data = f.read()
+    header = data.split(b"\n", 3)
+    width, height = (int(v) for v in header[1].split())
+    pixels = header[3]
+    for label in sidecar["labels"]:
+        rect = label["rect"]
+        bright = coloured = 0
+        for y in range(max(0, int(rect["y"])), min(height, int(rect["y"] + rect["height"]) + 1)):
+            for x in range(max(0, int(rect["x"])), min(width, int(rect["x"] + rect["width"]) + 1)):
+                i = (y * width + x) * 3
+                r, g, b = pixels[i], pixels[i + 1], pixels[i + 2]
+                # Labels are pale text on a dark sky: a letter's stroke is far brighter than the sky behind it.
+                if 0.2126 * r + 0.7152 * g + 0.0722 * b > 130:
+                    bright += 1
+                # An emoji's own colours: strongly saturated, unlike the labels' pale tints.
+                if max(r, g, b) - min(r, g, b) > 110 and max(r, g, b) > 120:
+                    coloured += 1
+        # Even a short label ("서울의 밤") has far more than this many bright pixels at 72 dpi.
+        if bright < 40:
+            problems.append(f"{label['id']}: only {bright} bright pixels in its label")
+        if label["id"] == "emoji" and coloured < 20:
+            problems.append(f"emoji: no colour in its label ({coloured} coloured pixels)")
+elif mode == "words":
+    controls = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+    text = squeeze(open(other, encoding="utf-8").read().translate(controls))
+    for word in sys.argv[4:]:
+        if squeeze(word) not in text:
+            problems.append(f"the PDF's text lacks {word!r}")
 else:
     problems.append(f"unknown mode {mode}")
 

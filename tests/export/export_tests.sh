@@ -45,6 +45,33 @@ pdf)
     pdfinfo "$work/a.pdf" | grep -q "^Title: *La La Land" || fail "the title is not in the metadata: $(pdfinfo "$work/a.pdf")"
     grep -aq "$(dirname "$(readlink -f "$story")")" "$work/a.pdf" && fail "the PDF names the story's directory"
     ;;
+every-script)
+    # Every script drawn as the PNG draws it (the story is tests/data/every-script.json): in the PDF, the fonts
+    # that have the scripts, each title read back in logical order (Arabic and Hebrew too), the strokes of
+    # letters in every label and emoji in colour; in the SVG, every title as a <text> naming those fonts.
+    flags=(--size 1600x900 --select arabic)
+    run epilogue "$story" --screenshot "$work/a.pdf" "${flags[@]}"
+    expect_status 0
+    case "$err" in *"drawn as boxes"*) fail "a script has no font here: $err" ;; esac
+    fonts=$(pdffonts "$work/a.pdf")
+    for font in DejaVuSans NotoSansCJK NotoSansThai NotoSansDevanagari NotoSansTamil; do
+        grep -q "$font" <<<"$fonts" || fail "no $font in the PDF: $fonts"
+    done
+    pdftotext "$work/a.pdf" "$work/a.txt" || fail "pdftotext cannot read the PDF"
+    $python "$here/check_still.py" words "$work/a.pdf.json" "$work/a.txt" "東京の夜、ひらがなとカタカナ" "城市之星的夜晚" \
+        "서울의 밤" "คืนที่กรุงเทพ" "क्षितिज पर रात" "சென்னையின் இரவு" "ليلة في القاهرة مع" "לילה בתל אביב" \
+        "بعد خمس سنوات التقيا" || fail "titles missing from the PDF's text"
+    pdftoppm -r 72 -singlefile "$work/a.pdf" "$work/page" || fail "pdftoppm cannot draw the PDF"
+    $python "$here/check_still.py" ink "$work/a.pdf.json" "$work/page.ppm" || fail "labels not drawn in the PDF"
+    run epilogue "$story" --screenshot "$work/a.svg" "${flags[@]}"
+    expect_status 0
+    xmllint --noout "$work/a.svg" || fail "the SVG is not well-formed XML"
+    for words in "東京の夜、ひらがなとカタカナ" "ليلة في القاهرة مع Jazz 42" "Emoji 🏃‍♀️ 🇫🇷 👍🏽 🎹"; do
+        grep -qF ">$words</text>" "$work/a.svg" || fail "no <text> holds '$words'"
+    done
+    grep -q "font-family:'DejaVu Sans','Noto Sans CJK" "$work/a.svg" || fail "the SVG does not name the CJK font"
+    grep -q 'direction="rtl"' "$work/a.svg" || fail "the SVG sets no right-to-left text"
+    ;;
 paper)
     # A4, A3 and Letter, landscape, with the frame fitted in; the sidecar says where.
     for paper in A4 a3 Letter; do
