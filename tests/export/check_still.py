@@ -34,6 +34,14 @@ def squeeze(text):
     return " ".join(text.split())
 
 
+def read_ppm(path):
+    """A binary PPM ("P6\\nW H\\n255\\n" then RGB, as pdftoppm writes it): its width, height and pixels."""
+    with open(path, "rb") as f:
+        header = f.read().split(b"\n", 3)
+    width, height = (int(v) for v in header[1].split())
+    return width, height, header[3]
+
+
 if mode == "svg-text":
     root = ElementTree.parse(other).getroot()
     texts = {squeeze("".join(t.itertext())) for t in root.iter("{http://www.w3.org/2000/svg}text")}
@@ -46,12 +54,7 @@ elif mode == "pdf-text":
         if squeeze(word) not in text:
             problems.append(f"the PDF's text lacks {word!r}")
 elif mode == "nodes":
-    with open(other, "rb") as f:
-        data = f.read()
-    # A binary PPM: "P6\nW H\n255\n" then RGB.
-    header = data.split(b"\n", 3)
-    width, height = (int(v) for v in header[1].split())
-    pixels = header[3]
+    width, height, pixels = read_ppm(other)
 
     def luminance(x, y):
         i = (y * width + x) * 3
@@ -102,11 +105,7 @@ elif mode == "sidecars":
     if len(sidecar["events"]) != len(theirs["events"]) or len(sidecar["labels"]) != len(theirs["labels"]):
         problems.append("the sidecars list different events or labels")
 elif mode == "ink":
-    with open(other, "rb") as f:
-        data = f.read()
-    header = data.split(b"\n", 3)
-    width, height = (int(v) for v in header[1].split())
-    pixels = header[3]
+    width, height, pixels = read_ppm(other)
     for label in sidecar["labels"]:
         rect = label["rect"]
         bright = coloured = 0
