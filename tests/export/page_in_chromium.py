@@ -80,8 +80,24 @@ class Page:
             self.call("Input.dispatchKeyEvent", type="char", text="\r", key="Enter", code="Enter")
 
     def click(self, x, y):
+        # As a mouse does: it moves onto the place, then presses and releases there.
+        self.call("Input.dispatchMouseEvent", type="mouseMoved", x=x, y=y)
         for kind in ("mousePressed", "mouseReleased"):
             self.call("Input.dispatchMouseEvent", type=kind, x=x, y=y, button="left", clickCount=1)
+
+    def settle(self):
+        """Waits for two animation frames, so a scroll or a change of layout has been drawn."""
+        self.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => done(true))))",
+                      awaited=True)
+
+    def wait_until(self, expression, seconds=3):
+        """The value of a JavaScript expression once it is true, or its last value after some seconds."""
+        deadline = time.time() + seconds
+        value = self.evaluate(expression)
+        while not value and time.time() < deadline:
+            time.sleep(0.05)
+            value = self.evaluate(expression)
+        return value
 
 
 def main():
@@ -171,9 +187,11 @@ def main():
         for index in (0, len(spots) // 2, len(spots) - 1):
             event = spots[index]
             page.evaluate(f"document.querySelector('.spot[data-event=\"{event}\"]').scrollIntoView({{block: 'center', behavior: 'instant'}})")
+            page.settle()
             box = page.evaluate(f"(() => {{ const r = document.querySelector('.spot[data-event=\"{event}\"]').getBoundingClientRect();"
                                 " return [r.left + r.width / 2, r.top + r.height / 2]; })()")
             page.click(box[0], box[1])
+            page.wait_until(f"document.body.getAttribute('data-selected') === '{event}'")
             visible = page.evaluate("Array.from(document.querySelectorAll('.moment')).filter(m => !m.hidden).map(m => m.dataset.event)")
             pressed = page.evaluate("Array.from(document.querySelectorAll('.spot[aria-pressed=true]')).map(s => s.dataset.event)")
             check(visible == [event] and pressed == [event], f"a click on {event} showed {visible} (pressed {pressed})")
