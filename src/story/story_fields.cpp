@@ -37,9 +37,10 @@ namespace od = simdjson::ondemand;
 
 class StoryReader {
 public:
-    StoryReader(std::string_view text, const std::string& fileName, const StoryLoadOptions& options,
-                std::vector<StoryError>& errors, bool& truncated, JsonProblem& problem)
-        : text_(text), file_(fileName), options_(options), errors_(errors), truncated_(truncated), problem_(problem) {}
+    StoryReader(std::string_view text, std::shared_ptr<const TextBlock> source, const std::string& fileName,
+                const StoryLoadOptions& options, std::vector<StoryError>& errors, bool& truncated, JsonProblem& problem)
+        : text_(text), file_(fileName), options_(options), errors_(errors), truncated_(truncated), problem_(problem),
+          strings_(source ? StoryTextBuilder(std::move(source), text.size()) : StoryTextBuilder(text.size() + 1)) {}
 
     // Reads the whole document. Returns false when the JSON itself is at fault (see JsonProblem).
     bool read(od::document& document, Story& story);
@@ -576,8 +577,9 @@ private:
     enum class TimeKind { Unknown, Numbers, Dates };
     TimeKind timeKind_ = TimeKind::Unknown;
     std::size_t firstTimeOffset_ = 0;
-    // One block, never a second: the story's strings fit in the text they are read from.
-    StoryTextBuilder strings_{text_.size() + 1};
+    // Views into the file's buffer; or, without one, copies into one block, never a second (the story's
+    // strings fit in the text they are read from).
+    StoryTextBuilder strings_;
     // Ids view the story's text or the file. The event id table starts at a size that spares most stories
     // its regrowth (it still grows when a story is dense).
     StoryReferences references_{text_.size() / 1024 + 16};
@@ -718,12 +720,14 @@ bool StoryReader::read(od::document& document, Story& story) {
 
 }  // namespace
 
-bool readStoryFields(simdjson::padded_string_view padded, const std::string& fileName, const StoryLoadOptions& options,
-                     Story& story, std::vector<StoryError>& errors, bool& truncated, JsonProblem& problem) {
+bool readStoryFields(simdjson::padded_string_view padded, std::shared_ptr<const TextBlock> source,
+                     const std::string& fileName, const StoryLoadOptions& options, Story& story,
+                     std::vector<StoryError>& errors, bool& truncated, JsonProblem& problem) {
     od::parser parser;
     od::document document;
     if (parser.iterate(padded).get(document)) return false;  // the text is at fault before any value is read
-    StoryReader reader(std::string_view(padded.data(), padded.size()), fileName, options, errors, truncated, problem);
+    StoryReader reader(std::string_view(padded.data(), padded.size()), std::move(source), fileName, options, errors,
+                       truncated, problem);
     return reader.read(document, story);
 }
 

@@ -97,6 +97,18 @@ inline bool needsUnescaping(std::string_view inside) {
     return false;
 }
 
+// A key without escapes, viewed in the file's text (`inside` follows its opening quote): true unless a
+// backslash (or a NUL) comes before the closing quote. Keys read so never go through the parser's string
+// buffer, which would otherwise hold a copy of every key of the file. (The parser found every string
+// closed, and none with a raw control character, before any value is read.)
+inline bool plainKey(const char* inside, std::string_view& key) {
+    const char* end = inside;
+    while (*end != '"' && *end != '\\' && *end != '\0') ++end;
+    if (*end != '"') return false;
+    key = std::string_view(inside, static_cast<std::size_t>(end - inside));
+    return true;
+}
+
 class JsonMaterializer {
 public:
     JsonMaterializer(const char* base, JsonProblem& problem) : base_(base), problem_(problem) {}
@@ -142,7 +154,7 @@ inline bool JsonMaterializer::read(simdjson::ondemand::value value, JsonTree& tr
                 if (std::move(fieldResult).get(field)) return fail(offset);
                 const std::size_t keyOffset = static_cast<std::size_t>(field.key().raw() - base_) - 1;
                 std::string_view key;
-                if (field.unescaped_key().get(key)) return fail(keyOffset);
+                if (!plainKey(field.key().raw(), key) && field.unescaped_key().get(key)) return fail(keyOffset);
                 for (std::size_t sibling : tree[index].children) {
                     if (tree[sibling].key == key) {
                         problem_ = {true, keyOffset, "duplicate key " + inQuotes(key)};

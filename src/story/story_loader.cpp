@@ -1,7 +1,8 @@
 // Loading a story: the entry points. The file is read into memory of the loader's own, checked for size
 // and UTF-8, then read in one streaming pass over the JSON with simdjson's On Demand parser: no document
 // tree is built for the whole file, so a story of a hundred thousand events loads quickly and in little
-// memory. The parts of the loader:
+// memory. The story's strings view the buffer the file was read into, which the story keeps (story_text.h).
+// The parts of the loader:
 //   story_json_tree.h  one item of the file at a time, as a small tree of located values;
 //   story_fields.h     reading the story's fields from those items (the hot part);
 //   story_checks.h     the cross-checks once everything is read: references, forks and time order;
@@ -18,7 +19,9 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
+#include <memory>
 #include <new>
 #include <optional>
 #include <sstream>
@@ -35,9 +38,11 @@ std::string StoryError::toString() const {
 
 namespace {
 
-StoryLoadResult parsePadded(simdjson::padded_string_view padded, const std::string& fileName,
+// Parses the JSON text in the first `length` bytes of `buffer` (followed by simdjson's padding). The story's
+// strings view the buffer where they can (see story_text.h), and the story keeps it.
+StoryLoadResult parseBuffer(const std::shared_ptr<TextBlock>& buffer, std::size_t length, const std::string& fileName,
                             const StoryLoadOptions& options) {
-    const std::string_view text(padded.data(), padded.size());
+    const std::string_view text(buffer->data(), length);
     StoryLoadResult result;
     auto fail = [&](StoryErrorKind kind, std::size_t offset, const std::string& message, bool positioned) {
         StoryError error{kind, fileName, 0, 0, message};
@@ -62,29 +67,49 @@ StoryLoadResult parsePadded(simdjson::padded_string_view padded, const std::stri
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         return fail(StoryErrorKind::Empty, 0, "the file is empty", false);
     }
+    // Hashed before the strings' NULs are written into the buffer.
+    const std::uint64_t hash = hashBytes(text);
+    // A file that holds a NUL byte is never valid JSON. Its strings are copied rather than viewed, so that
+    // every NUL the buffer holds after reading is one the reader wrote over a closing quote.
+    const bool viewed = std::memchr(text.data(), '\0', text.size()) == nullptr;
     JsonProblem problem;
-    if (!readStoryFields(padded, fileName, options, result.story, result.errors, result.truncated, problem)) {
+    const simdjson::padded_string_view padded(buffer->data(), length, buffer->size());
+    if (!readStoryFields(padded, viewed ? buffer : nullptr, fileName, options, result.story, result.errors,
+                         result.truncated, problem)) {
         // The JSON itself is at fault: the reader named a duplicate key or nesting too deep; for malformed
         // text, nlohmann-json's parser names the character (simdjson's errors say less, and less precisely).
         result.errors.clear();
         result.truncated = false;
         result.story = Story{};
         if (!problem.message.empty()) return fail(StoryErrorKind::Syntax, problem.offset, problem.message, true);
+        if (viewed) std::replace(buffer->data(), buffer->data() + length, '\0', '"');  // the text as it was read
         if (const std::optional<JsonSyntaxError> located = findJsonSyntaxError(text)) {
             return fail(StoryErrorKind::Syntax, located->offset, located->message, true);
         }
         return fail(StoryErrorKind::Syntax, problem.offset, "malformed JSON", true);
     }
     if (!result.errors.empty()) result.story = Story{};  // never hand out a half-loaded story
-    else result.story.sourceHash = hashBytes(text);
+    else result.story.sourceHash = hash;
     return result;
+}
+
+// A buffer for `length` bytes of JSON and simdjson's padding; empty when there is not enough memory.
+std::shared_ptr<TextBlock> newBuffer(std::size_t length) {
+    try {
+        return std::make_shared<TextBlock>(length + simdjson::SIMDJSON_PADDING);
+    } catch (const std::bad_alloc&) {
+        return nullptr;
+    }
 }
 
 }  // namespace
 
 StoryLoadResult parseStory(std::string_view text, const std::string& fileName, const StoryLoadOptions& options) {
-    const simdjson::padded_string copy(text.data(), text.size());
-    return parsePadded(copy, fileName, options);
+    const std::shared_ptr<TextBlock> buffer = newBuffer(text.size());
+    if (!buffer) return {Story{}, {{StoryErrorKind::Io, fileName, 0, 0, "not enough memory to read the story"}}};
+    std::memcpy(buffer->data(), text.data(), text.size());
+    std::memset(buffer->data() + text.size(), 0, buffer->size() - text.size());
+    return parseBuffer(buffer, text.size(), fileName, options);
 }
 
 StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& options) {
@@ -102,12 +127,8 @@ StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& o
     // The file is read into memory of the loader's own (a large block gets the huge-page hint), not mapped:
     // a mapped file that another program truncates mid-load (an editor saving in place while the window
     // reloads) would kill the process with SIGBUS.
-    std::optional<TextBlock> buffer;
-    try {
-        buffer.emplace(length + simdjson::SIMDJSON_PADDING);
-    } catch (const std::bad_alloc&) {
-        return fail({InputFileProblem::CannotRead, "not enough memory to read the file"});
-    }
+    std::shared_ptr<TextBlock> buffer = newBuffer(length);
+    if (!buffer) return fail({InputFileProblem::CannotRead, "not enough memory to read the file"});
     std::size_t filled = 0;
     if (!file.read(buffer->data(), length, filled, error)) return fail(error);
     if (filled == length) {
@@ -116,20 +137,16 @@ StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& o
         std::string rest;
         if (!file.readRest(filled, options.maxBytes, rest, error)) return fail(error);
         if (!rest.empty()) {
-            try {
-                TextBlock larger(filled + rest.size() + simdjson::SIMDJSON_PADDING);
-                std::memcpy(larger.data(), buffer->data(), filled);
-                std::memcpy(larger.data() + filled, rest.data(), rest.size());
-                filled += rest.size();
-                buffer.reset();
-                buffer.emplace(std::move(larger));
-            } catch (const std::bad_alloc&) {
-                return fail({InputFileProblem::CannotRead, "not enough memory to read the file"});
-            }
+            std::shared_ptr<TextBlock> larger = newBuffer(filled + rest.size());
+            if (!larger) return fail({InputFileProblem::CannotRead, "not enough memory to read the file"});
+            std::memcpy(larger->data(), buffer->data(), filled);
+            std::memcpy(larger->data() + filled, rest.data(), rest.size());
+            filled += rest.size();
+            buffer = std::move(larger);
         }
     }
     std::memset(buffer->data() + filled, 0, buffer->size() - filled);  // simdjson reads into the padding
-    return parsePadded(simdjson::padded_string_view(buffer->data(), filled, buffer->size()), path, options);
+    return parseBuffer(buffer, filled, path, options);
 }
 
 }  // namespace epilogue

@@ -1,4 +1,4 @@
-// Copying a story's strings into shared blocks.
+// Story strings: viewed in the file's own buffer, or copied into shared blocks.
 #include "story/story_text.h"
 
 #include "story/huge_pages.h"
@@ -74,12 +74,28 @@ StoryTextBuilder::StoryTextBuilder(std::size_t expectedBytes) {
     left_ = expectedBytes;
 }
 
+StoryTextBuilder::StoryTextBuilder(std::shared_ptr<const TextBlock> source, std::size_t sourceLength) {
+    sourceBegin_ = source->data();
+    sourceEnd_ = source->data() + sourceLength;
+    text_->source = std::move(source);
+}
+
 StoryString StoryTextBuilder::add(std::string_view text) {
     if (text.empty()) return StoryString();
+    // In the source and followed by its closing quote (or by the NUL that already replaced it): viewed.
+    const char* end = text.data() + text.size();
+    if (text.data() >= sourceBegin_ && end < sourceEnd_ && (*end == '"' || *end == '\0')) {
+        *const_cast<char*>(end) = '\0';
+        return StoryString(text);
+    }
+    return copy(text);
+}
+
+StoryString StoryTextBuilder::copy(std::string_view text) {
     const std::size_t needed = text.size() + 1;
     if (needed > left_) {
         if (!text_->blocks.empty()) text_->blocks.back().trim(text_->blocks.back().size() - left_);
-        text_->blocks.emplace_back(std::max(kSmallestBlock, needed));
+        text_->blocks.emplace_back(std::max({kSmallestBlock, needed, copied_ / 2}));
         cursor_ = text_->blocks.back().data();
         left_ = text_->blocks.back().size();
     }
@@ -88,6 +104,7 @@ StoryString StoryTextBuilder::add(std::string_view text) {
     start[text.size()] = '\0';
     cursor_ += needed;
     left_ -= needed;
+    copied_ += needed;
     return StoryString(std::string_view(start, text.size()));
 }
 
@@ -95,6 +112,8 @@ std::shared_ptr<const StoryText> StoryTextBuilder::finish() {
     if (!text_->blocks.empty()) text_->blocks.back().trim(text_->blocks.back().size() - left_);
     std::shared_ptr<const StoryText> done = std::move(text_);
     text_ = std::make_shared<StoryText>();
+    sourceBegin_ = sourceEnd_ = nullptr;
+    copied_ = 0;
     cursor_ = nullptr;
     left_ = 0;
     return done;

@@ -1,7 +1,9 @@
 // The text of a story: every string of the model (ids, titles, quotes, commentary) is a StoryString, a
-// view into a few large blocks that the story shares, instead of one heap allocation each. A story of a
-// hundred thousand events holds about half a million strings; as separate allocations they were most of
-// its load time. Each string is followed by a NUL in its block, so c_str() can go where C strings do.
+// view into text the story shares, instead of one heap allocation each. A story of a hundred thousand
+// events holds about half a million strings; as separate allocations they were most of its load time.
+// A loaded story keeps the file's own buffer, and a string written in the file without escapes views it
+// there, its closing quote overwritten with a NUL; other strings (with escapes) are copied into a few
+// blocks. Either way each string is followed by a NUL, so c_str() can go where C strings do.
 #pragma once
 
 #include <cstddef>
@@ -64,23 +66,35 @@ private:
     bool mapped_ = false;  // from mmap (large blocks) rather than new[]
 };
 
-// The blocks a story's strings live in. Immutable once built; stories share it when they are copied.
+// Where a story's strings live. Immutable once built; stories share it when they are copied.
 struct StoryText {
-    std::vector<TextBlock> blocks;
+    std::shared_ptr<const TextBlock> source;  // the file's buffer, when strings view it
+    std::vector<TextBlock> blocks;            // the strings copied
 };
 
-// Copies strings into blocks. The first block is sized by the caller (a loader knows that a file's strings
-// fit in the file); further blocks are added as needed, so nothing ever moves once copied.
+// Makes story strings. Strings are copied into blocks: the first is sized by the caller, further ones are
+// added as needed (each at least half the size of what was copied before it), so nothing ever moves once
+// copied.
+// Given a source (the JSON text a loader reads), a string that lies in it and is followed by its closing
+// quote is not copied: the quote becomes its NUL. The caller must not need that text as JSON afterwards,
+// or must put the quotes back; every NUL in the source before the padding is such a quote when the
+// source held no NUL to begin with.
 class StoryTextBuilder {
 public:
     explicit StoryTextBuilder(std::size_t expectedBytes = 0);
+    StoryTextBuilder(std::shared_ptr<const TextBlock> source, std::size_t sourceLength);
 
     StoryString add(std::string_view text);
     // The finished text, to be kept by the story whose strings were added.
     std::shared_ptr<const StoryText> finish();
 
 private:
+    StoryString copy(std::string_view text);
+
     std::shared_ptr<StoryText> text_ = std::make_shared<StoryText>();
+    const char* sourceBegin_ = nullptr;  // [sourceBegin_, sourceEnd_): the source's JSON text
+    const char* sourceEnd_ = nullptr;
+    std::size_t copied_ = 0;  // bytes in blocks so far
     char* cursor_ = nullptr;
     std::size_t left_ = 0;
 };

@@ -18,6 +18,7 @@
 #include <fstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 using namespace epilogue;
 
@@ -230,6 +231,44 @@ TEST_CASE("JSON that is well-formed only in part is rejected: trailing text, a b
     REQUIRE(badLiteral.errors.size() == 1);
     CHECK(badLiteral.errors[0].kind == StoryErrorKind::Syntax);
     CHECK(badLiteral.errors[0].line == 12);
+}
+
+TEST_CASE("a story's strings, viewed in the text it was read from or copied when escaped, each end in a NUL") {
+    const StoryLoadResult result =
+        load(replaced(replaced(kValid, R"("title": "Paris")", R"("title": "Paris \"la nuit\"")"), "They meet", "They \u006Deet"));
+    for (const auto& error : result.errors) INFO(error.toString());
+    REQUIRE(result.ok());
+    const Story& story = result.story;
+    CHECK(story.events[2].title == "Paris \"la nuit\"");
+    CHECK(story.events[0].title == "They meet");
+    std::vector<StoryString> strings = {story.title, story.source.title, story.eras[0].name, story.lanes[0].id,
+                                        story.lanes[1].title, story.events[0].quotes[0].words,
+                                        story.events[0].commentary[0].attribution};
+    for (const Event& event : story.events) strings.insert(strings.end(), {event.id, event.title});
+    for (const StoryString& text : strings) {
+        CHECK(std::string(text.c_str()) == std::string(text.view()));  // a NUL right after, none before
+    }
+    // The hash is of the bytes as read, before any string's NUL was written into them.
+    const std::string valid = kValid;
+    CHECK(load(valid).story.sourceHash == hashBytes(valid));
+}
+
+TEST_CASE("malformed JSON after strings were read is located in the text as it was written") {
+    // The strings before the error end in NULs written over their closing quotes; the locator must see the
+    // quotes, as it does in a file that held a NUL byte of its own.
+    const std::string late = replaced(kValid, R"("pairs": [["meet", "kiss"])", R"("pairs": [["meet" "kiss"])");
+    const auto result = load(late);
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].kind == StoryErrorKind::Syntax);
+    CHECK(result.errors[0].toString() ==
+          "two.json:19:26: syntax error while parsing array - unexpected string literal; expected ']'");
+    std::string withNul = replaced(kValid, R"(, "title": "The end"})", std::string(R"(, "title": "The end"})") + '\0');
+    const auto nul = load(withNul);
+    REQUIRE(nul.errors.size() == 1);
+    CHECK(nul.errors[0].kind == StoryErrorKind::Syntax);
+    const TextPosition nulAt = textPositionOf(withNul, withNul.find('\0'));
+    CHECK(nul.errors[0].line == nulAt.line);
+    CHECK(nul.errors[0].column == nulAt.column);
 }
 
 TEST_CASE("strings: escapes are unescaped, raw control characters are refused") {
