@@ -1,9 +1,11 @@
 // posix_spawnp with pipes, and the small pieces around it: whole writes, whole reads, exit statuses in words.
 #include "app/child_process.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <string_view>
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -71,8 +73,19 @@ bool spawnProcess(const SpawnRequest& request, ChildProcess& child, std::string&
     argv.reserve(request.arguments.size() + 1);
     for (const std::string& argument : request.arguments) argv.push_back(const_cast<char*>(argument.c_str()));
     argv.push_back(nullptr);
+    // Our environment, less the names the request sets, then the request's entries.
+    std::vector<char*> environment;
+    for (char** entry = environ; *entry; ++entry) {
+        const std::string_view name(*entry, std::strcspn(*entry, "="));
+        const bool replaced = std::any_of(request.environment.begin(), request.environment.end(), [&](const std::string& set) {
+            return set.size() > name.size() && set.compare(0, name.size(), name) == 0 && set[name.size()] == '=';
+        });
+        if (!replaced) environment.push_back(*entry);
+    }
+    for (const std::string& entry : request.environment) environment.push_back(const_cast<char*>(entry.c_str()));
+    environment.push_back(nullptr);
     pid_t pid = -1;
-    const int code = ::posix_spawnp(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
+    const int code = ::posix_spawnp(&pid, program.c_str(), &actions, &attributes, argv.data(), environment.data());
     ::posix_spawn_file_actions_destroy(&actions);
     ::posix_spawnattr_destroy(&attributes);
     // The child's ends are the child's now (or nobody's): close ours.

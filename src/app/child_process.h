@@ -17,6 +17,7 @@ struct SpawnRequest {
     bool pipeOutput = false;             // the child's stdout is a pipe we read
     bool pipeError = false;              // the child's stderr is a pipe we read
     bool ownProcessGroup = false;        // Ctrl-C at the terminal reaches us, not the child
+    std::vector<std::string> environment;  // "NAME=value": set for the child, over our environment's NAME
 };
 
 struct ChildProcess {

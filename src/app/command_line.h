@@ -35,6 +35,7 @@ struct CommandLine {
     bool sizeGiven = false;          // --size was given (else the window takes its remembered size)
     std::string screenshotDirectory; // --screenshot-dir DIR: where F12 saves (default: the XDG pictures directory)
     bool frameStats = false;         // --frame-stats: print how long drawn frames took, on exit
+    bool frameLog = false;           // --frame-log: print start-up steps and every frame's times as they happen
     std::string stateFile;           // --state-file PATH: the window writes what is on screen there (for tests)
     std::string restorePath;         // --restore NAME.png.json: open the view a screenshot shows
     std::string framesDirectory;     // --frames DIR: render the playhead moving through the story as PNGs

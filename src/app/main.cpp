@@ -2,6 +2,7 @@
 // a story, render a screenshot headless, or run the window (window_loop.cpp).
 #include "app/asset_paths.h"
 #include "app/command_line.h"
+#include "app/frame_log.h"
 #include "app/headless.h"
 #include "app/restore.h"
 #include "app/still_export.h"
@@ -142,6 +143,7 @@ bool initialViewState(const Story& story, const CommandLine& options, ViewState&
 
 int main(int argc, char** argv) {
     using namespace epilogue;
+    const double mainStartedAt = monotonicMilliseconds();  // for --frame-log
     const CommandLineResult parsed = parseCommandLine(argc, argv);
     if (!parsed.options) {
         std::fputs(shownLines(parsed.output).c_str(), parsed.exitCode == 0 ? stdout : stderr);
@@ -173,5 +175,5 @@ int main(int argc, char** argv) {
     if (!options.screenshotPath.empty()) return runScreenshot(options, story, storyPath, state);
     if (!options.htmlPath.empty()) return runHtmlPage(options, story, storyPath, state);
     if (!options.framesDirectory.empty() || !options.videoPath.empty()) return runFrames(options, story, storyPath, state);
-    return runWindow(options, std::move(story), storyPath, state);
+    return runWindow(options, std::move(story), storyPath, state, mainStartedAt);
 }

@@ -7,6 +7,7 @@
 #include "app/atomic_file.h"
 #include "app/file_chooser.h"
 #include "app/frame.h"
+#include "app/frame_log.h"
 #include "app/platform_window.h"
 #include "app/preferences.h"
 #include "app/sdl_input.h"
@@ -111,7 +112,11 @@ void printFrameStats(std::vector<double>& frameMilliseconds, std::size_t untimed
 
 }  // namespace
 
-int runWindow(const CommandLine& options, Story story, const std::string& storyPath, ViewState& state) {
+int runWindow(const CommandLine& options, Story story, const std::string& storyPath, ViewState& state,
+              double mainStartedAt) {
+    FrameLog frameLog(options.frameLog ? stdout : nullptr);
+    frameLog.step("main", mainStartedAt);
+    frameLog.step("story", monotonicMilliseconds());  // read, with the command line
     // --state-file is rewritten after every frame: it must never be the story it describes.
     std::error_code same;
     if (!options.stateFile.empty() && std::filesystem::equivalent(options.stateFile, storyPath, same)) {
@@ -141,6 +146,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         std::fprintf(stderr, "epilogue: with no display, render a still instead: epilogue --screenshot out.png\n");
         return 1;
     }
+    frameLog.step("window", monotonicMilliseconds());  // with its GL context
     if (preferences.maximized && !options.sizeGiven) SDL_MaximizeWindow(window.sdlWindow());
     std::error_code ignored;
     std::filesystem::create_directories(configDir, ignored);
@@ -152,6 +158,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         std::fprintf(stderr, "epilogue: %s\n", error.c_str());
         return 1;
     }
+    frameLog.step("renderer", monotonicMilliseconds());  // shaders, fonts, the interface
     // The window opens at the story's beginning, inviting the viewer in (screenshots keep the whole story
     // told, the playhead at its end), unless the command line or a sidecar put the playhead elsewhere.
     if (!options.time && options.atEvent.empty()) state.playheadTime = story.startTime;
@@ -365,6 +372,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             continue;
         }
         const double frameStart = secondsNow();
+        const double frameBegan = frameLog.enabled() ? monotonicMilliseconds() : 0;
         lastFrame = frameStart;
         const FrameSize size = frameSizeOf(window);
         if (!session.draw(size, frameStart, error)) {
@@ -391,6 +399,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         composer.target().presentToWindow(static_cast<int>(std::lround(size.logicalWidth * size.pixelScale)),
                                           static_cast<int>(std::lround(size.logicalHeight * size.pixelScale)));
         window.swap();
+        if (frameLog.enabled()) frameLog.frame(frameBegan, monotonicMilliseconds());
         if (options.frameStats) {
             if (frameMilliseconds.size() < kTimedFrames) {
                 frameMilliseconds.push_back((secondsNow() - frameStart) * 1000.0);
@@ -411,6 +420,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
     // ---- Remember the window and playback for next time ----------------------------------------------
     if (watchTimer) SDL_RemoveTimer(watchTimer);
     if (options.frameStats) printFrameStats(frameMilliseconds, untimedFrames);
+    frameLog.finish();
     const Uint32 flags = SDL_GetWindowFlags(window.sdlWindow());
     preferences.maximized = (flags & SDL_WINDOW_MAXIMIZED) != 0;
     if (!(flags & (SDL_WINDOW_MAXIMIZED | SDL_WINDOW_FULLSCREEN_DESKTOP))) {

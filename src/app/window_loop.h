@@ -12,7 +12,9 @@
 namespace epilogue {
 
 // Runs until the window is closed. Returns the process exit status. The story is reloaded when its file
-// changes; a file that no longer loads leaves the last good story on screen under a banner.
-int runWindow(const CommandLine& options, Story story, const std::string& storyPath, ViewState& state);
+// changes; a file that no longer loads leaves the last good story on screen under a banner. `mainStartedAt`
+// (monotonic milliseconds) is when main began, for --frame-log.
+int runWindow(const CommandLine& options, Story story, const std::string& storyPath, ViewState& state,
+              double mainStartedAt);
 
 }  // namespace epilogue

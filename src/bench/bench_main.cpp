@@ -14,15 +14,22 @@
 // 1080p screenshot costs. The generated stories in Japanese (kana and kanji: every label a fallback font's,
 // shaped) are listed beside their English twins. Timings live here, never in the tests.
 //
+// The "window" section launches the program itself in a real window (needs an X display: run the bench
+// under xvfb-run -a -s "-screen 0 1920x1080x24") and reports the time from launch to its first frame, its
+// peak memory, and the frame interval while xdotool drags the playhead across the 10,000-event story
+// (window_figures.h).
+//
 // The "png" section encodes one real frame (La La Land's, or the first story's) in memory, several times:
 // with the encoder the program uses and with the one it used before (stb_image_write at level 5, filter 0),
 // and on several threads as --frames does. `--png-only` measures that section alone.
 #include "app/child_process.h"
 #include "app/frame.h"
+#include "app/frame_log.h"
 #include "app/platform_window.h"
 #include "app/png_writer.h"
 #include "app/screenshot_writer.h"
 #include "app/view_report.h"
+#include "bench/window_figures.h"
 #include "story/story_generator.h"
 #include "story/story_loader.h"
 
@@ -65,15 +72,6 @@ Summary summarise(std::vector<double> samples) {
     summary.median = samples[samples.size() / 2];
     summary.p99 = samples[std::min(samples.size() - 1, static_cast<std::size_t>(static_cast<double>(samples.size()) * 0.99))];
     return summary;
-}
-
-long peakResidentKilobytes() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6);
-    }
-    return 0;
 }
 
 struct ZoomFigures {
@@ -476,7 +474,7 @@ bool renderWholeStory(const Story& story, PlatformWindow& window, FrameComposer&
 }
 
 void printJson(const std::vector<StoryFigures>& results, int width, int height, int frames, const char* renderer,
-               const PngFigures& png) {
+               const PngFigures& png, const WindowFigures& windowFigures) {
     std::printf("{\"renderer\": \"%s\", \"width\": %d, \"height\": %d, \"frames\": %d, \"stories\": [", renderer, width,
                 height, frames);
     for (std::size_t i = 0; i < results.size(); ++i) {
@@ -500,6 +498,8 @@ void printJson(const std::vector<StoryFigures>& results, int width, int height, 
                     f.zooms[0].cpu.median, f.zooms[0].cpu.p99, f.readbackMs, f.sidecarMs, f.encodeMs);
     }
     std::printf("], ");
+    printWindowJson(windowFigures);
+    std::printf(", ");
     printPngJson(png);
     std::printf("}\n");
 }
@@ -512,7 +512,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> stories;
     std::vector<int> sizes{1000, 10000, 100000};
     int width = 1920, height = 1080, frames = 200, generate = 0, lanes = 6, loadRuns = 7, pngRuns = 9;
-    int japaneseUpTo = 10000, firstFrameRuns = 3;
+    int japaneseUpTo = 10000, firstFrameRuns = 3, windowLaunches = 5, dragEvents = 10000;
     unsigned long long seed = 1;
     std::string output, measureLoadPath, firstFramePath;
     bool json = false, pngOnly = false, japanese = false;
@@ -528,6 +528,12 @@ int main(int argc, char** argv) {
     app.add_option("--japanese-up-to", japaneseUpTo,
                    "Also measure a Japanese twin of each generated story of at most this many events (0: none)")
         ->check(CLI::Range(0, 10000000));
+    app.add_option("--window-launches", windowLaunches,
+                   "Launches of the program in a real window, timed to its first frame (0: no window section)")
+        ->check(CLI::Range(0, 101));
+    app.add_option("--drag-events", dragEvents,
+                   "The generated story (of those measured) whose playhead is dragged in the window")
+        ->check(CLI::Range(1, 10000000));
     app.add_option("--width", width, "Frame width in pixels")->check(CLI::Range(64, 8192));
     app.add_option("--height", height, "Frame height in pixels")->check(CLI::Range(64, 8192));
     app.add_flag("--json", json, "Print the figures as JSON");
@@ -606,6 +612,7 @@ int main(int argc, char** argv) {
         return 0;
     }
     std::vector<StoryFigures> results;
+    WindowMeasurement drag;
     for (std::size_t s = 0; s < stories.size(); ++s) {
         const std::string& path = stories[s];
         StoryFigures figures;
@@ -654,14 +661,36 @@ int main(int argc, char** argv) {
         std::vector<std::uint8_t> screenshotPixels;
         if (!measureFrames(story, window, composer, width, height, frames, figures, screenshotPixels)) return 1;
         if (results.empty()) pngPixels = std::move(screenshotPixels);
+        // The window's drag runs on the story of --drag-events events (else the last one), along the ruler
+        // of the plan just drawn at the window's size.
+        if (figures.twinOf.empty() && (drag.dragStory.empty() || drag.dragEvents != static_cast<std::size_t>(dragEvents))) {
+            const Rect& ruler = composer.plan().layout.ruler;
+            drag.dragStory = path;
+            drag.dragEvents = figures.events;
+            drag.rulerY = ruler.y + ruler.height / 2;
+            drag.dragFromX = ruler.x + ruler.width * 0.1f;
+            drag.dragToX = ruler.x + ruler.width * 0.9f;
+        }
         results.push_back(figures);
+    }
+    WindowFigures windowFigures;
+    windowFigures.notMeasured = "--window-launches 0";
+    if (windowLaunches > 0) {
+        WindowMeasurement measurement = drag;
+        measurement.program = EPILOGUE_PROGRAM;
+        measurement.story = stories.front();
+        measurement.width = width;
+        measurement.height = height;
+        measurement.launches = windowLaunches;
+        windowFigures = measureWindow(measurement);
     }
     if (!scratchDirectory.empty()) fs::remove_all(scratchDirectory, ignored);
     if (!measurePng(pngPixels, width, height, pngRuns, png)) return 1;
     if (json) {
-        printJson(results, width, height, frames, renderer, png);
+        printJson(results, width, height, frames, renderer, png, windowFigures);
     } else {
         printTable(results, width, height, frames, renderer);
+        printWindowTable(windowFigures);
         printPngTable(png);
     }
     return 0;

@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <csignal>
+#include <cstdlib>
 #include <string>
 #include <unistd.h>
 #include <utility>
@@ -41,6 +42,28 @@ TEST_CASE("arguments reach the program exactly: quotes, spaces, a leading dash a
     }
     ExitStatus status;
     CHECK(outputOf({"/usr/bin/printf", "[%s]", "one two", "three"}, status) == "[one two][three]");
+}
+
+TEST_CASE("the child's environment is ours with the request's entries set over it") {
+    ::setenv("EPILOGUE_TEST_KEPT", "kept", 1);
+    ::setenv("EPILOGUE_TEST_SET", "ours", 1);
+    SpawnRequest request;
+    request.arguments = {"/usr/bin/env"};
+    request.pipeOutput = true;
+    request.environment = {"EPILOGUE_TEST_SET=theirs; $(reboot)", "EPILOGUE_TEST_NEW="};
+    ChildProcess child;
+    std::string error;
+    REQUIRE_MESSAGE(spawnProcess(request, child, error), error);
+    std::string output;
+    CHECK(readAll(child.output, output));
+    CHECK(waitForProcess(child).success());
+    output = "\n" + output;  // every entry is then "\nNAME=value\n"
+    CHECK(output.find("\nEPILOGUE_TEST_KEPT=kept\n") != std::string::npos);
+    CHECK(output.find("\nEPILOGUE_TEST_SET=theirs; $(reboot)\n") != std::string::npos);
+    CHECK(output.find("EPILOGUE_TEST_SET=ours") == std::string::npos);
+    CHECK(output.find("\nEPILOGUE_TEST_NEW=\n") != std::string::npos);
+    ::unsetenv("EPILOGUE_TEST_KEPT");
+    ::unsetenv("EPILOGUE_TEST_SET");
 }
 
 TEST_CASE("exit statuses and signals are told in words") {
