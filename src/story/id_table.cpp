@@ -1,6 +1,8 @@
 // The flat id table used by the story loader.
 #include "story/id_table.h"
 
+#include "story/huge_pages.h"
+
 #include <functional>
 
 namespace epilogue {
@@ -20,7 +22,20 @@ std::uint32_t IdTable::hashOf(std::string_view id) {
     return static_cast<std::uint32_t>(full ^ (full >> 32));
 }
 
-IdTable::IdTable(std::size_t expectedIds) : slots_(slotCountFor(expectedIds)) { entries_.reserve(expectedIds); }
+IdTable::IdTable(std::size_t expectedIds) {
+    allocateSlots(slotCountFor(expectedIds));
+    entries_.reserve(expectedIds);
+}
+
+void IdTable::allocateSlots(std::size_t count) {
+    slots_.clear();
+    slots_.shrink_to_fit();
+    slots_.reserve(count);
+    // Advised before the slots are first written: a large table's slots are touched at random, and each
+    // touch of a 4 KB page not in the TLB stalls, most of all under a hypervisor (see huge_pages.h).
+    adviseHugePages(slots_.data(), count * sizeof(Slot));
+    slots_.assign(count, Slot{});
+}
 
 std::size_t IdTable::probe(std::string_view id, std::uint32_t hash) const {
     const std::size_t mask = slots_.size() - 1;
@@ -57,7 +72,7 @@ int IdTable::find(std::string_view id) const {
 
 void IdTable::grow() {
     const std::vector<Slot> old = std::move(slots_);
-    slots_.assign(old.size() * 2, Slot{});
+    allocateSlots(old.size() * 2);
     const std::size_t mask = slots_.size() - 1;
     for (const Slot& slot : old) {
         if (slot.entry == kEmpty) continue;

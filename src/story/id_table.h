@@ -42,6 +42,7 @@ private:
     // The slot holding `id`, or the empty slot where it would go.
     std::size_t probe(std::string_view id, std::uint32_t hash) const;
     void grow();
+    void allocateSlots(std::size_t count);  // `count` empty slots
 
     std::vector<Slot> slots_;  // a power of two in size, never more than half full
     std::vector<Entry> entries_;

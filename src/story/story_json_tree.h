@@ -75,27 +75,11 @@ struct JsonProblem {
     std::string message;  // set for duplicate keys and deep nesting; malformed text is described by the locator
 };
 
-// True when a string's text, as written in the file, holds a backslash or a raw control character, that
-// is, when the parser must unescape (or refuse) it. Eight bytes at a time: this scan covers most of a
-// story's bytes.
-inline bool needsUnescaping(std::string_view inside) {
-    constexpr std::uint64_t kOnes = 0x0101010101010101ull;
-    constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
-    std::size_t at = 0;
-    for (; at + 8 <= inside.size(); at += 8) {
-        std::uint64_t bytes = 0;
-        std::memcpy(&bytes, inside.data() + at, 8);
-        const std::uint64_t backslashes = bytes ^ (kOnes * '\\');  // a zero byte where a backslash was
-        const std::uint64_t anyBackslash = (backslashes - kOnes) & ~backslashes & kHighBits;
-        const std::uint64_t anyControl = (bytes - kOnes * 0x20) & ~bytes & kHighBits;  // a byte below 0x20
-        if (anyBackslash | anyControl) return true;
-    }
-    for (; at < inside.size(); ++at) {
-        const auto c = static_cast<unsigned char>(inside[at]);
-        if (c == '\\' || c < 0x20) return true;
-    }
-    return false;
-}
+// True when a string's text, as written in the file, holds a backslash, that is, when the parser must
+// unescape it. (Raw control characters, which strict JSON forbids in strings, never get here: the parser
+// refuses them before any value is read, as it does bytes that are not UTF-8.) glibc's memchr: this scan
+// covers most of a story's bytes.
+inline bool needsUnescaping(std::string_view inside) { return inside.find('\\') != std::string_view::npos; }
 
 // A key without escapes, viewed in the file's text (`inside` follows its opening quote): true unless a
 // backslash (or a NUL) comes before the closing quote. Keys read so never go through the parser's string
@@ -192,7 +176,7 @@ inline bool JsonMaterializer::read(simdjson::ondemand::value value, JsonTree& tr
             const std::string_view inside = closing > 0 && closing != std::string_view::npos
                                                 ? token.substr(1, closing - 1)
                                                 : std::string_view();
-            // Plain: no escapes and no raw control characters (which strict JSON forbids in strings).
+            // Plain: no escapes.
             const bool plain = closing > 0 && closing != std::string_view::npos && !needsUnescaping(inside);
             if (plain) {
                 tree[index].string = inside;

@@ -1,5 +1,5 @@
-// Loading a story: the entry points. The file is read into memory of the loader's own, checked for size
-// and UTF-8, then read in one streaming pass over the JSON with simdjson's On Demand parser: no document
+// Loading a story: the entry points. The file is read into memory of the loader's own, checked for size,
+// then read in one streaming pass over the JSON with simdjson's On Demand parser: no document
 // tree is built for the whole file, so a story of a hundred thousand events loads quickly and in little
 // memory. The story's strings view the buffer the file was read into, which the story keeps (story_text.h).
 // The parts of the loader:
@@ -57,13 +57,6 @@ StoryLoadResult parseBuffer(const std::shared_ptr<TextBlock>& buffer, std::size_
     if (text.size() > options.maxBytes) {
         return fail(StoryErrorKind::TooLarge, 0, tooLargeMessage(text.size(), options.maxBytes), false);
     }
-    if (!simdjson::validate_utf8(text.data(), text.size())) {
-        const std::size_t bad = findInvalidUtf8(text).value_or(0);
-        std::ostringstream message;
-        message << "invalid UTF-8: byte 0x" << std::hex << std::uppercase
-                << static_cast<unsigned>(static_cast<unsigned char>(text[bad])) << " does not start a well-formed character";
-        return fail(StoryErrorKind::InvalidUtf8, bad, message.str(), true);
-    }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         return fail(StoryErrorKind::Empty, 0, "the file is empty", false);
     }
@@ -76,11 +69,20 @@ StoryLoadResult parseBuffer(const std::shared_ptr<TextBlock>& buffer, std::size_
     const simdjson::padded_string_view padded(buffer->data(), length, buffer->size());
     if (!readStoryFields(padded, viewed ? buffer : nullptr, fileName, options, result.story, result.errors,
                          result.truncated, problem)) {
-        // The JSON itself is at fault: the reader named a duplicate key or nesting too deep; for malformed
-        // text, nlohmann-json's parser names the character (simdjson's errors say less, and less precisely).
+        // The text itself is at fault: bytes that are not UTF-8, a duplicate key or nesting too deep (the
+        // reader names those two), or malformed JSON, where nlohmann-json's parser names the character
+        // (simdjson's errors say less, and less precisely).
         result.errors.clear();
         result.truncated = false;
         result.story = Story{};
+        // The parser refuses bytes that are not UTF-8 before it reads any value; they are located here.
+        if (!simdjson::validate_utf8(text.data(), text.size())) {
+            const std::size_t bad = findInvalidUtf8(text).value_or(0);
+            std::ostringstream message;
+            message << "invalid UTF-8: byte 0x" << std::hex << std::uppercase
+                    << static_cast<unsigned>(static_cast<unsigned char>(text[bad])) << " does not start a well-formed character";
+            return fail(StoryErrorKind::InvalidUtf8, bad, message.str(), true);
+        }
         if (!problem.message.empty()) return fail(StoryErrorKind::Syntax, problem.offset, problem.message, true);
         if (viewed) std::replace(buffer->data(), buffer->data() + length, '\0', '"');  // the text as it was read
         if (const std::optional<JsonSyntaxError> located = findJsonSyntaxError(text)) {
