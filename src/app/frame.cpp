@@ -70,7 +70,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     inputs.selectedEvent = state.selectedEvent;
     inputs.hoveredEvent = state.hoveredEvent;
     inputs.reducedMotion = state.reducedMotion;
-    if (options.scene && changesOnly_) {
+    if (options.scene && changesOnly_ && !options.sceneStraight) {
         scene_.drawComposed(inputs, target_);
     } else if (options.scene) {
         target_.bindForDrawing();

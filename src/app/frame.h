@@ -45,6 +45,9 @@ struct FrameOptions {
     const char* banner = nullptr;  // a problem the user must fix, across the top of the canvas
     const char* bannerHeading = "The story file no longer loads; showing the last good version until it is fixed:";
     bool scene = true;     // the scene (off only for a headless frame that lets ImGui settle, never shown)
+    // The scene drawn whole, straight into the target, neither reading nor building the cached layers: the
+    // window's first frame, which is then on screen sooner (the next frame builds the layers).
+    bool sceneStraight = false;
     // The window's own: the story menu with these recent stories (none in stills), and where the built-in
     // story chooser starts.
     const std::vector<std::string>* recentStories = nullptr;

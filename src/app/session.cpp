@@ -195,6 +195,7 @@ bool Session::draw(const FrameSize& size, double now, std::string& error) {
     const double sinceLast = now - lastFrame_;
     const double delta = drawnOnce_ && sinceLast >= 0 && sinceLast <= 0.25 ? sinceLast : 0.0;
     lastFrame_ = now;
+    const bool firstFrame = !drawnOnce_;
     drawnOnce_ = true;
     if (!state_.reducedMotion && now - lastInput_ < kTwinkleSeconds) animationTime_ += static_cast<float>(delta);
     moving_ = advanceView(story_, state_, delta);
@@ -234,6 +235,7 @@ bool Session::draw(const FrameSize& size, double now, std::string& error) {
     options.openDirectory = openDirectory_.c_str();
     options.typed = typed_;
     options.composition = composition_;
+    options.sceneStraight = firstFrame;
     requests_.textInputArea = {};
     if (!composer_.draw(window_, story_, state_, size, animationTime_, uiDelta, options, requests_, error)) return false;
     typed_.clear();

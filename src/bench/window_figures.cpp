@@ -43,10 +43,12 @@ Spread spreadOf(std::vector<double> samples) {
 // print its peak memory.
 class RunningWindow {
 public:
-    RunningWindow(const WindowMeasurement& m, const std::string& story, const std::string& settingsDirectory) {
+    RunningWindow(const WindowMeasurement& m, const std::string& story, const std::string& settingsDirectory,
+                  bool reducedMotion = false) {
         SpawnRequest request;
         request.arguments = {m.program, story, "--size", std::to_string(m.width) + "x" + std::to_string(m.height),
                              "--frame-log"};
+        if (reducedMotion) request.arguments.push_back("--reduced-motion");
         request.environment = {"XDG_CONFIG_HOME=" + settingsDirectory + "/config",
                                "XDG_STATE_HOME=" + settingsDirectory + "/state"};
         request.pipeOutput = true;
@@ -160,12 +162,13 @@ std::string format(const char* pattern, double value) {
     return text;
 }
 
-void measureDrag(const WindowMeasurement& m, const std::string& settings, WindowFigures& figures) {
-    RunningWindow window(m, m.dragStory, settings);
+// One drag; false, with figures.notDragged saying why, when it could not be measured.
+bool measureDrag(const WindowMeasurement& m, const std::string& settings, bool reducedMotion, WindowFigures& figures) {
+    RunningWindow window(m, m.dragStory, settings, reducedMotion);
     if (!window.started() || !window.waitForFrames(1, 60) || !window.waitUntilIdle(500, 30)) {
         window.end();
         figures.notDragged = "the window did not draw and settle: " + window.error();
-        return;
+        return false;
     }
     // The pointer presses on the ruler and moves along it, a move every 4 ms (faster than frames come, so the
     // window is never waiting for input), then lets go.
@@ -187,7 +190,7 @@ void measureDrag(const WindowMeasurement& m, const std::string& settings, Window
     const double ended = monotonicMilliseconds();
     if (!window.end() || !sent) {
         figures.notDragged = sent ? window.error() : error;
-        return;
+        return false;
     }
     const FrameLogRecord record = parseFrameLog(window.log());
     std::vector<double> intervals, draws;
@@ -200,10 +203,11 @@ void measureDrag(const WindowMeasurement& m, const std::string& settings, Window
     }
     if (intervals.size() < 2) {
         figures.notDragged = "the window drew " + std::to_string(draws.size()) + " frames during the drag";
-        return;
+        return false;
     }
     const Spread interval = spreadOf(intervals), draw = spreadOf(draws);
-    WindowDrag& drag = figures.drag;
+    WindowDrag drag;
+    drag.reducedMotion = reducedMotion;
     drag.story = fs::path(m.dragStory).filename().string();
     drag.events = m.dragEvents;
     drag.moves = m.moves;
@@ -215,7 +219,8 @@ void measureDrag(const WindowMeasurement& m, const std::string& settings, Window
     drag.drawMedianMs = draw.median;
     drag.drawP99Ms = draw.p99;
     drag.peakMb = static_cast<double>(record.peakKilobytes) / 1024.0;
-    figures.dragged = true;
+    figures.drags.push_back(drag);
+    return true;
 }
 
 // A JSON string.
@@ -273,8 +278,8 @@ WindowFigures measureWindow(const WindowMeasurement& m) {
     std::string problem;
     if (!runXdotool({"getdisplaygeometry"}, problem)) {
         figures.notDragged = "xdotool is needed to drag (" + problem + ")";
-    } else {
-        measureDrag(m, settings, figures);
+    } else if (measureDrag(m, settings, false, figures)) {
+        measureDrag(m, settings, true, figures);
     }
     fs::remove_all(settings);
     return figures;
@@ -292,17 +297,16 @@ void printWindowTable(const WindowFigures& f) {
         std::printf("%-24s %7.1f (%6.1f-%6.1f)\n", step.name.c_str(), step.medianMs, step.minMs, step.maxMs);
     }
     std::printf("window's peak memory after its first frame: %.1f MB (median)\n", f.peakMbMedian);
-    if (!f.dragged) {
-        std::printf("drag: not measured (%s)\n", f.notDragged.c_str());
-        return;
+    for (const WindowDrag& d : f.drags) {
+        std::printf("\ndrag%s: the playhead along the ruler of %s (%zu events), %d pointer moves in %.2f s (xdotool)\n"
+                    "  %d frames presented: interval median %.1f ms, p99 %.1f, max %.1f (%.1f frames/s)\n"
+                    "  a frame from the start of its drawing to its presentation: median %.1f ms, p99 %.1f\n"
+                    "  the window's peak memory: %.1f MB\n",
+                    d.reducedMotion ? " with --reduced-motion (no twinkle, no shimmer)" : "", d.story.c_str(), d.events,
+                    d.moves, d.pointerSeconds, d.frames, d.intervalMedianMs, d.intervalP99Ms, d.intervalMaxMs,
+                    d.intervalMedianMs > 0 ? 1000 / d.intervalMedianMs : 0.0, d.drawMedianMs, d.drawP99Ms, d.peakMb);
     }
-    const WindowDrag& d = f.drag;
-    std::printf("\ndrag: the playhead dragged along the ruler of %s (%zu events), %d pointer moves in %.2f s (xdotool)\n"
-                "%d frames presented; interval between frames median %.1f ms, p99 %.1f ms, max %.1f ms (%.1f frames/s);\n"
-                "a frame's drawing to its presentation median %.1f ms, p99 %.1f ms; peak memory %.1f MB\n",
-                d.story.c_str(), d.events, d.moves, d.pointerSeconds, d.frames, d.intervalMedianMs, d.intervalP99Ms,
-                d.intervalMaxMs, d.intervalMedianMs > 0 ? 1000 / d.intervalMedianMs : 0.0, d.drawMedianMs, d.drawP99Ms,
-                d.peakMb);
+    if (!f.notDragged.empty()) std::printf("drag: not measured (%s)\n", f.notDragged.c_str());
 }
 
 void printWindowJson(const WindowFigures& f) {
@@ -318,17 +322,19 @@ void printWindowJson(const WindowFigures& f) {
         std::printf("%s\"%s\": {\"median\": %.3f, \"min\": %.3f, \"max\": %.3f}", i ? ", " : "", s.name.c_str(),
                     s.medianMs, s.minMs, s.maxMs);
     }
-    std::printf("}, \"peak_mb\": %.1f, \"drag\": ", f.peakMbMedian);
-    if (!f.dragged) {
-        std::printf("{\"measured\": false, \"not_measured\": %s}}", quoted(f.notDragged).c_str());
-        return;
+    std::printf("}, \"peak_mb\": %.1f, \"drags\": [", f.peakMbMedian);
+    for (std::size_t i = 0; i < f.drags.size(); ++i) {
+        const WindowDrag& d = f.drags[i];
+        std::printf("%s{\"reduced_motion\": %s, \"story\": %s, \"events\": %zu, \"moves\": %d, "
+                    "\"pointer_seconds\": %.3f, \"frames\": %d, \"interval_ms\": {\"median\": %.3f, \"p99\": %.3f, "
+                    "\"max\": %.3f}, \"draw_ms\": {\"median\": %.3f, \"p99\": %.3f}, \"peak_mb\": %.1f}",
+                    i ? ", " : "", d.reducedMotion ? "true" : "false", quoted(d.story).c_str(), d.events, d.moves,
+                    d.pointerSeconds, d.frames, d.intervalMedianMs, d.intervalP99Ms, d.intervalMaxMs, d.drawMedianMs,
+                    d.drawP99Ms, d.peakMb);
     }
-    const WindowDrag& d = f.drag;
-    std::printf("{\"measured\": true, \"story\": %s, \"events\": %zu, \"moves\": %d, \"pointer_seconds\": %.3f, "
-                "\"frames\": %d, \"interval_ms\": {\"median\": %.3f, \"p99\": %.3f, \"max\": %.3f}, "
-                "\"draw_ms\": {\"median\": %.3f, \"p99\": %.3f}, \"peak_mb\": %.1f}}",
-                quoted(d.story).c_str(), d.events, d.moves, d.pointerSeconds, d.frames, d.intervalMedianMs,
-                d.intervalP99Ms, d.intervalMaxMs, d.drawMedianMs, d.drawP99Ms, d.peakMb);
+    std::printf("]");
+    if (!f.notDragged.empty()) std::printf(", \"drag_not_measured\": %s", quoted(f.notDragged).c_str());
+    std::printf("}");
 }
 
 }  // namespace epilogue

@@ -17,6 +17,7 @@ struct WindowStep {
 };
 
 struct WindowDrag {
+    bool reducedMotion = false;   // --reduced-motion: no twinkle or shimmer, so only what the drag moves changes
     std::string story;            // the file's name
     std::size_t events = 0;
     int moves = 0;                // pointer moves sent
@@ -34,15 +35,14 @@ struct WindowFigures {
     std::string story;            // the story launched
     std::vector<WindowStep> steps;
     double peakMbMedian = 0;      // the window's peak memory after its first frames
-    bool dragged = false;
     std::string notDragged;       // why no drag, when none
-    WindowDrag drag;
+    std::vector<WindowDrag> drags;  // as the window opens, then with reduced motion
 };
 
 struct WindowMeasurement {
     std::string program;          // the epilogue executable
     std::string story;            // launched `launches` times (after one launch not counted, warming caches)
-    std::string dragStory;        // dragged once
+    std::string dragStory;        // dragged twice: as the window opens, and with --reduced-motion
     std::size_t dragEvents = 0;
     float rulerY = 0, dragFromX = 0, dragToX = 0;  // where the drag runs, in the window's pixels
     int width = 1920, height = 1080, launches = 5, moves = 400;
