@@ -720,14 +720,10 @@ bool StoryReader::read(od::document& document, Story& story) {
 
 }  // namespace
 
-bool readStoryFields(simdjson::padded_string_view padded, std::shared_ptr<const TextBlock> source,
+bool readStoryFields(od::document& document, std::string_view text, std::shared_ptr<const TextBlock> source,
                      const std::string& fileName, const StoryLoadOptions& options, Story& story,
                      std::vector<StoryError>& errors, bool& truncated, JsonProblem& problem) {
-    od::parser parser;
-    od::document document;
-    if (parser.iterate(padded).get(document)) return false;  // the text is at fault before any value is read
-    StoryReader reader(std::string_view(padded.data(), padded.size()), std::move(source), fileName, options, errors,
-                       truncated, problem);
+    StoryReader reader(text, std::move(source), fileName, options, errors, truncated, problem);
     return reader.read(document, story);
 }
 

@@ -11,16 +11,21 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace epilogue {
 
-// Reads the JSON text `padded` into `story`, appending each problem with its fields or references to
-// `errors` (at most options.maxErrors in all, `truncated` set when there were more), in file order. Given
-// `source`, the buffer that holds `padded`, the story's strings view it and the story keeps it (the closing
-// quotes of those strings become NULs, see StoryTextBuilder); without, they are copied. Returns false when the JSON itself is at fault; `problem` then says where, and what for the problems the reader
-// names itself (a duplicate key, nesting too deep): the errors and the story are then to be discarded.
-bool readStoryFields(simdjson::padded_string_view padded, std::shared_ptr<const TextBlock> source,
-                     const std::string& fileName, const StoryLoadOptions& options, Story& story, std::vector<StoryError>& errors, bool& truncated, JsonProblem& problem);
+// Reads `document`, the JSON text `text` as indexed by simdjson's On Demand parser, into `story`, appending
+// each problem with its fields or references to `errors` (at most options.maxErrors in all, `truncated` set
+// when there were more), in file order. Given `source`, the buffer that holds `text`, the story's strings
+// view it and the story keeps it (the closing quotes of those strings become NULs, see StoryTextBuilder);
+// without, they are copied. Returns false when the JSON itself is at fault; `problem` then says where, and
+// what for the problems the reader names itself (a duplicate key, nesting too deep): the errors and the
+// story are then to be discarded.
+bool readStoryFields(simdjson::ondemand::document& document, std::string_view text,
+                     std::shared_ptr<const TextBlock> source, const std::string& fileName,
+                     const StoryLoadOptions& options, Story& story, std::vector<StoryError>& errors, bool& truncated,
+                     JsonProblem& problem);
 
 }  // namespace epilogue

@@ -21,6 +21,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <future>
 #include <memory>
 #include <new>
 #include <optional>
@@ -37,6 +38,10 @@ std::string StoryError::toString() const {
 }
 
 namespace {
+
+// From this size on, a file's hash and NUL scan run beside the parser's first pass (a thread costs more
+// than it saves on a small one).
+constexpr std::size_t kConcurrentScanBytes = 4u << 20;
 
 // Parses the JSON text in the first `length` bytes of `buffer` (followed by simdjson's padding). The story's
 // strings view the buffer where they can (see story_text.h), and the story keeps it.
@@ -60,15 +65,31 @@ StoryLoadResult parseBuffer(const std::shared_ptr<TextBlock>& buffer, std::size_
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         return fail(StoryErrorKind::Empty, 0, "the file is empty", false);
     }
-    // Hashed before the strings' NULs are written into the buffer.
-    const std::uint64_t hash = hashBytes(text);
-    // A file that holds a NUL byte is never valid JSON. Its strings are copied rather than viewed, so that
-    // every NUL the buffer holds after reading is one the reader wrote over a closing quote.
-    const bool viewed = std::memchr(text.data(), '\0', text.size()) == nullptr;
+    // The hash, and the scan for NUL bytes, read the text on a thread of their own while the parser's first
+    // pass indexes it (for a large file; a small one does all in turn). Both are done before the reader
+    // writes any NUL: the hash is of the bytes as read, and a file that holds a NUL byte, never valid JSON,
+    // has its strings copied rather than viewed, so that every NUL the buffer holds afterwards is one the
+    // reader wrote over a closing quote.
+    struct Scan {
+        std::uint64_t hash = 0;
+        bool hasNul = false;
+    };
+    std::future<Scan> scanning =
+        std::async(text.size() >= kConcurrentScanBytes ? std::launch::async : std::launch::deferred, [text] {
+            return Scan{hashBytes(text), std::memchr(text.data(), '\0', text.size()) != nullptr};
+        });
+    Scan scan;
     JsonProblem problem;
-    const simdjson::padded_string_view padded(buffer->data(), length, buffer->size());
-    if (!readStoryFields(padded, viewed ? buffer : nullptr, fileName, options, result.story, result.errors,
-                         result.truncated, problem)) {
+    bool read = false;
+    {
+        simdjson::ondemand::parser parser;  // its index (4 bytes a structural character) is given back on leaving
+        simdjson::ondemand::document document;
+        const bool indexed = !parser.iterate(buffer->data(), length, buffer->size()).get(document);
+        scan = scanning.get();
+        read = indexed && readStoryFields(document, text, scan.hasNul ? nullptr : buffer, fileName, options,
+                                          result.story, result.errors, result.truncated, problem);
+    }
+    if (!read) {
         // The text itself is at fault: bytes that are not UTF-8, a duplicate key or nesting too deep (the
         // reader names those two), or malformed JSON, where nlohmann-json's parser names the character
         // (simdjson's errors say less, and less precisely).
@@ -84,14 +105,14 @@ StoryLoadResult parseBuffer(const std::shared_ptr<TextBlock>& buffer, std::size_
             return fail(StoryErrorKind::InvalidUtf8, bad, message.str(), true);
         }
         if (!problem.message.empty()) return fail(StoryErrorKind::Syntax, problem.offset, problem.message, true);
-        if (viewed) std::replace(buffer->data(), buffer->data() + length, '\0', '"');  // the text as it was read
+        if (!scan.hasNul) std::replace(buffer->data(), buffer->data() + length, '\0', '"');  // the text as it was read
         if (const std::optional<JsonSyntaxError> located = findJsonSyntaxError(text)) {
             return fail(StoryErrorKind::Syntax, located->offset, located->message, true);
         }
         return fail(StoryErrorKind::Syntax, problem.offset, "malformed JSON", true);
     }
     if (!result.errors.empty()) result.story = Story{};  // never hand out a half-loaded story
-    else result.story.sourceHash = hash;
+    else result.story.sourceHash = scan.hash;
     return result;
 }
 

@@ -382,6 +382,34 @@ TEST_CASE("deeply nested JSON is refused at the level that is too deep, without 
     CHECK(shallow.errors[0].kind == StoryErrorKind::UnknownField);
 }
 
+TEST_CASE("a large story (hashed and scanned beside the parser's first pass, read in parts) loads whole") {
+    StoryGeneratorOptions options;
+    options.events = 12000;  // over 6 MB: the size from which the loader works on two threads
+    const std::string text = generateStory(options);
+    REQUIRE(text.size() > (6u << 20));
+    char name[] = "/tmp/epilogue-large-XXXXXX";
+    const int descriptor = mkstemp(name);
+    REQUIRE(descriptor >= 0);
+    close(descriptor);
+    std::ofstream(name, std::ios::binary) << text;
+    for (const StoryLoadResult& result : {parseStory(text, "large.json"), loadStoryFile(name)}) {
+        REQUIRE(result.ok());
+        CHECK(result.story.events.size() == 12000u);
+        CHECK(result.story.sourceHash == hashBytes(text));
+        CHECK(result.story.events.back().title == parseStory(text, "large.json").story.events.back().title);
+    }
+    std::remove(name);
+    // A NUL byte before the last event: the strings read before it are copied, and the error is located there.
+    std::string withNul = text;
+    withNul.insert(withNul.rfind("\n    {\"id\""), 1, '\0');
+    const StoryLoadResult broken = parseStory(withNul, "large.json");
+    REQUIRE(broken.errors.size() == 1);
+    CHECK(broken.errors[0].kind == StoryErrorKind::Syntax);
+    const TextPosition at = textPositionOf(withNul, withNul.find('\0'));
+    CHECK(broken.errors[0].line == at.line);
+    CHECK(broken.errors[0].column == at.column);
+}
+
 TEST_CASE("a story file rewritten in place while it loads gives a story or errors, never a crash") {
     // An editor that saves in place truncates the file and writes it again; the window may be reloading it
     // at that moment. The loader reads the file into its own memory, so the worst it can see is a part of
