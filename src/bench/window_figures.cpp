@@ -145,6 +145,8 @@ bool runXdotool(std::vector<std::string> arguments, std::string& error) {
     request.arguments = std::move(arguments);
     request.arguments.insert(request.arguments.begin(), "xdotool");
     request.pipeError = true;
+    // xdotool is not Epilogue's: a preload meant for its programs (the sanitizer tests') stays with them.
+    request.environment = {"LD_PRELOAD="};
     ChildProcess child;
     if (!spawnProcess(request, child, error)) return false;
     OutputTail errors(std::exchange(child.error, -1));

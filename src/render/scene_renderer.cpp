@@ -245,31 +245,18 @@ void SceneRenderer::drawComposed(const SceneInputs& inputs, const RenderTarget& 
 
 void SceneRenderer::layOverShapes(const FramePlan& plan) {
     // The layers hold nothing outside their shapes: only the rectangle around those is laid over.
-    float left = plan.size.logicalWidth, top = plan.size.logicalHeight, right = 0, bottom = 0;
-    auto cover = [&](float x, float y, float halfWidth, float halfHeight) {
-        left = std::min(left, x - halfWidth);
-        right = std::max(right, x + halfWidth);
-        top = std::min(top, y - halfHeight);
-        bottom = std::max(bottom, y + halfHeight);
-    };
+    LogicalBox shapes;
     float reach = 0;
     for (const RibbonRange& range : ribbonRanges_) {
         reach = std::max(reach, range.palette->coreHalfWidth + range.glowWidth * kRibbonGlowReach);
     }
-    for (const RibbonVertex& vertex : ribbonVertices_) cover(vertex.centre[0], vertex.centre[1], reach, reach);
+    for (const RibbonVertex& vertex : ribbonVertices_) shapes.cover(vertex.centre[0], vertex.centre[1], reach, reach);
     for (const std::vector<SpriteInstance>* sprites : {&nodes_.instances, &playhead_.instances}) {
-        for (const SpriteInstance& sprite : *sprites) cover(sprite.centre[0], sprite.centre[1], sprite.halfSize[0], sprite.halfSize[1]);
+        for (const SpriteInstance& sprite : *sprites) {
+            shapes.cover(sprite.centre[0], sprite.centre[1], sprite.halfSize[0], sprite.halfSize[1]);
+        }
     }
-    if (right <= left || bottom <= top) return;
-    const float scale = plan.size.pixelScale;
-    const int width = ribbonsLayer_.width(), height = ribbonsLayer_.height();
-    const int x0 = std::max(0, static_cast<int>(std::floor(left * scale)) - 2);
-    const int x1 = std::min(width, static_cast<int>(std::ceil(right * scale)) + 2);
-    const int y0 = std::max(0, height - static_cast<int>(std::ceil(bottom * scale)) - 2);
-    const int y1 = std::min(height, height - static_cast<int>(std::floor(top * scale)) + 2);
-    if (x1 <= x0 || y1 <= y0) return;
-    glEnable(GL_SCISSOR_TEST);
-    glScissor(x0, y0, x1 - x0, y1 - y0);
+    if (!scissorAround(shapes, plan)) return;
     layer_.use();
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, marksLayer_.texture());
@@ -282,6 +269,20 @@ void SceneRenderer::layOverShapes(const FramePlan& plan) {
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, 0);
     glDisable(GL_SCISSOR_TEST);
+}
+
+bool SceneRenderer::scissorAround(const LogicalBox& box, const FramePlan& plan) const {
+    if (box.right <= box.left || box.bottom <= box.top) return false;
+    const float scale = plan.size.pixelScale;
+    const int width = ribbonsLayer_.width(), height = ribbonsLayer_.height();
+    const int x0 = std::max(0, static_cast<int>(std::floor(box.left * scale)) - 2);
+    const int x1 = std::min(width, static_cast<int>(std::ceil(box.right * scale)) + 2);
+    const int y0 = std::max(0, height - static_cast<int>(std::ceil(box.bottom * scale)) - 2);
+    const int y1 = std::min(height, height - static_cast<int>(std::floor(box.top * scale)) + 2);
+    if (x1 <= x0 || y1 <= y0) return false;
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(x0, y0, x1 - x0, y1 - y0);
+    return true;
 }
 
 bool SceneRenderer::updateLayer(const SceneInputs& inputs, const RenderTarget& layer, ShapeLayer which) {
@@ -315,6 +316,7 @@ bool SceneRenderer::updateLayer(const SceneInputs& inputs, const RenderTarget& l
         }
         submitLayer(inputs, which, nodes);
     }
+    glDisable(GL_SCISSOR_TEST);
     glDisable(GL_STENCIL_TEST);
     glStencilMask(0xFF);
     return anything;
@@ -352,6 +354,23 @@ bool SceneRenderer::markChanges(const SceneInputs& inputs, ShapeLayer which, GLi
         changedSprites(playhead_.instances, drawn_.playhead);
     }
     if (rectangles.empty() && !animated) return false;
+
+    // Nothing outside the marks changes: the scissor spares the renderer the rest of the layer.
+    LogicalBox changed;
+    for (const SpriteInstance& mark : rectangles) {
+        changed.cover(mark.centre[0], mark.centre[1], mark.halfSize[0], mark.halfSize[1]);
+    }
+    if (animated) {
+        for (const RibbonRange& range : ribbonRanges_) {
+            if (range.palette->pattern != 1) continue;
+            const float reach = range.palette->coreHalfWidth + range.glowWidth * kRibbonGlowReach;
+            for (int i = range.first; i < range.first + range.count; ++i) {
+                const RibbonVertex& vertex = ribbonVertices_[static_cast<std::size_t>(i)];
+                changed.cover(vertex.centre[0], vertex.centre[1], reach, reach);
+            }
+        }
+    }
+    if (!scissorAround(changed, plan)) return false;
 
     // The marks clear what they cover (mark.frag writes nothing but zero) and mark it in the stencil buffer.
     glDisable(GL_BLEND);

@@ -24,6 +24,7 @@
 #include "story/story.h"
 #include "timeline/frame_plan.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -107,11 +108,26 @@ private:
     // Brings a layer of shapes up to this frame, redrawing what changed since the frame in `drawn_` (whose
     // lanes and number of marks it has); false when nothing did.
     bool updateLayer(const SceneInputs& inputs, const RenderTarget& layer, ShapeLayer which);
-    // Clears what changed in the bound layer and marks it in its stencil buffer; false when nothing changed.
+    // Clears what changed in the bound layer and marks it in its stencil buffer, with the scissor test set
+    // around it (llvmpipe then skips the rest of the layer's tiles); false when nothing changed.
     bool markChanges(const SceneInputs& inputs, ShapeLayer which, GLint reference);
     void remember(const SceneInputs& inputs);
     // Draws the layers of shapes over the bound target, in one pass.
     void layOverShapes(const FramePlan& plan);
+
+    // A rectangle in logical pixels, grown to cover shapes.
+    struct LogicalBox {
+        float left = 1e30f, top = 1e30f, right = -1e30f, bottom = -1e30f;
+        void cover(float x, float y, float halfWidth, float halfHeight) {
+            left = std::min(left, x - halfWidth);
+            right = std::max(right, x + halfWidth);
+            top = std::min(top, y - halfHeight);
+            bottom = std::max(bottom, y + halfHeight);
+        }
+    };
+    // Enables the scissor test around `box` (two pixels more each side, within a layer's size); false, with
+    // the test left off, when the box covers none of it.
+    bool scissorAround(const LogicalBox& box, const FramePlan& plan) const;
 
     // One ribbon's vertices in the shared buffer, and how it is drawn.
     struct RibbonRange {
