@@ -12,11 +12,13 @@ double monotonicMilliseconds() {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
 
-long peakResidentKilobytes() {
+long memoryStatusKilobytes(std::string_view field) {
     std::ifstream status("/proc/self/status");
     std::string line;
     while (std::getline(status, line)) {
-        if (line.rfind("VmHWM:", 0) == 0) return std::atol(line.c_str() + 6);
+        if (line.size() > field.size() && line.compare(0, field.size(), field) == 0 && line[field.size()] == ':') {
+            return std::atol(line.c_str() + field.size() + 1);
+        }
     }
     return 0;
 }

@@ -19,8 +19,11 @@ namespace epilogue {
 // Now, in milliseconds on CLOCK_MONOTONIC (std::chrono::steady_clock).
 double monotonicMilliseconds();
 
-// The process's peak resident memory (VmHWM), in kilobytes; 0 when it cannot be read.
-long peakResidentKilobytes();
+// A memory figure of this process from /proc/self/status ("VmHWM", "VmRSS"), in kilobytes; 0 when it
+// cannot be read.
+long memoryStatusKilobytes(std::string_view field);
+// The process's peak resident memory (VmHWM), in kilobytes.
+inline long peakResidentKilobytes() { return memoryStatusKilobytes("VmHWM"); }
 
 // Writes the log's lines to `out` (nullptr: writes nothing), each flushed at once.
 class FrameLog {

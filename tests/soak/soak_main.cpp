@@ -7,6 +7,7 @@
 //   epilogue_soak --events 100000     the long form (a few minutes; see README "Tests")
 //   epilogue_soak --events 5000       the form CTest runs
 #include "app/frame.h"
+#include "app/frame_log.h"
 #include "app/platform_window.h"
 #include "app/session.h"
 #include "story/story_loader.h"
@@ -27,14 +28,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-long residentKilobytes() {
-    std::ifstream status("/proc/self/status");
-    std::string line;
-    while (std::getline(status, line)) {
-        if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
-    }
-    return 0;
-}
+long residentKilobytes() { return memoryStatusKilobytes("VmRSS"); }
 
 std::string readFile(const std::string& path) {
     std::ifstream file(path, std::ios::binary);

@@ -50,4 +50,7 @@ TEST_CASE("the monotonic clock moves forward and the peak memory is read") {
     const double before = monotonicMilliseconds();
     CHECK(monotonicMilliseconds() >= before);
     CHECK(peakResidentKilobytes() > 0);
+    CHECK(memoryStatusKilobytes("VmRSS") > 0);
+    CHECK(memoryStatusKilobytes("VmRSS") <= peakResidentKilobytes());
+    CHECK(memoryStatusKilobytes("NoSuchField") == 0);
 }
