@@ -244,31 +244,67 @@ void SceneRenderer::drawComposed(const SceneInputs& inputs, const RenderTarget& 
 }
 
 void SceneRenderer::layOverShapes(const FramePlan& plan) {
-    // The layers hold nothing outside their shapes: only the rectangle around those is laid over.
-    LogicalBox shapes;
-    float reach = 0;
-    for (const RibbonRange& range : ribbonRanges_) {
-        reach = std::max(reach, range.palette->coreHalfWidth + range.glowWidth * kRibbonGlowReach);
-    }
-    for (const RibbonVertex& vertex : ribbonVertices_) shapes.cover(vertex.centre[0], vertex.centre[1], reach, reach);
-    for (const std::vector<SpriteInstance>* sprites : {&nodes_.instances, &playhead_.instances}) {
-        for (const SpriteInstance& sprite : *sprites) {
-            shapes.cover(sprite.centre[0], sprite.centre[1], sprite.halfSize[0], sprite.halfSize[1]);
+    // The layers hold nothing outside their shapes: only the tiles of the frame that the shapes reach are
+    // laid over, a scissor for each run of them along a row of tiles, and the sky between the lanes is left.
+    const int width = ribbonsLayer_.width(), height = ribbonsLayer_.height();
+    const int columns = (width + kShapeTile - 1) / kShapeTile, rows = (height + kShapeTile - 1) / kShapeTile;
+    shapeTiles_.assign(static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows), 0);
+    const float scale = plan.size.pixelScale;
+    auto cover = [&](const LogicalBox& box) {
+        const int x0 = std::max(0, static_cast<int>(std::floor(box.left * scale)) - 2);
+        const int x1 = std::min(width, static_cast<int>(std::ceil(box.right * scale)) + 2);
+        const int y0 = std::max(0, height - static_cast<int>(std::ceil(box.bottom * scale)) - 2);
+        const int y1 = std::min(height, height - static_cast<int>(std::floor(box.top * scale)) + 2);
+        if (x1 <= x0 || y1 <= y0) return;
+        for (int row = y0 / kShapeTile; row <= (y1 - 1) / kShapeTile; ++row) {
+            std::uint8_t* tiles = shapeTiles_.data() + static_cast<std::ptrdiff_t>(row) * columns;
+            std::fill(tiles + x0 / kShapeTile, tiles + (x1 - 1) / kShapeTile + 1, std::uint8_t{1});
+        }
+    };
+    for (const RibbonRange& range : ribbonRanges_) {  // each step along a ribbon, as wide as it reaches
+        const float reach = range.palette->coreHalfWidth + range.glowWidth * kRibbonGlowReach;
+        for (GLint i = range.first; i + 1 < range.first + range.count; ++i) {
+            const RibbonVertex& a = ribbonVertices_[static_cast<std::size_t>(i)];
+            const RibbonVertex& b = ribbonVertices_[static_cast<std::size_t>(i) + 1];
+            LogicalBox step;
+            step.cover(a.centre[0], a.centre[1], reach, reach);
+            step.cover(b.centre[0], b.centre[1], reach, reach);
+            cover(step);
         }
     }
-    if (!scissorAround(shapes, plan)) return;
+    for (const std::vector<SpriteInstance>* sprites : {&nodes_.instances, &playhead_.instances}) {
+        for (const SpriteInstance& sprite : *sprites) {
+            LogicalBox box;
+            box.cover(sprite.centre[0], sprite.centre[1], sprite.halfSize[0], sprite.halfSize[1]);
+            cover(box);
+        }
+    }
     layer_.use();
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, marksLayer_.texture());
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, ribbonsLayer_.texture());
     glBindVertexArray(emptyVao_);
-    glDrawArrays(GL_TRIANGLES, 0, 3);
+    glEnable(GL_SCISSOR_TEST);
+    for (int row = 0; row < rows; ++row) {
+        const std::uint8_t* tiles = shapeTiles_.data() + static_cast<std::ptrdiff_t>(row) * columns;
+        for (int column = 0; column < columns;) {
+            if (!tiles[column]) {
+                ++column;
+                continue;
+            }
+            const int first = column;
+            while (column < columns && tiles[column]) ++column;
+            const int x = first * kShapeTile, y = row * kShapeTile;
+            glScissor(x, y, std::min(width, column * kShapeTile) - x, std::min(height, y + kShapeTile) - y);
+            glDrawArrays(GL_TRIANGLES, 0, 3);
+        }
+    }
+    glDisable(GL_SCISSOR_TEST);
     glActiveTexture(GL_TEXTURE1);
     glBindTexture(GL_TEXTURE_2D, 0);
     glActiveTexture(GL_TEXTURE0);
     glBindTexture(GL_TEXTURE_2D, 0);
-    glDisable(GL_SCISSOR_TEST);
 }
 
 bool SceneRenderer::scissorAround(const LogicalBox& box, const FramePlan& plan) const {

@@ -25,6 +25,7 @@
 #include "timeline/frame_plan.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -112,8 +113,10 @@ private:
     // around it (llvmpipe then skips the rest of the layer's tiles); false when nothing changed.
     bool markChanges(const SceneInputs& inputs, ShapeLayer which, GLint reference);
     void remember(const SceneInputs& inputs);
-    // Draws the layers of shapes over the bound target, in one pass.
+    // Draws the layers of shapes over the bound target, in one pass over the tiles their shapes reach.
     void layOverShapes(const FramePlan& plan);
+    static constexpr int kShapeTile = 64;  // pixels a side
+    std::vector<std::uint8_t> shapeTiles_;  // of the last frame laid over: 1 where a shape reaches (rows from the bottom)
 
     // A rectangle in logical pixels, grown to cover shapes.
     struct LogicalBox {
