@@ -39,7 +39,8 @@ public:
     bool open(const std::string& path, InputFileError& error);
     // The size fstat gave when the file was opened (it may change while the file is read).
     std::size_t size() const { return size_; }
-    // Reads into `data` until `capacity` bytes or the end of the file; `filled` says how many.
+    // Reads into `data` until `capacity` bytes or the end of the file; `filled` says how many. A large read
+    // (4 MiB or more) is made in two halves at once, on two threads.
     bool read(char* data, std::size_t capacity, std::size_t& filled, InputFileError& error);
     // Reads what follows (a file that grew since it was opened, or one that reports no size, as files
     // under /proc do) and appends it to `rest`, failing with TooLarge once `already` + rest would pass
@@ -54,7 +55,7 @@ private:
 // The whole regular file at `path`, at most `maxBytes` bytes. False with the reason otherwise.
 bool readInputFile(const std::string& path, std::size_t maxBytes, std::string& contents, InputFileError& error);
 
-// "the file is 300000000 bytes, over the limit of 268435456 bytes"
+// "the file is 3000000000 bytes, over the limit of 1073741824 bytes"
 std::string tooLargeMessage(std::size_t bytes, std::size_t maxBytes, bool grew = false);
 
 }  // namespace epilogue
