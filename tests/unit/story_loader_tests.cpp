@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
@@ -397,6 +398,13 @@ TEST_CASE("a large story (hashed and scanned beside the parser's first pass, rea
         CHECK(result.story.events.size() == 12000u);
         CHECK(result.story.sourceHash == hashBytes(text));
         CHECK(result.story.events.back().title == parseStory(text, "large.json").story.events.back().title);
+        // The time order (the lanes' lists merged) is every event by time, ties in file order.
+        std::vector<EventIndex> sorted(result.story.events.size());
+        for (std::size_t i = 0; i < sorted.size(); ++i) sorted[i] = static_cast<EventIndex>(i);
+        std::stable_sort(sorted.begin(), sorted.end(), [&](EventIndex a, EventIndex b) {
+            return result.story.events[static_cast<std::size_t>(a)].time < result.story.events[static_cast<std::size_t>(b)].time;
+        });
+        CHECK(result.story.timeOrder == sorted);
     }
     std::remove(name);
     // A NUL byte before the last event: the strings read before it are copied, and the error is located there.
