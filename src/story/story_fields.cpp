@@ -21,7 +21,6 @@
 #include <cmath>
 #include <cstdint>
 #include <initializer_list>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,9 +30,6 @@ namespace epilogue {
 namespace {
 
 namespace od = simdjson::ondemand;
-
-// From this size on, a thread faults in the pages of the events' arrays ahead of the reading.
-constexpr std::size_t kWarmedBytes = 4u << 20;
 
 // ---------------------------------------------------------------------------------------------------
 // [SECTION] Error reporting and field access
@@ -346,7 +342,6 @@ private:
         Place place = Place::item("events", index);
         Event& event = story.events.emplace_back();
         EventReferences& references = references_.events.emplace_back();
-        if (warmer_) warmer_->reached(story.events.size());
         references.idOffset = references.laneOffset = references.timeOffset = item.offset;
         if (!expectObject(item, place)) return;
         checkKnownFields(item, {"id", "lane", "time", "title", "summary", "quotes", "commentary"}, place);
@@ -588,7 +583,6 @@ private:
     // Ids view the story's text or the file. The event id table starts at a size that spares most stories
     // its regrowth (it still grows when a story is dense).
     StoryReferences references_{text_.size() / 1024 + 16};
-    std::optional<PageWarmer> warmer_;  // while a large story's events are read
 
 };
 
@@ -615,15 +609,9 @@ bool StoryReader::read(od::document& document, Story& story) {
     const std::size_t mostEvents = text_.size() / 40 + 16;
     story.events.reserve(mostEvents);
     references_.events.reserve(mostEvents);
-    // Huge pages for the two largest arrays: far fewer page faults while they are filled; and in a large
-    // story, their pages faulted in on another core, a little ahead of the reading (see huge_pages.h).
+    // Huge pages for the two largest arrays: far fewer page faults while they are filled (see huge_pages.h).
     adviseHugePages(story.events.data(), story.events.capacity() * sizeof(Event));
     adviseHugePages(references_.events.data(), references_.events.capacity() * sizeof(EventReferences));
-    if (text_.size() >= kWarmedBytes) {
-        warmer_.emplace(std::vector<PageWarmer::Array>{
-            {story.events.data(), sizeof(Event), story.events.capacity()},
-            {references_.events.data(), sizeof(EventReferences), references_.events.capacity()}});
-    }
 
     // The small fields are gathered into one tree; the arrays are streamed item by item.
     JsonTree small;
@@ -685,7 +673,6 @@ bool StoryReader::read(od::document& document, Story& story) {
             unknown.emplace_back(std::string(key), keyOffset);
         }
     }
-    warmer_.reset();
     if (stopped_) {  // the errors listed are all there is to say: the rest of the file is not read
         story.text = strings_.finish();
         sortErrors();

@@ -1,12 +1,10 @@
 // The story's shared text: strings viewed in the file or copied into blocks, NUL-terminated, and kept
-// alive by every copy of the story that views them; the page warmer that fills a large story's arrays.
-#include "story/huge_pages.h"
+// alive by every copy of the story that views them.
 #include "story/story_loader.h"
 #include "story/story_text.h"
 
 #include <doctest/doctest.h>
 
-#include <cstdint>
 #include <cstring>
 #include <string>
 #include <vector>
@@ -76,20 +74,4 @@ TEST_CASE("a copy of a story keeps its strings after the original is gone") {
     CHECK(copy.events[0].title == "They meet");
     CHECK(copy.events[0].quotes[0].words == "Hello \"there\"");
     CHECK(copy.findEvent("meet") == 0);
-}
-
-TEST_CASE("the page warmer faults pages in ahead of an array being filled, and never changes what is written") {
-    constexpr std::uint64_t kCount = 1u << 20;
-    std::vector<std::uint64_t> values;
-    values.reserve(kCount);
-    {
-        PageWarmer warmer({{values.data(), sizeof(std::uint64_t), values.capacity()}});
-        for (std::uint64_t i = 0; i < kCount; ++i) {
-            values.push_back(i * 2654435761u);
-            warmer.reached(values.size());
-        }
-    }
-    std::uint64_t wrong = 0;
-    for (std::uint64_t i = 0; i < kCount; ++i) wrong += values[i] != i * 2654435761u;
-    CHECK(wrong == 0);
 }
