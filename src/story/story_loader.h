@@ -45,9 +45,9 @@ struct StoryLoadOptions {
     // index of it while it is read (4 bytes a structural character: a comma, a colon, a bracket or brace, a
     // string's opening quote), and the model (about 300 bytes an event). Measured as the peak resident
     // memory of a process that loads one story: a generated story just under this size (1,067 MB, 1,980,000
-    // events of about 540 bytes) peaks at 1,961 MiB, 1.93 times its size; a story of the smallest events
-    // (about 56 bytes each: id, lane, time and title) at 7.3 times its size, so a file at the limit takes at
-    // most about 7.5 GiB.
+    // events of about 540 bytes) peaks at 1,924 MiB, 1.89 times its size; a story of the smallest events
+    // (about 56 bytes each: id, lane, time and title) at 6.9 times its size, so a file at the limit takes at
+    // most about 7 GiB.
     std::size_t maxBytes = 1024u * 1024u * 1024u;
     std::size_t maxErrors = 50;  // stop collecting after this many (StoryLoadResult::truncated says so)
 };
