@@ -139,17 +139,19 @@ private:
     std::string log_, error_;
 };
 
-// Runs xdotool with `arguments`; false, with why, when it failed.
-bool runXdotool(std::vector<std::string> arguments, std::string& error) {
+// Runs xdotool with `arguments`, giving what it printed; false, with why, when it failed.
+bool runXdotool(std::vector<std::string> arguments, std::string& output, std::string& error) {
     SpawnRequest request;
     request.arguments = std::move(arguments);
     request.arguments.insert(request.arguments.begin(), "xdotool");
+    request.pipeOutput = true;
     request.pipeError = true;
     // xdotool is not Epilogue's: a preload meant for its programs (the sanitizer tests') stays with them.
     request.environment = {"LD_PRELOAD="};
     ChildProcess child;
     if (!spawnProcess(request, child, error)) return false;
     OutputTail errors(std::exchange(child.error, -1));
+    readAll(child.output, output);
     const ExitStatus status = waitForProcess(child);
     const std::vector<std::string> lines = errors.finish(2);
     if (status.success()) return true;
@@ -186,9 +188,9 @@ bool measureDrag(const WindowMeasurement& m, const std::string& settings, bool r
         }
     }
     arguments.insert(arguments.end(), {"mouseup", "1"});
-    std::string error;
+    std::string printed, error;
     const double began = monotonicMilliseconds();
-    const bool sent = runXdotool(arguments, error);
+    const bool sent = runXdotool(arguments, printed, error);
     const double ended = monotonicMilliseconds();
     if (!window.end() || !sent) {
         figures.notDragged = sent ? window.error() : error;
@@ -277,9 +279,14 @@ WindowFigures measureWindow(const WindowMeasurement& m) {
     figures.launches = m.launches;
     figures.measured = true;
 
-    std::string problem;
-    if (!runXdotool({"getdisplaygeometry"}, problem)) {
+    std::string geometry, problem;
+    int displayWidth = 0, displayHeight = 0;
+    if (!runXdotool({"getdisplaygeometry"}, geometry, problem)) {
         figures.notDragged = "xdotool is needed to drag (" + problem + ")";
+    } else if (std::sscanf(geometry.c_str(), "%d %d", &displayWidth, &displayHeight) != 2 || displayWidth < m.width ||
+               displayHeight < m.height) {
+        figures.notDragged = "the display (" + geometry.substr(0, geometry.find('\n')) + ") is smaller than the " +
+                             std::to_string(m.width) + "x" + std::to_string(m.height) + " window";
     } else if (measureDrag(m, settings, false, figures)) {
         measureDrag(m, settings, true, figures);
     }
