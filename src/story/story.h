@@ -43,6 +43,9 @@ struct Lane {
     EventIndex forkEvent = kNone;    // event of another lane this lane branches from
     EventIndex rejoinEvent = kNone;  // event of that same lane where this lane ends by merging back
     std::vector<EventIndex> events;  // this lane's events, in time order
+    // Their times, side by side (derived by the loader): a binary search over a lane reads these, a few
+    // cache lines, rather than visiting each event it passes in the story's much larger array of events.
+    std::vector<double> times;
 };
 
 struct Event {

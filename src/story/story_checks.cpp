@@ -64,6 +64,7 @@ private:
                 }
             }
             owner.events.push_back(static_cast<EventIndex>(i));
+            owner.times.push_back(event.time);
         }
     }
 

@@ -217,27 +217,26 @@ void layoutTimeline(const Story& story, const TimelineView& view, const LayoutSt
     // events closer than clusterPixels on screen merged into one mark, so the work follows the pixels,
     // not the number of events.
     layout.events.clear();
-    auto timeOf = [&](EventIndex event) { return story.events[static_cast<std::size_t>(event)].time; };
     const double reach = (style.forkRadius + style.clusterPixels) / view.pixelsPerTime();
     const double visibleStart = view.xToTime(canvas.x) - reach;
     const double visibleEnd = view.xToTime(canvas.right()) + reach;
     for (std::size_t laneIndex = 0; laneIndex < laneCount; ++laneIndex) {
-        const std::vector<EventIndex>& own = story.lanes[laneIndex].events;
-        auto at = std::lower_bound(own.begin(), own.end(), visibleStart,
-                                   [&](EventIndex event, double time) { return timeOf(event) < time; });
-        const auto end = std::upper_bound(at, own.end(), visibleEnd,
-                                          [&](double time, EventIndex event) { return time < timeOf(event); });
+        const Lane& lane = story.lanes[laneIndex];
+        const std::vector<double>& times = lane.times;  // searched in place of the events they belong to
+        auto at = std::lower_bound(times.begin(), times.end(), visibleStart);
+        const auto end = std::upper_bound(at, times.end(), visibleEnd);
         while (at != end) {
-            const double clusterEnd = view.xToTime(view.timeToX(timeOf(*at)) + style.clusterPixels);
-            auto next = std::upper_bound(at, end, clusterEnd,
-                                         [&](double time, EventIndex event) { return time < timeOf(event); });
+            const double clusterEnd = view.xToTime(view.timeToX(*at) + style.clusterPixels);
+            auto next = std::upper_bound(at, end, clusterEnd);
             if (next == at) ++next;  // a time that does not move on screen still makes progress
+            const auto first = static_cast<std::size_t>(at - times.begin());
+            const auto last = static_cast<std::size_t>(next - times.begin()) - 1;
             EventMark mark;
-            mark.event = *at;
-            mark.lastEvent = *(next - 1);
+            mark.event = lane.events[first];
+            mark.lastEvent = lane.events[last];
             mark.count = static_cast<int>(next - at);
-            mark.firstInLane = static_cast<int>(at - own.begin());
-            const double time = (timeOf(mark.event) + timeOf(mark.lastEvent)) / 2;
+            mark.firstInLane = static_cast<int>(first);
+            const double time = (times[first] + times[last]) / 2;
             const float x = view.timeToX(time);
             mark.position = {x, laneY(story, layout, static_cast<LaneIndex>(laneIndex), time, x)};
             if (mark.isCluster()) {
