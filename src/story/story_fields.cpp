@@ -605,8 +605,11 @@ bool StoryReader::read(od::document& document, Story& story) {
     od::object root;
     if (document.get_object().get(root)) return materializer_.fail(0);
     // Room for as many events as a valid file could hold (an event takes at least ~40 bytes of JSON), so
-    // these vectors do not regrow while reading; untouched room costs address space, not memory.
-    const std::size_t mostEvents = text_.size() / 40 + 16;
+    // these vectors do not regrow while reading; untouched room costs address space, not memory. Up to 4
+    // million events (about 600 MB of room; past that the vectors grow as they fill), so that a large file
+    // never asks for more address space than a machine without overcommit could give.
+    constexpr std::size_t kMostReservedEvents = std::size_t{1} << 22;
+    const std::size_t mostEvents = std::min(text_.size() / 40 + 16, kMostReservedEvents);
     story.events.reserve(mostEvents);
     references_.events.reserve(mostEvents);
     // Huge pages for the two largest arrays: far fewer page faults while they are filled (see huge_pages.h).

@@ -26,6 +26,7 @@
 #include <new>
 #include <optional>
 #include <sstream>
+#include <system_error>
 
 namespace epilogue {
 
@@ -84,7 +85,9 @@ StoryLoadResult parseBuffer(const std::shared_ptr<TextBlock>& buffer, std::size_
     {
         simdjson::ondemand::parser parser;  // its index (4 bytes a structural character) is given back on leaving
         simdjson::ondemand::document document;
-        const bool indexed = !parser.iterate(buffer->data(), length, buffer->size()).get(document);
+        const simdjson::error_code indexing = parser.iterate(buffer->data(), length, buffer->size()).get(document);
+        if (indexing == simdjson::MEMALLOC) throw std::bad_alloc();  // reported as such by the entry points
+        const bool indexed = !indexing;
         scan = scanning.get();
         read = indexed && readStoryFields(document, text, scan.hasNul ? nullptr : buffer, fileName, options,
                                           result.story, result.errors, result.truncated, problem);
@@ -116,6 +119,19 @@ StoryLoadResult parseBuffer(const std::shared_ptr<TextBlock>& buffer, std::size_
     return result;
 }
 
+// Runs a load, turning what can only fail for want of resources into an error that names the file: memory
+// (the parser's index, the story's arrays) or a thread (a large file is read and scanned on two).
+template <typename Load>
+StoryLoadResult withResourcesReported(const std::string& fileName, Load load) {
+    try {
+        return load();
+    } catch (const std::bad_alloc&) {
+        return {Story{}, {{StoryErrorKind::Io, fileName, 0, 0, "not enough memory to load the story"}}};
+    } catch (const std::system_error& error) {
+        return {Story{}, {{StoryErrorKind::Io, fileName, 0, 0, std::string("cannot load the story: ") + error.what()}}};
+    }
+}
+
 // A buffer for `length` bytes of JSON and simdjson's padding; empty when there is not enough memory.
 std::shared_ptr<TextBlock> newBuffer(std::size_t length) {
     try {
@@ -125,17 +141,8 @@ std::shared_ptr<TextBlock> newBuffer(std::size_t length) {
     }
 }
 
-}  // namespace
-
-StoryLoadResult parseStory(std::string_view text, const std::string& fileName, const StoryLoadOptions& options) {
-    const std::shared_ptr<TextBlock> buffer = newBuffer(text.size());
-    if (!buffer) return {Story{}, {{StoryErrorKind::Io, fileName, 0, 0, "not enough memory to read the story"}}};
-    std::memcpy(buffer->data(), text.data(), text.size());
-    std::memset(buffer->data() + text.size(), 0, buffer->size() - text.size());
-    return parseBuffer(buffer, text.size(), fileName, options);
-}
-
-StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& options) {
+// Reads the file into a buffer of the loader's own and parses it.
+StoryLoadResult readAndParse(const std::string& path, const StoryLoadOptions& options) {
     StoryLoadResult result;
     auto fail = [&](const InputFileError& error) {
         const StoryErrorKind kind = error.problem == InputFileProblem::TooLarge ? StoryErrorKind::TooLarge : StoryErrorKind::Io;
@@ -170,6 +177,23 @@ StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& o
     }
     std::memset(buffer->data() + filled, 0, buffer->size() - filled);  // simdjson reads into the padding
     return parseBuffer(buffer, filled, path, options);
+}
+
+
+}  // namespace
+
+StoryLoadResult parseStory(std::string_view text, const std::string& fileName, const StoryLoadOptions& options) {
+    return withResourcesReported(fileName, [&] {
+        const std::shared_ptr<TextBlock> buffer = newBuffer(text.size());
+        if (!buffer) return StoryLoadResult{Story{}, {{StoryErrorKind::Io, fileName, 0, 0, "not enough memory to read the story"}}};
+        std::memcpy(buffer->data(), text.data(), text.size());
+        std::memset(buffer->data() + text.size(), 0, buffer->size() - text.size());
+        return parseBuffer(buffer, text.size(), fileName, options);
+    });
+}
+
+StoryLoadResult loadStoryFile(const std::string& path, const StoryLoadOptions& options) {
+    return withResourcesReported(path, [&] { return readAndParse(path, options); });
 }
 
 }  // namespace epilogue
