@@ -422,35 +422,39 @@ TEST_CASE("a story file rewritten in place while it loads gives a story or error
     // An editor that saves in place truncates the file and writes it again; the window may be reloading it
     // at that moment. The loader reads the file into its own memory, so the worst it can see is a part of
     // the file (reported as errors). A mapped file would have raised SIGBUS here.
-    char name[] = "/tmp/epilogue-rewritten-XXXXXX";
-    const int descriptor = mkstemp(name);
-    REQUIRE(descriptor >= 0);
-    close(descriptor);
-    StoryGeneratorOptions options;
-    options.events = 4000;
-    const std::string text = generateStory(options);
-    std::ofstream(name, std::ios::binary) << text;
-    std::atomic<bool> done{false};
-    std::thread editor([&] {
-        while (!done) {
-            std::ofstream file(name, std::ios::binary | std::ios::trunc);  // truncates in place
-            file.write(text.data(), static_cast<std::streamsize>(text.size() / 2));
-            file.flush();
-            file.write(text.data() + text.size() / 2, static_cast<std::streamsize>(text.size() - text.size() / 2));
+    // A small file is read in one piece; one of 4 MiB or more in two halves at once (input_file.h).
+    for (const auto& [events, loads] : {std::pair{4000, 200}, std::pair{9000, 40}}) {
+        char name[] = "/tmp/epilogue-rewritten-XXXXXX";
+        const int descriptor = mkstemp(name);
+        REQUIRE(descriptor >= 0);
+        close(descriptor);
+        StoryGeneratorOptions options;
+        options.events = events;
+        const std::string text = generateStory(options);
+        if (events == 9000) REQUIRE(text.size() > (4u << 20));
+        std::ofstream(name, std::ios::binary) << text;
+        std::atomic<bool> done{false};
+        std::thread editor([&] {
+            while (!done) {
+                std::ofstream file(name, std::ios::binary | std::ios::trunc);  // truncates in place
+                file.write(text.data(), static_cast<std::streamsize>(text.size() / 2));
+                file.flush();
+                file.write(text.data() + text.size() / 2, static_cast<std::streamsize>(text.size() - text.size() / 2));
+            }
+        });
+        for (int i = 0; i < loads; ++i) {
+            const StoryLoadResult result = loadStoryFile(name);
+            if (result.ok()) {
+                CHECK(result.story.events.size() == static_cast<std::size_t>(events));  // whole, or not at all
+            } else {
+                CHECK(result.errors[0].file == name);
+                CHECK(result.story.events.empty());
+            }
         }
-    });
-    for (int i = 0; i < 200; ++i) {
-        const StoryLoadResult result = loadStoryFile(name);
-        if (result.ok()) {
-            CHECK(result.story.events.size() == 4000u);  // whole, or not at all
-        } else {
-            CHECK(result.errors[0].file == name);
-            CHECK(result.story.events.empty());
-        }
+        done = true;
+        editor.join();
+        std::remove(name);
     }
-    done = true;
-    editor.join();
-    std::remove(name);
 }
 
 // ---- Hostile input: numbers at and past the limits, long and odd text, files that are not files ---------
