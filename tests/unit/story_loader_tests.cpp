@@ -75,6 +75,15 @@ void checkSingleError(const std::string& text, StoryErrorKind kind, const std::s
     CHECK(result.story.events.empty());  // never half-loaded
 }
 
+// The one error of `result` is a syntax error located at the first NUL byte of `text`.
+void checkSyntaxErrorAtNul(const StoryLoadResult& result, const std::string& text) {
+    REQUIRE(result.errors.size() == 1);
+    CHECK(result.errors[0].kind == StoryErrorKind::Syntax);
+    const TextPosition at = textPositionOf(text, text.find('\0'));
+    CHECK(result.errors[0].line == at.line);
+    CHECK(result.errors[0].column == at.column);
+}
+
 }  // namespace
 
 TEST_CASE("a valid story loads whole") {
@@ -264,12 +273,7 @@ TEST_CASE("malformed JSON after strings were read is located in the text as it w
     CHECK(result.errors[0].toString() ==
           "two.json:19:26: syntax error while parsing array - unexpected string literal; expected ']'");
     std::string withNul = replaced(kValid, R"(, "title": "The end"})", std::string(R"(, "title": "The end"})") + '\0');
-    const auto nul = load(withNul);
-    REQUIRE(nul.errors.size() == 1);
-    CHECK(nul.errors[0].kind == StoryErrorKind::Syntax);
-    const TextPosition nulAt = textPositionOf(withNul, withNul.find('\0'));
-    CHECK(nul.errors[0].line == nulAt.line);
-    CHECK(nul.errors[0].column == nulAt.column);
+    checkSyntaxErrorAtNul(load(withNul), withNul);
 }
 
 TEST_CASE("strings: escapes are unescaped, raw control characters are refused") {
@@ -410,12 +414,7 @@ TEST_CASE("a large story (hashed and scanned beside the parser's first pass, rea
     // A NUL byte before the last event: the strings read before it are copied, and the error is located there.
     std::string withNul = text;
     withNul.insert(withNul.rfind("\n    {\"id\""), 1, '\0');
-    const StoryLoadResult broken = parseStory(withNul, "large.json");
-    REQUIRE(broken.errors.size() == 1);
-    CHECK(broken.errors[0].kind == StoryErrorKind::Syntax);
-    const TextPosition at = textPositionOf(withNul, withNul.find('\0'));
-    CHECK(broken.errors[0].line == at.line);
-    CHECK(broken.errors[0].column == at.column);
+    checkSyntaxErrorAtNul(parseStory(withNul, "large.json"), withNul);
 }
 
 TEST_CASE("a story file rewritten in place while it loads gives a story or errors, never a crash") {
