@@ -524,6 +524,9 @@ private:
         const double shift = static_cast<double>(epochDay * calendar::kSecondsPerDay);
         story.epochDay = epochDay;
         for (Event& event : story.events) event.time -= shift;
+        for (Lane& lane : story.lanes) {
+            for (double& time : lane.times) time -= shift;
+        }
         for (Era& era : story.eras) {
             era.start -= shift;
             era.end -= shift;

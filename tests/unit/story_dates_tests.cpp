@@ -71,6 +71,13 @@ TEST_CASE("a story in dates counts its times in seconds from the day of its earl
     CHECK(story.endTime == 12 * 3600);
     CHECK(std::string(formatEventTime(story, eventNamed(story, "sighting")).c_str()) == "4 June 1942, 05:34:10");
     CHECK(std::string(formatEventNotation(story, eventNamed(story, "launch")).c_str()) == "1942-06-04T04:30");
+    // Each lane's times, kept beside its events for the layout's searches, are moved with them.
+    for (const Lane& lane : story.lanes) {
+        REQUIRE(lane.times.size() == lane.events.size());
+        for (std::size_t i = 0; i < lane.events.size(); ++i) {
+            CHECK(lane.times[i] == story.events[static_cast<std::size_t>(lane.events[i])].time);
+        }
+    }
 }
 
 TEST_CASE("minutes in 1942 and ten millennia both load (the spread check sees times from the story's epoch)") {
