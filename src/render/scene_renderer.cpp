@@ -251,14 +251,11 @@ void SceneRenderer::layOverShapes(const FramePlan& plan) {
     shapeTiles_.assign(static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows), 0);
     const float scale = plan.size.pixelScale;
     auto cover = [&](const LogicalBox& box) {
-        const int x0 = std::max(0, static_cast<int>(std::floor(box.left * scale)) - 2);
-        const int x1 = std::min(width, static_cast<int>(std::ceil(box.right * scale)) + 2);
-        const int y0 = std::max(0, height - static_cast<int>(std::ceil(box.bottom * scale)) - 2);
-        const int y1 = std::min(height, height - static_cast<int>(std::floor(box.top * scale)) + 2);
-        if (x1 <= x0 || y1 <= y0) return;
-        for (int row = y0 / kShapeTile; row <= (y1 - 1) / kShapeTile; ++row) {
+        const PixelBox pixels = pixelsOf(box, scale);
+        if (pixels.empty()) return;
+        for (int row = pixels.y0 / kShapeTile; row <= (pixels.y1 - 1) / kShapeTile; ++row) {
             std::uint8_t* tiles = shapeTiles_.data() + static_cast<std::ptrdiff_t>(row) * columns;
-            std::fill(tiles + x0 / kShapeTile, tiles + (x1 - 1) / kShapeTile + 1, std::uint8_t{1});
+            std::fill(tiles + pixels.x0 / kShapeTile, tiles + (pixels.x1 - 1) / kShapeTile + 1, std::uint8_t{1});
         }
     };
     for (const RibbonRange& range : ribbonRanges_) {  // each step along a ribbon, as wide as it reaches
@@ -307,17 +304,20 @@ void SceneRenderer::layOverShapes(const FramePlan& plan) {
     glBindTexture(GL_TEXTURE_2D, 0);
 }
 
-bool SceneRenderer::scissorAround(const LogicalBox& box, const FramePlan& plan) const {
-    if (box.right <= box.left || box.bottom <= box.top) return false;
-    const float scale = plan.size.pixelScale;
+SceneRenderer::PixelBox SceneRenderer::pixelsOf(const LogicalBox& box, float pixelScale) const {
+    if (box.right < box.left || box.bottom < box.top) return {};  // covers nothing yet
     const int width = ribbonsLayer_.width(), height = ribbonsLayer_.height();
-    const int x0 = std::max(0, static_cast<int>(std::floor(box.left * scale)) - 2);
-    const int x1 = std::min(width, static_cast<int>(std::ceil(box.right * scale)) + 2);
-    const int y0 = std::max(0, height - static_cast<int>(std::ceil(box.bottom * scale)) - 2);
-    const int y1 = std::min(height, height - static_cast<int>(std::floor(box.top * scale)) + 2);
-    if (x1 <= x0 || y1 <= y0) return false;
+    return {std::max(0, static_cast<int>(std::floor(box.left * pixelScale)) - 2),
+            std::max(0, height - static_cast<int>(std::ceil(box.bottom * pixelScale)) - 2),
+            std::min(width, static_cast<int>(std::ceil(box.right * pixelScale)) + 2),
+            std::min(height, height - static_cast<int>(std::floor(box.top * pixelScale)) + 2)};
+}
+
+bool SceneRenderer::scissorAround(const LogicalBox& box, const FramePlan& plan) const {
+    const PixelBox pixels = pixelsOf(box, plan.size.pixelScale);
+    if (pixels.empty()) return false;
     glEnable(GL_SCISSOR_TEST);
-    glScissor(x0, y0, x1 - x0, y1 - y0);
+    glScissor(pixels.x0, pixels.y0, pixels.x1 - pixels.x0, pixels.y1 - pixels.y0);
     return true;
 }
 

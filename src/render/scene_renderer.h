@@ -128,8 +128,14 @@ private:
             bottom = std::max(bottom, y + halfHeight);
         }
     };
-    // Enables the scissor test around `box` (two pixels more each side, within a layer's size); false, with
-    // the test left off, when the box covers none of it.
+    // The layers' pixels `box` covers, two more each side, within a layer's size (rows from the bottom, as GL
+    // counts them); empty when it covers none.
+    struct PixelBox {
+        int x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        bool empty() const { return x1 <= x0 || y1 <= y0; }
+    };
+    PixelBox pixelsOf(const LogicalBox& box, float pixelScale) const;
+    // Enables the scissor test around `box`; false, with the test left off, when the box covers no pixel.
     bool scissorAround(const LogicalBox& box, const FramePlan& plan) const;
 
     // One ribbon's vertices in the shared buffer, and how it is drawn.
