@@ -29,6 +29,7 @@
 #include "app/png_writer.h"
 #include "app/screenshot_writer.h"
 #include "app/view_report.h"
+#include "bench/sample_spread.h"
 #include "bench/window_figures.h"
 #include "story/story_generator.h"
 #include "story/story_loader.h"
@@ -61,23 +62,10 @@ double millisecondsSince(Clock::time_point start) {
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
-struct Summary {
-    double median = 0, p99 = 0;
-};
-
-Summary summarise(std::vector<double> samples) {
-    std::sort(samples.begin(), samples.end());
-    Summary summary;
-    if (samples.empty()) return summary;
-    summary.median = samples[samples.size() / 2];
-    summary.p99 = samples[std::min(samples.size() - 1, static_cast<std::size_t>(static_cast<double>(samples.size()) * 0.99))];
-    return summary;
-}
-
 struct ZoomFigures {
     const char* name;
     double share;  // of the story's span shown
-    Summary cpu, submit, whole;
+    Spread cpu, submit, whole;
 };
 
 struct StoryFigures {
@@ -130,10 +118,10 @@ bool timeEncoder(PngEncoderFigures& figures, int runs, Encode encode) {
         if (!encode(png)) return false;
         samples.push_back(millisecondsSince(start));
     }
-    std::sort(samples.begin(), samples.end());
-    figures.medianMs = samples[samples.size() / 2];
-    figures.minMs = samples.front();
-    figures.maxMs = samples.back();
+    const Spread spread = spreadOf(samples);
+    figures.medianMs = spread.median;
+    figures.minMs = spread.min;
+    figures.maxMs = spread.max;
     figures.bytes = png.size();
     return true;
 }
@@ -368,9 +356,9 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
                 whole.push_back(wholeMs);
             }
         }
-        zoom.cpu = summarise(cpu);
-        zoom.submit = summarise(submit);
-        zoom.whole = summarise(whole);
+        zoom.cpu = spreadOf(cpu);
+        zoom.submit = spreadOf(submit);
+        zoom.whole = spreadOf(whole);
     }
 
     // A screenshot of the last frame, as the window takes one (F12).
@@ -629,10 +617,10 @@ int main(int argc, char** argv) {
             loads.push_back(milliseconds);
             figures.peakKilobytes = std::max(figures.peakKilobytes, kilobytes);
         }
-        std::sort(loads.begin(), loads.end());
-        figures.loadMs = loads[loads.size() / 2];
-        figures.loadMinMs = loads.front();
-        figures.loadMaxMs = loads.back();
+        const Spread load = spreadOf(loads);
+        figures.loadMs = load.median;
+        figures.loadMinMs = load.min;
+        figures.loadMaxMs = load.max;
         std::vector<double> firstFrames;
         for (int run = 0; run < firstFrameRuns; ++run) {
             double milliseconds = 0;
@@ -642,10 +630,10 @@ int main(int argc, char** argv) {
             }
             firstFrames.push_back(milliseconds);
         }
-        std::sort(firstFrames.begin(), firstFrames.end());
-        figures.firstFrameMs = firstFrames[firstFrames.size() / 2];
-        figures.firstFrameMinMs = firstFrames.front();
-        figures.firstFrameMaxMs = firstFrames.back();
+        const Spread firstFrame = spreadOf(firstFrames);
+        figures.firstFrameMs = firstFrame.median;
+        figures.firstFrameMinMs = firstFrame.min;
+        figures.firstFrameMaxMs = firstFrame.max;
         const StoryLoadResult loaded = loadStoryFile(path);
         if (!loaded.ok()) return 1;
         const Story& story = loaded.story;

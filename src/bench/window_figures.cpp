@@ -2,6 +2,8 @@
 // --frame-log, and a drag sent with xdotool.
 #include "bench/window_figures.h"
 
+#include "bench/sample_spread.h"
+
 #include "app/child_process.h"
 #include "app/frame_log.h"
 
@@ -23,21 +25,6 @@ namespace epilogue {
 namespace {
 
 namespace fs = std::filesystem;
-
-struct Spread {
-    double median = 0, min = 0, max = 0, p99 = 0;
-};
-
-Spread spreadOf(std::vector<double> samples) {
-    Spread spread;
-    if (samples.empty()) return spread;
-    std::sort(samples.begin(), samples.end());
-    spread.median = samples[samples.size() / 2];
-    spread.min = samples.front();
-    spread.max = samples.back();
-    spread.p99 = samples[std::min(samples.size() - 1, samples.size() * 99 / 100)];
-    return spread;
-}
 
 // One running window: its log as read so far. Ending it (SIGTERM, which SDL turns into a quit) lets it
 // print its peak memory.
