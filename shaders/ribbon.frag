@@ -18,6 +18,8 @@ uniform float uGlowWidth;
 uniform float uPlayheadX;   // logical pixels; what lies ahead of it is dimmer
 uniform float uDimAhead;
 uniform float uTime;
+uniform float uSteps;       // the clock's readings a second in each column; 0: a still clock (animation_clock.h)
+uniform float uSweep;       // logical pixels between columns that read at once
 uniform int uPattern;       // 0: real (solid), 1: dream (shimmer and dots)
 
 void main() {
@@ -32,11 +34,13 @@ void main() {
     vec3 glowColour = uGlowColour;
     float coverage = core;
     if (uPattern == 1) {
-        float shimmer = 0.75 + 0.25 * sin(vAlong * 0.045 - uTime * 1.7) * sin(vAlong * 0.011 + uTime * 0.6);
+        float offset = vX / uSweep;  // the clock as this column reads it
+        float clock = uSteps > 0.0 ? (floor(uTime * uSteps + offset) - offset) / uSteps : 0.0;
+        float shimmer = 0.75 + 0.25 * sin(vAlong * 0.045 - clock * 1.7) * sin(vAlong * 0.011 + clock * 0.6);
         coreColour *= shimmer;
         glow *= 0.8 + 0.4 * shimmer;
         // Travelling dots down the middle of the band.
-        float phase = fract(vAlong / 14.0 - uTime * 0.35);
+        float phase = fract(vAlong / 14.0 - clock * 0.35);
         float dotMask = 1.0 - smoothstep(0.12, 0.22, length(vec2((phase - 0.5) * 14.0, vAcross) / 7.0));
         hot = max(hot * 0.35, dotMask);
         coverage = core * 0.8;

@@ -11,6 +11,7 @@ out vec2 vLocal;          // logical pixels from the centre
 flat out vec2 vHalfSize;
 flat out vec4 vColour;
 flat out vec4 vStyle;
+flat out float vCentreX;  // logical pixels
 
 void main() {
     vec2 corner = vec2(float(gl_VertexID & 1), float((gl_VertexID >> 1) & 1)) * 2.0 - 1.0;
@@ -18,6 +19,7 @@ void main() {
     vHalfSize = aHalfSize;
     vColour = aColour;
     vStyle = aStyle;
+    vCentreX = aCentre.x;
     vec2 position = aCentre + vLocal;
     gl_Position = vec4(position.x / uViewSize.x * 2.0 - 1.0, 1.0 - position.y / uViewSize.y * 2.0, 0.0, 1.0);
 }

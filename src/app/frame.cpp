@@ -51,7 +51,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     if (size.pixelScale != fontScale_) pendingFontScale_ = size.pixelScale;
     const int pixelWidth = static_cast<int>(std::lround(size.logicalWidth * size.pixelScale));
     const int pixelHeight = static_cast<int>(std::lround(size.logicalHeight * size.pixelScale));
-    if (!target_.ensureSize(pixelWidth, pixelHeight, error)) return false;
+    if (!target_.ensureSize(pixelWidth, pixelHeight, error, true)) return false;  // the stencil marks the damage
 
     using Clock = std::chrono::steady_clock;
     auto lap = [last = Clock::now()](double& into) mutable {
@@ -70,7 +70,16 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     inputs.selectedEvent = state.selectedEvent;
     inputs.hoveredEvent = state.hoveredEvent;
     inputs.reducedMotion = state.reducedMotion;
-    if (options.scene && changesOnly_ && !options.sceneStraight) {
+    // Only what changed: the scene's layers are brought up to date now and the frame composed after the
+    // panels, once their changes are known too.
+    const bool onlyWhatChanged = options.onlyWhatChanged && options.scene && changesOnly_ && !options.sceneStraight;
+    if (onlyWhatChanged) {
+        damage_.reset(pixelWidth, pixelHeight);
+        if (!damageValid_ || target_.remade() || typesetter_.glyphGeneration() != glyphGeneration_) {
+            damage_.addEverything();
+        }
+        scene_.updateLayers(inputs, damage_);
+    } else if (options.scene && changesOnly_ && !options.sceneStraight) {
         scene_.drawComposed(inputs, target_);
     } else if (options.scene) {
         target_.bindForDrawing();
@@ -119,12 +128,45 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     }
     ImGui::Render();
     lap(timings_.uiBuild);
+    ImDrawData& drawData = *ImGui::GetDrawData();
+    if (onlyWhatChanged) {
+        // The panels' and canvas text's changed triangles join the scene's changes; the frame is drawn again
+        // within the damaged rectangles only, the panels through the target's stencil marks of them.
+        uiDamage_.compare(drawData, size.pixelScale, damage_);
+        drawnRectangles_ = damage_.rectangles(kMaxDamageRectangles);
+        drewEverything_ = damage_.everything();
+        stencilMarks_ = drewEverything_ || drawnRectangles_.empty() ? 0 : target_.markPixels(drawnRectangles_);
+        if (!drawnRectangles_.empty()) scene_.composeInto(inputs, target_, drawnRectangles_, stencilMarks_);
+        double composing = 0;
+        lap(composing);
+        timings_.sceneSubmit += composing;
+        if (stencilMarks_ != 0) {
+            keepTrianglesWithin(drawData, drawnRectangles_, size.pixelScale);
+            ImDrawList* first = drawData.CmdListsCount > 0 ? drawData.CmdLists[0] : nullptr;
+            if (first) {  // ImGui's renderer turns the stencil test off as it starts: a callback turns it on
+                ImDrawCmd marked;
+                marked.UserCallback = [](const ImDrawList*, const ImDrawCmd* command) {
+                    RenderTarget::drawOnlyMarked(*static_cast<const int*>(command->UserCallbackData));
+                };
+                marked.UserCallbackData = &stencilMarks_;
+                first->CmdBuffer.push_front(marked);
+            }
+        }
+        damageValid_ = true;
+        glyphGeneration_ = typesetter_.glyphGeneration();
+    } else {
+        damageValid_ = false;
+        drawnRectangles_.clear();
+        drewEverything_ = true;
+    }
     target_.bindForDrawing();
     typesetter_.upload();
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    if (!onlyWhatChanged || !drawnRectangles_.empty()) ImGui_ImplOpenGL3_RenderDrawData(&drawData);
+    RenderTarget::drawAnywhere();
     target_.endFrame();
     lap(timings_.uiSubmit);
     if (pendingFontScale_ > 0) {
+        damageValid_ = false;
         ImGui_ImplOpenGL3_DestroyFontsTexture();
         fonts_ = loadUiFonts(pendingFontScale_);
         ImGui_ImplOpenGL3_CreateFontsTexture();

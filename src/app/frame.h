@@ -12,6 +12,15 @@
 //                                           story typesetter shapes their text and draws its glyphs)
 //     panels, tooltip, banner, toast, help  (ImGui windows)
 //     ImGui_ImplOpenGL3_RenderDrawData      into the same target
+//
+// The window's frames (FrameOptions::onlyWhatChanged) are drawn only where they differ from the last:
+//     SceneRenderer::updateLayers           the layers brought up to date; what the scene changed -> damage
+//     ... the canvas text and panels, as above, into ImGui's draw lists
+//     UiDamage::compare                     the triangles that differ from the last frame's -> damage
+//     DamageRegion::rectangles              a few rectangles that cover the damage
+//     SceneRenderer::composeInto            the scene composed again within them
+//     ImGui_ImplOpenGL3_RenderDrawData      the triangles that reach them, through the target's stencil marks
+// and the window shows only those rectangles (PlatformWindow::showParts) where it can.
 #pragma once
 
 #include "app/platform_window.h"
@@ -26,8 +35,10 @@
 #include "ui/transport_panel.h"
 #include "ui/fonts.h"
 #include "ui/story_typesetter.h"
+#include "ui/ui_damage.h"
 #include "ui/ui_requests.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +59,10 @@ struct FrameOptions {
     // The scene drawn whole, straight into the target, neither reading nor building the cached layers: the
     // window's first frame, which is then on screen sooner (the next frame builds the layers).
     bool sceneStraight = false;
+    // The window's frames: only what changed since the last frame drawn this way is drawn again (the scene's
+    // changes, the panels' and canvas text's changed triangles); the rest of the target keeps its pixels.
+    // drawnRectangles() then says where the frame changed. Any other frame in between makes the next whole.
+    bool onlyWhatChanged = false;
     // The window's own: the story menu with these recent stories (none in stills), and where the built-in
     // story chooser starts.
     const std::vector<std::string>* recentStories = nullptr;
@@ -94,6 +109,18 @@ public:
     void forgetSceneLayers() { scene_.forgetLayers(); }
     // How the last composed frame's layer of ribbons, playhead and nodes was drawn.
     SceneRenderer::Redraw lastSceneRedraw() const { return scene_.lastRedraw(); }
+    // Where the last frame drawn with onlyWhatChanged differs from the frame before it (framebuffer pixels,
+    // rows from the top: no rectangle when nothing changed), and whether that was all of it.
+    const std::vector<PixelRect>& drawnRectangles() const { return drawnRectangles_; }
+    bool drewEverything() const { return drewEverything_; }
+    // The next frame drawn with onlyWhatChanged is drawn whole, its scene's cached layers too.
+    void forgetDrawnFrame() {
+        damageValid_ = false;
+        scene_.forgetLayers();
+    }
+    // The most rectangles a frame's damage is drawn and shown in: each costs the window a request to the
+    // display server (about 0.1 ms with a software renderer), and more, smaller ones cost fewer pixels.
+    static constexpr int kMaxDamageRectangles = 12;
 
 private:
     bool render(const Story& story, ViewState& state, const FrameSize& size, float animationTime,
@@ -113,6 +140,14 @@ private:
     float fontScale_ = 0;         // the pixel scale the fonts were rasterised for
     float pendingFontScale_ = 0;  // rasterise the fonts again for this scale after the frame
     FrameTimings timings_;
+    // Drawing only what changed (FrameOptions::onlyWhatChanged).
+    DamageRegion damage_;
+    UiDamage uiDamage_;
+    bool damageValid_ = false;        // the target holds the last frame drawn with onlyWhatChanged
+    std::uint64_t glyphGeneration_ = 0;  // the typesetter's glyphs the target's text was drawn with
+    std::vector<PixelRect> drawnRectangles_;
+    bool drewEverything_ = true;
+    int stencilMarks_ = 0;            // this frame's marks in the target's stencil buffer, for the panels' pass
 };
 
 }  // namespace epilogue

@@ -29,9 +29,9 @@ void FrameLog::step(const char* name, double at) {
     std::fflush(out_);
 }
 
-void FrameLog::frame(double began, double presented) {
+void FrameLog::frame(double began, double presented, long long pixels) {
     if (!out_) return;
-    std::fprintf(out_, "frame %.3f %.3f\n", began, presented);
+    std::fprintf(out_, "frame %.3f %.3f %lld\n", began, presented, pixels);
     std::fflush(out_);
 }
 
@@ -58,10 +58,12 @@ FrameLogRecord parseFrameLog(std::string_view text) {
         char name[64];
         double first = 0, second = 0;
         long kilobytes = 0;
+        long long pixels = -1;
         if (std::sscanf(line.c_str(), "step %63s %lf", name, &first) == 2) {
             record.steps.emplace_back(name, first);
-        } else if (std::sscanf(line.c_str(), "frame %lf %lf", &first, &second) == 2) {
+        } else if (std::sscanf(line.c_str(), "frame %lf %lf %lld", &first, &second, &pixels) >= 2) {
             record.frames.emplace_back(first, second);
+            record.framePixels.push_back(pixels);
         } else if (std::sscanf(line.c_str(), "peak_kb %ld", &kilobytes) == 1) {
             record.peakKilobytes = kilobytes;
         }

@@ -4,7 +4,8 @@
 // on the system's monotonic clock, which every process shares. No SDL, GL or ImGui.
 //
 //   step main 1234.500        a start-up step and when it was reached (main, story, window, renderer, ...)
-//   frame 1300.250 1317.000   a frame: when its drawing began and when it was presented
+//   frame 1300.250 1317.000 81920   a frame: when its drawing began, when it was presented, and how many of its
+//                                    pixels it drew (the others kept the last frame's)
 //   peak_kb 183424            on exit: the most resident memory the process had
 #pragma once
 
@@ -31,7 +32,7 @@ public:
     explicit FrameLog(std::FILE* out = nullptr) : out_(out) {}
     bool enabled() const { return out_ != nullptr; }
     void step(const char* name, double at);
-    void frame(double began, double presented);
+    void frame(double began, double presented, long long pixels);
     void finish();  // the peak_kb line
 
 private:
@@ -42,6 +43,7 @@ private:
 struct FrameLogRecord {
     std::vector<std::pair<std::string, double>> steps;  // in the order reached
     std::vector<std::pair<double, double>> frames;      // began, presented
+    std::vector<long long> framePixels;                 // per frame: the pixels it drew (-1: not logged)
     long peakKilobytes = -1;                            // -1: no peak_kb line
 
     // When `name` was reached; negative when it was not.

@@ -1,11 +1,14 @@
 // SDL2 window + GL context + ImGui backends.
 #include "app/platform_window.h"
 
+#include "render/render_target.h"
+
 #include <SDL.h>
 #include <SDL_syswm.h>
 #if defined(SDL_VIDEO_DRIVER_X11)
 #include <X11/Xatom.h>
 #endif
+
 #include <imgui.h>
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl.h>
@@ -106,6 +109,7 @@ bool PlatformWindow::open(const WindowOptions& options, std::string& error) {
     if (!headless_) {
         SDL_SetWindowMinimumSize(window_, 200, 150);
         SDL_GL_SetSwapInterval(1);
+        findPartPresents();
     }
 
     IMGUI_CHECKVERSION();
@@ -157,6 +161,48 @@ void PlatformWindow::processEvent(const SDL_Event& event) {
 }
 
 void PlatformWindow::swap() { SDL_GL_SwapWindow(window_); }
+
+#if defined(SDL_VIDEO_DRIVER_X11)
+using CopySubBuffer = void (*)(Display*, Window, int x, int y, int width, int height);
+#endif
+
+bool PlatformWindow::showParts(const std::vector<PixelRect>& rectangles) {
+#if defined(SDL_VIDEO_DRIVER_X11)
+    if (!copySubBuffer_) return false;
+    int width = 0, height = 0;
+    pixelSize(width, height);
+    const auto copy = reinterpret_cast<CopySubBuffer>(copySubBuffer_);
+    for (const PixelRect& rect : rectangles) {  // GLX counts rows from the bottom
+        copy(static_cast<Display*>(xDisplay_), xWindow_, rect.x, height - rect.bottom(), rect.width, rect.height);
+    }
+    return true;
+#else
+    (void)rectangles;
+    return false;
+#endif
+}
+
+void PlatformWindow::findPartPresents() {
+#if defined(SDL_VIDEO_DRIVER_X11)
+    const char* choice = std::getenv("EPILOGUE_PRESENT");
+    if (choice && std::string_view(choice) == "swap") return;
+    // Only a software renderer: a GPU's swap costs little, and its driver may sync swaps to the display.
+    const std::string renderer = rendererName();
+    if (renderer.find("llvmpipe") == std::string::npos && renderer.find("softpipe") == std::string::npos) return;
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (!SDL_GetWindowWMInfo(window_, &info) || info.subsystem != SDL_SYSWM_X11) return;
+    using QueryExtensions = const char* (*)(Display*, int);
+    const auto query = reinterpret_cast<QueryExtensions>(SDL_GL_GetProcAddress("glXQueryExtensionsString"));
+    if (!query) return;  // not GLX (EGL on X11)
+    Display* display = info.info.x11.display;
+    const char* extensions = query(display, DefaultScreen(display));
+    if (!extensions || std::string_view(extensions).find("GLX_MESA_copy_sub_buffer") == std::string_view::npos) return;
+    copySubBuffer_ = SDL_GL_GetProcAddress("glXCopySubBufferMESA");
+    xDisplay_ = display;
+    xWindow_ = info.info.x11.window;
+#endif
+}
 
 void PlatformWindow::setSettingsFile(std::string path) {
     settingsFile_ = std::move(path);

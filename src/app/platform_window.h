@@ -2,7 +2,10 @@
 // offscreen one for headless rendering), and the ImGui platform and renderer backends that go with it.
 #pragma once
 
+#include "timeline/damage_region.h"
+
 #include <string>
+#include <vector>
 
 struct SDL_Window;
 union SDL_Event;
@@ -38,6 +41,12 @@ public:
     // again when the context is destroyed.
     void setSettingsFile(std::string path);
     void swap();
+    // Shows only `rectangles` of the window's framebuffer (pixels, rows from the top), which must hold the
+    // frame there, leaving the window's other pixels as they are on screen. Only with a software renderer on
+    // X11 (GLX_MESA_copy_sub_buffer): there a whole swap copies every pixel to the display server, about
+    // 11 ms a frame at 1920x1080. False, showing nothing, where it cannot (EPILOGUE_PRESENT=swap in the
+    // environment turns it off): then the caller swaps.
+    bool showParts(const std::vector<PixelRect>& rectangles);
     SDL_Window* sdlWindow() const { return window_; }
     // Sets the window's title (UTF-8, any script). SDL 2.26 gives up on X11 when a title has characters its
     // Latin-1 fallback cannot hold, leaving the window with no name; the title is then set as UTF-8 directly.
@@ -45,12 +54,18 @@ public:
     bool headless() const { return headless_; }
 
 private:
+    void findPartPresents();  // sets copySubBuffer_ where parts can be shown
     SDL_Window* window_ = nullptr;
     void* glContext_ = nullptr;
     bool headless_ = false;
     bool sdlStarted_ = false;
     bool imguiStarted_ = false;
     std::string settingsFile_;
+    // glXCopySubBufferMESA and the X display and window it copies into, found when the window opens; null
+    // where parts cannot be shown.
+    void* copySubBuffer_ = nullptr;
+    void* xDisplay_ = nullptr;
+    unsigned long xWindow_ = 0;
 };
 
 }  // namespace epilogue

@@ -197,7 +197,11 @@ bool Session::draw(const FrameSize& size, double now, std::string& error) {
     lastFrame_ = now;
     const bool firstFrame = !drawnOnce_;
     drawnOnce_ = true;
-    if (!state_.reducedMotion && now - lastInput_ < kTwinkleSeconds) animationTime_ += static_cast<float>(delta);
+    // The sky's clock advances at most a 60th of a second a frame: a slow frame slows the (slow) twinkle a
+    // little rather than making the next frame redraw a wider sweep of sky (animation_clock.h).
+    if (!state_.reducedMotion && now - lastInput_ < kTwinkleSeconds) {
+        animationTime_ += static_cast<float>(std::min(delta, 1.0 / 60.0));
+    }
     moving_ = advanceView(story_, state_, delta);
     if (settleFrames_ > 0) --settleFrames_;
     const float uiDelta = delta > 0 ? static_cast<float>(delta) : 1.0f / 60.0f;
@@ -236,6 +240,7 @@ bool Session::draw(const FrameSize& size, double now, std::string& error) {
     options.typed = typed_;
     options.composition = composition_;
     options.sceneStraight = firstFrame;
+    options.onlyWhatChanged = true;  // the window shows only the rectangles that changed (window_loop.cpp)
     requests_.textInputArea = {};
     if (!composer_.draw(window_, story_, state_, size, animationTime_, uiDelta, options, requests_, error)) return false;
     typed_.clear();

@@ -244,6 +244,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         return e.type == SDL_KEYDOWN || e.type == SDL_KEYUP || e.type == SDL_TEXTINPUT || e.type == SDL_TEXTEDITING;
     };
     bool running = true;
+    bool showWhole = true;  // the next frame is shown whole: the window's pixels on screen are not the last frame's
     while (running) {
         // ---- Sleep until input when nothing moves (and no key waits for its frame) ---------------------
         const double now = secondsNow();
@@ -325,6 +326,11 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             if (event.type == SDL_TEXTEDITING) session.composing(event.edit.text);
             const ImGuiIO& io = ImGui::GetIO();
             if (event.type == SDL_QUIT) running = false;
+            if (event.type == SDL_WINDOWEVENT &&
+                (event.window.event == SDL_WINDOWEVENT_EXPOSED || event.window.event == SDL_WINDOWEVENT_SHOWN ||
+                 event.window.event == SDL_WINDOWEVENT_SIZE_CHANGED || event.window.event == SDL_WINDOWEVENT_RESTORED)) {
+                showWhole = true;
+            }
             if (const auto pointer = toPointerEvent(event)) {
                 session.pointer(*pointer, io.WantCaptureMouse);
                 // Over the canvas (or while dragging on it) the pointer shows what a press does there; over the
@@ -396,10 +402,26 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
         // What the panels asked for: the chooser (the story menu's "Open"), or a story to open.
         if (session.takeChooserRequest()) chooseStory();
         if (std::optional<std::string> path = session.takeOpenRequest()) openStoryFile(*path);
-        composer.target().presentToWindow(static_cast<int>(std::lround(size.logicalWidth * size.pixelScale)),
-                                          static_cast<int>(std::lround(size.logicalHeight * size.pixelScale)));
-        window.swap();
-        if (frameLog.enabled()) frameLog.frame(frameBegan, monotonicMilliseconds());
+        // Shown: only the rectangles that changed, where the window can show parts (a software renderer);
+        // the whole frame after the window was exposed, resized or shown, or when all of it changed.
+        const std::vector<PixelRect>& changed = composer.drawnRectangles();
+        bool shown = false;
+        if (!showWhole && !composer.drewEverything()) {
+            composer.target().presentToWindow(changed);
+            shown = changed.empty() || window.showParts(changed);
+        }
+        if (!shown) {
+            composer.target().presentToWindow(static_cast<int>(std::lround(size.logicalWidth * size.pixelScale)),
+                                              static_cast<int>(std::lround(size.logicalHeight * size.pixelScale)));
+            window.swap();
+            showWhole = false;
+        }
+        if (frameLog.enabled()) {
+            long long pixels = 0;  // drawn again (the rest of the frame was the last frame's)
+            for (const PixelRect& rect : changed) pixels += rect.area();
+            if (composer.drewEverything()) pixels = static_cast<long long>(composer.target().width()) * composer.target().height();
+            frameLog.frame(frameBegan, monotonicMilliseconds(), pixels);
+        }
         if (options.frameStats) {
             if (frameMilliseconds.size() < kTimedFrames) {
                 frameMilliseconds.push_back((secondsNow() - frameStart) * 1000.0);

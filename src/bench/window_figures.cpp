@@ -184,12 +184,15 @@ bool measureDrag(const WindowMeasurement& m, const std::string& settings, bool r
         return false;
     }
     const FrameLogRecord record = parseFrameLog(window.log());
-    std::vector<double> intervals, draws;
+    std::vector<double> intervals, draws, redrawn;
     double previous = -1;
-    for (const auto& [start, presented] : record.frames) {
+    const double windowPixels = static_cast<double>(m.width) * m.height;
+    for (std::size_t i = 0; i < record.frames.size(); ++i) {
+        const auto& [start, presented] = record.frames[i];
         if (start < began || presented > ended) continue;
         if (previous >= 0) intervals.push_back(presented - previous);
         draws.push_back(presented - start);
+        if (record.framePixels[i] >= 0) redrawn.push_back(static_cast<double>(record.framePixels[i]) / windowPixels);
         previous = presented;
     }
     if (intervals.size() < 2) {
@@ -209,6 +212,7 @@ bool measureDrag(const WindowMeasurement& m, const std::string& settings, bool r
     drag.intervalMaxMs = interval.max;
     drag.drawMedianMs = draw.median;
     drag.drawP99Ms = draw.p99;
+    if (!redrawn.empty()) drag.redrawnShareMedian = spreadOf(redrawn).median;
     drag.peakMb = static_cast<double>(record.peakKilobytes) / 1024.0;
     figures.drags.push_back(drag);
     return true;
@@ -297,10 +301,12 @@ void printWindowTable(const WindowFigures& f) {
         std::printf("\ndrag%s: the playhead along the ruler of %s (%zu events), %d pointer moves in %.2f s (xdotool)\n"
                     "  %d frames presented: interval median %.1f ms, p99 %.1f, max %.1f (%.1f frames/s)\n"
                     "  a frame from the start of its drawing to its presentation: median %.1f ms, p99 %.1f\n"
+                    "  a frame drew again %.0f%% of the window's pixels (median; the others kept the last frame's)\n"
                     "  the window's peak memory: %.1f MB\n",
                     d.reducedMotion ? " with --reduced-motion (no twinkle, no shimmer)" : "", d.story.c_str(), d.events,
                     d.moves, d.pointerSeconds, d.frames, d.intervalMedianMs, d.intervalP99Ms, d.intervalMaxMs,
-                    d.intervalMedianMs > 0 ? 1000 / d.intervalMedianMs : 0.0, d.drawMedianMs, d.drawP99Ms, d.peakMb);
+                    d.intervalMedianMs > 0 ? 1000 / d.intervalMedianMs : 0.0, d.drawMedianMs, d.drawP99Ms,
+                    d.redrawnShareMedian * 100, d.peakMb);
     }
     if (!f.notDragged.empty()) std::printf("drag: not measured (%s)\n", f.notDragged.c_str());
 }
@@ -323,10 +329,11 @@ void printWindowJson(const WindowFigures& f) {
         const WindowDrag& d = f.drags[i];
         std::printf("%s{\"reduced_motion\": %s, \"story\": %s, \"events\": %zu, \"moves\": %d, "
                     "\"pointer_seconds\": %.3f, \"frames\": %d, \"interval_ms\": {\"median\": %.3f, \"p99\": %.3f, "
-                    "\"max\": %.3f}, \"draw_ms\": {\"median\": %.3f, \"p99\": %.3f}, \"peak_mb\": %.1f}",
+                    "\"max\": %.3f}, \"draw_ms\": {\"median\": %.3f, \"p99\": %.3f}, \"redrawn_share\": %.4f, "
+                    "\"peak_mb\": %.1f}",
                     i ? ", " : "", d.reducedMotion ? "true" : "false", quoted(d.story).c_str(), d.events, d.moves,
                     d.pointerSeconds, d.frames, d.intervalMedianMs, d.intervalP99Ms, d.intervalMaxMs, d.drawMedianMs,
-                    d.drawP99Ms, d.peakMb);
+                    d.drawP99Ms, d.redrawnShareMedian, d.peakMb);
     }
     std::printf("]");
     if (!f.notDragged.empty()) std::printf(", \"drag_not_measured\": %s", quoted(f.notDragged).c_str());

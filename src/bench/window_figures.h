@@ -25,6 +25,7 @@ struct WindowDrag {
     int frames = 0;               // frames presented while the playhead followed the pointer
     double intervalMedianMs = 0, intervalP99Ms = 0, intervalMaxMs = 0;  // between frames presented
     double drawMedianMs = 0, drawP99Ms = 0;  // a frame's drawing, from its start to its presentation
+    double redrawnShareMedian = -1;  // of the window's pixels, the share a frame drew again (median; -1: not logged)
     double peakMb = 0;            // the window's peak resident memory, the drag included
 };
 

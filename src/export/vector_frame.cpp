@@ -13,6 +13,7 @@
 #include "render/palette.h"
 #include "render/scene_look.h"
 #include "render/star_field.h"
+#include "timeline/animation_clock.h"
 
 #include <algorithm>
 #include <cmath>
@@ -66,7 +67,7 @@ void drawSky(VectorPainter& painter, const FramePlan& plan) {
 
 // ---- Stars (star.frag) ------------------------------------------------------------------------------------
 
-void drawStars(VectorPainter& painter, const FramePlan& plan, float clock) {
+void drawStars(VectorPainter& painter, const FramePlan& plan, float clock, bool still) {
     std::vector<Star> stars;
     makeStarField(plan.size.logicalWidth, plan.size.logicalHeight, stars);
     // A star's light at d from its centre is (core + halo) of d / radius, the same shape for every star: one
@@ -82,7 +83,8 @@ void drawStars(VectorPainter& painter, const FramePlan& plan, float clock) {
     const Paint paint = Paint::radial(profile);
     const float horizon = plan.layout.ruler.y, skyTop = plan.view.canvas.y;
     for (const Star& star : stars) {
-        const float twinkle = 0.6f + 0.4f * std::sin(clock * star.twinkleSpeed + star.twinklePhase);
+        const float reading = steppedClock(clock, star.x, still);  // as star.frag reads the clock
+        const float twinkle = 0.6f + 0.4f * std::sin(reading * star.twinkleSpeed + star.twinklePhase);
         const float up = std::clamp((horizon - star.y) / std::max(horizon - skyTop, 1.0f), 0.0f, 1.0f);
         const float light = twinkle * star.brightness * smoothstep(0.08f, 0.45f, up);
         if (light < 0.02f) continue;
@@ -447,13 +449,14 @@ void drawVectorFrame(VectorPainter& painter, const VectorFonts& fonts, const Vec
     const Story& story = *inputs.story;
     const FramePlan& plan = *inputs.plan;
     const ViewState& state = *inputs.state;
-    const float clock = state.reducedMotion ? 0.0f : plan.animationTime;
+    const float clock = plan.animationTime;
     painter.beginGroup("sky");
     drawSky(painter, plan);
-    drawStars(painter, plan, clock);
+    drawStars(painter, plan, clock, state.reducedMotion);
     painter.endGroup();
     painter.beginGroup("ribbons");
-    drawRibbons(painter, story, plan, clock);
+    // (The dots' dash offset is one for the whole path: the clock unstepped, within half a pixel of the window's.)
+    drawRibbons(painter, story, plan, state.reducedMotion ? 0.0f : clock);
     painter.endGroup();
     painter.beginGroup("playhead");
     drawPlayhead(painter, plan);

@@ -20,6 +20,7 @@ bool RenderTarget::ensureSize(int width, int height, std::string& error, bool st
     remade_ = false;
     if (width == width_ && height == height_ && fbo_ && stencil == (stencil_ != 0)) return true;
     release();
+    markReference_ = 0;
     remade_ = true;
     GLint maxSize = 0;
     glGetIntegerv(GL_MAX_TEXTURE_SIZE, &maxSize);
@@ -91,6 +92,57 @@ void RenderTarget::copyTo(const RenderTarget& destination) const {
     glBlitFramebuffer(0, 0, width_, height_, 0, 0, destination.width_, destination.height_, GL_COLOR_BUFFER_BIT,
                       GL_NEAREST);
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void RenderTarget::copyTo(const RenderTarget& destination, const PixelRect& rect) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, destination.fbo_);
+    const int y0 = height_ - rect.bottom(), y1 = height_ - rect.y;  // GL counts rows from the bottom
+    glBlitFramebuffer(rect.x, y0, rect.right(), y1, rect.x, y0, rect.right(), y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void RenderTarget::presentToWindow(const std::vector<PixelRect>& rectangles) const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    for (const PixelRect& rect : rectangles) {
+        const int y0 = height_ - rect.bottom(), y1 = height_ - rect.y;
+        glBlitFramebuffer(rect.x, y0, rect.right(), y1, rect.x, y0, rect.right(), y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    }
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+int RenderTarget::markPixels(const std::vector<PixelRect>& rectangles) {
+    bindForDrawing();
+    glStencilMask(0xFF);
+    if (markReference_ == 255) {  // the values ran out: clear them all
+        glDisable(GL_SCISSOR_TEST);
+        glClearStencil(0);
+        glClear(GL_STENCIL_BUFFER_BIT);
+        markReference_ = 0;
+    }
+    ++markReference_;
+    glEnable(GL_SCISSOR_TEST);
+    glClearStencil(markReference_);
+    for (const PixelRect& rect : rectangles) {
+        glScissor(rect.x, height_ - rect.bottom(), rect.width, rect.height);
+        glClear(GL_STENCIL_BUFFER_BIT);
+    }
+    glClearStencil(0);
+    glDisable(GL_SCISSOR_TEST);
+    return markReference_;
+}
+
+void RenderTarget::drawOnlyMarked(int reference) {
+    glEnable(GL_STENCIL_TEST);
+    glStencilFunc(GL_EQUAL, reference, 0xFF);
+    glStencilOp(GL_KEEP, GL_KEEP, GL_KEEP);
+    glStencilMask(0);
+}
+
+void RenderTarget::drawAnywhere() {
+    glDisable(GL_STENCIL_TEST);
+    glStencilMask(0xFF);
 }
 
 void RenderTarget::readPixels(std::vector<std::uint8_t>& rgba) const {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "render/gl.h"
+#include "timeline/damage_region.h"
 
 #include <cstdint>
 #include <string>
@@ -35,8 +36,20 @@ public:
     // Waits until the renderer has finished everything submitted so far (for timing whole frames).
     void waitUntilDrawn() const;
     void presentToWindow(int windowPixelWidth, int windowPixelHeight) const;  // copies the resolved frame
-    // Copies this target's pixels into `destination`, which has the same size (a plain copy, no scaling).
+    // Copies this target's pixels into `destination`, which has the same size (a plain copy, no scaling);
+    // only those of `rect` (pixels, rows from the top) when given.
     void copyTo(const RenderTarget& destination) const;
+    void copyTo(const RenderTarget& destination, const PixelRect& rect) const;
+    // Marks `rectangles` in the stencil buffer (made with `stencil`) with a value no other pixel holds, and
+    // returns it (binds the target). Each call marks with a value of its own, so earlier marks need clearing
+    // only when the values run out.
+    int markPixels(const std::vector<PixelRect>& rectangles);
+    // Lets what is drawn next reach only the pixels marked with `reference` (GL's stencil test)...
+    static void drawOnlyMarked(int reference);
+    // ...or any pixel again.
+    static void drawAnywhere();
+    // The window's frame: copies `rectangles` of the frame into the window's framebuffer.
+    void presentToWindow(const std::vector<PixelRect>& rectangles) const;
     // Reads the frame as RGBA rows, top row first.
     void readPixels(std::vector<std::uint8_t>& rgba) const;
 
@@ -48,6 +61,7 @@ private:
     void release();
     int width_ = 0, height_ = 0;
     GLuint fbo_ = 0, colour_ = 0, stencil_ = 0;
+    int markReference_ = 0;  // the value of the last markPixels
     bool remade_ = false;
 };
 

@@ -4,6 +4,7 @@
 
 #include "render/palette.h"
 #include "render/scene_look.h"
+#include "timeline/animation_clock.h"
 
 #include <algorithm>
 #include <cmath>
@@ -47,7 +48,7 @@ SceneRenderer::~SceneRenderer() {
     if (emptyVao_) glDeleteVertexArrays(1, &emptyVao_);
     if (ribbonVao_) glDeleteVertexArrays(1, &ribbonVao_);
     if (ribbonVbo_) glDeleteBuffers(1, &ribbonVbo_);
-    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_, &changedRibbons_, &changedMarks_, &nearbyNodes_}) {
+    for (SpriteBatch* batch : {&stars_, &starsInColumns_, &nodes_, &playhead_, &changedRibbons_, &changedMarks_, &nearbyNodes_}) {
         if (batch->vao) glDeleteVertexArrays(1, &batch->vao);
         if (batch->vbo) glDeleteBuffers(1, &batch->vbo);
     }
@@ -74,17 +75,17 @@ bool SceneRenderer::initialize(std::string& error) {
     if (!node_.build("sprite.vert", "node.frag", error)) return false;
     if (!beam_.build("sprite.vert", "beam.frag", error)) return false;
     if (!markSprite_.build("sprite.vert", "mark.frag", error)) return false;
-    if (!markRibbon_.build("ribbon.vert", "mark.frag", error)) return false;
     if (!layer_.build("fullscreen.vert", "layer.frag", error)) return false;
     skyUniforms_ = {sky_.resolveUniform("uResolution"), sky_.resolveUniform("uPixelScale"),
                     sky_.resolveUniform("uHorizonY"),   sky_.resolveUniform("uZenith"),
                     sky_.resolveUniform("uIndigo"),     sky_.resolveUniform("uViolet"),
                     sky_.resolveUniform("uHorizon"),    sky_.resolveUniform("uCity"),
                     sky_.resolveUniform("uCityDarkness"), sky_.resolveUniform("uVignette")};
-    starUniforms_ = {star_.resolveUniform("uViewSize"), star_.resolveUniform("uTime"), star_.resolveUniform("uHorizonY"),
-                     star_.resolveUniform("uSkyTop")};
+    starUniforms_ = {star_.resolveUniform("uViewSize"), star_.resolveUniform("uTime"),  star_.resolveUniform("uSteps"),
+                     star_.resolveUniform("uSweep"),    star_.resolveUniform("uHorizonY"), star_.resolveUniform("uSkyTop")};
     ribbonUniforms_ = {ribbon_.resolveUniform("uViewSize"),      ribbon_.resolveUniform("uPlayheadX"),
                        ribbon_.resolveUniform("uDimAhead"),      ribbon_.resolveUniform("uTime"),
+                       ribbon_.resolveUniform("uSteps"),         ribbon_.resolveUniform("uSweep"),
                        ribbon_.resolveUniform("uCoreColour"),    ribbon_.resolveUniform("uHotColour"),
                        ribbon_.resolveUniform("uGlowColour"),    ribbon_.resolveUniform("uParentColour"),
                        ribbon_.resolveUniform("uCoreHalfWidth"), ribbon_.resolveUniform("uGlowWidth"),
@@ -93,7 +94,6 @@ bool SceneRenderer::initialize(std::string& error) {
                      node_.resolveUniform("uHotColour"), node_.resolveUniform("uSearchColour")};
     beamUniforms_ = {beam_.resolveUniform("uViewSize"), beam_.resolveUniform("uBeamColour")};
     markSpriteUniforms_ = {markSprite_.resolveUniform("uViewSize")};
-    markRibbonUniforms_ = {markRibbon_.resolveUniform("uViewSize"), markRibbon_.resolveUniform("uHalfWidth")};
     layer_.use();
     glUniform1i(layer_.resolveUniform("uUnder"), 0);
     glUniform1i(layer_.resolveUniform("uOver"), 1);
@@ -112,14 +112,14 @@ bool SceneRenderer::initialize(std::string& error) {
     floatAttribute(3, 1, ribbonStride, offsetof(RibbonVertex, across));
     floatAttribute(4, 1, ribbonStride, offsetof(RibbonVertex, separation));
 
-    for (SpriteBatch* batch : {&stars_, &nodes_, &playhead_, &changedRibbons_, &changedMarks_, &nearbyNodes_}) createSpriteBatch(*batch);
+    for (SpriteBatch* batch : {&stars_, &starsInColumns_, &nodes_, &playhead_, &changedRibbons_, &changedMarks_, &nearbyNodes_}) createSpriteBatch(*batch);
     glBindVertexArray(0);
     return true;
 }
 
 std::vector<std::string> SceneRenderer::warnings() const {
     std::vector<std::string> all;
-    for (const ShaderProgram* program : {&sky_, &star_, &ribbon_, &node_, &beam_, &markSprite_, &markRibbon_, &layer_}) {
+    for (const ShaderProgram* program : {&sky_, &star_, &ribbon_, &node_, &beam_, &markSprite_, &layer_}) {
         all.insert(all.end(), program->warnings().begin(), program->warnings().end());
     }
     return all;
@@ -145,7 +145,7 @@ void SceneRenderer::submit(const SceneInputs& inputs) {
     glEnable(GL_BLEND);
     glBlendEquation(GL_FUNC_ADD);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);  // premultiplied: glows add light, cores cover
-    drawStars(inputs);
+    drawStars(inputs, stars_);
     submitShapes(inputs);
 }
 
@@ -179,13 +179,21 @@ SceneRenderer::FrameKey SceneRenderer::keyOf(const FramePlan& plan) {
 float SceneRenderer::clockOf(const SceneInputs& inputs) { return inputs.reducedMotion ? 0.0f : inputs.plan->animationTime; }
 
 void SceneRenderer::drawComposed(const SceneInputs& inputs, const RenderTarget& target) {
+    ignoredDamage_.reset(0, 0);
+    updateLayers(inputs, ignoredDamage_);
+    wholeTarget_.assign(1, PixelRect{0, 0, target.width(), target.height()});
+    composeInto(inputs, target, wholeTarget_, 0);
+}
+
+void SceneRenderer::updateLayers(const SceneInputs& inputs, DamageRegion& damage) {
     const FrameKey key = keyOf(*inputs.plan);
     std::string error;
-    if (!skyLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error) ||
-        !ribbonsLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error, true) ||
-        !marksLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error, true)) {
-        target.bindForDrawing();
-        draw(inputs);
+    straight_ = !skyLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error) ||
+                !starryLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error) ||
+                !ribbonsLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error, true) ||
+                !marksLayer_.ensureSize(key.pixelWidth, key.pixelHeight, error, true);
+    if (straight_) {
+        damage.addEverything();
         lastRedraw_ = Redraw::Everything;
         return;
     }
@@ -193,11 +201,26 @@ void SceneRenderer::drawComposed(const SceneInputs& inputs, const RenderTarget& 
     glDisable(GL_DEPTH_TEST);
     glDisable(GL_CULL_FACE);
     glDisable(GL_SCISSOR_TEST);
-    if (skyLayer_.remade() || !skyDrawn_ || !(skyKey_ == key)) {
+    // The columns whose reading of the animation clock changed since the layers were drawn: all of them when
+    // the clock went still or came back.
+    changedColumns_.clear();
+    const float clock = clockOf(inputs);
+    if (drawn_.valid && inputs.reducedMotion == drawn_.still) {
+        changedColumns(drawn_.time, clock, inputs.reducedMotion, 0, inputs.plan->size.logicalWidth, changedColumns_);
+    } else {
+        changedColumns_.emplace_back(0.0f, inputs.plan->size.logicalWidth);
+    }
+    if (skyLayer_.remade() || starryLayer_.remade() || !skyDrawn_ || !(skyKey_ == key)) {
         skyLayer_.bindForDrawing();
         drawSky(inputs);
+        skyLayer_.copyTo(starryLayer_);
+        starryLayer_.bindForDrawing();
+        drawStars(inputs, stars_);
         skyDrawn_ = true;
         skyKey_ = key;
+        damage.addEverything();
+    } else if (!changedColumns_.empty()) {
+        updateStars(inputs);
     }
     // What redraws the layers whole: another size or horizon, the lanes' shapes or looks, another number of
     // marks or beams, or layers made anew.
@@ -221,6 +244,7 @@ void SceneRenderer::drawComposed(const SceneInputs& inputs, const RenderTarget& 
         const bool ribbons = updateLayer(inputs, ribbonsLayer_, ShapeLayer::Ribbons);
         const bool marks = updateLayer(inputs, marksLayer_, ShapeLayer::Marks);
         lastRedraw_ = ribbons || marks ? Redraw::Changes : Redraw::Nothing;
+        addDamage(inputs, damage);
     } else {
         for (const ShapeLayer which : {ShapeLayer::Ribbons, ShapeLayer::Marks}) {
             (which == ShapeLayer::Ribbons ? ribbonsLayer_ : marksLayer_).bindForDrawing();
@@ -229,23 +253,81 @@ void SceneRenderer::drawComposed(const SceneInputs& inputs, const RenderTarget& 
             submitLayer(inputs, which);
         }
         lastRedraw_ = Redraw::Everything;
+        damage.addEverything();
     }
     remember(inputs);
+}
 
-    // The frame: the sky, the stars over it, the ribbons over them, the beam and the nodes over those.
-    skyLayer_.copyTo(target);
+void SceneRenderer::addDamage(const SceneInputs& inputs, DamageRegion& damage) const {
+    const FramePlan& plan = *inputs.plan;
+    const float scale = plan.size.pixelScale;
+    auto add = [&](float left, float top, float right, float bottom) {  // logical pixels, two more each side
+        damage.add(left * scale - 2, top * scale - 2, right * scale + 2, bottom * scale + 2);
+    };
+    for (const std::vector<SpriteInstance>* marks : {&changedRibbons_.instances, &changedMarks_.instances}) {
+        for (const SpriteInstance& mark : *marks) {
+            add(mark.centre[0] - mark.halfSize[0], mark.centre[1] - mark.halfSize[1], mark.centre[0] + mark.halfSize[0],
+                mark.centre[1] + mark.halfSize[1]);
+        }
+    }
+    // The stars read the clock at their centre's column (a logical pixel more either side for rounding) and
+    // reach starReach_ either side of it; below the horizon they give no light.
+    const float reach = starReach_ + 1;
+    for (const auto& [left, right] : changedColumns_) add(left - reach, 0, right + reach, plan.layout.ruler.y + reach);
+}
+
+void SceneRenderer::composeInto(const SceneInputs& inputs, const RenderTarget& target,
+                                const std::vector<PixelRect>& rectangles, int marks) {
     target.bindForDrawing();
-    glEnable(GL_BLEND);
-    glBlendEquation(GL_FUNC_ADD);
-    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
-    drawStars(inputs);
-    layOverShapes(*inputs.plan);
+    if (straight_) {
+        draw(inputs);
+        return;
+    }
+    // The frame: the starry sky, the ribbons over it, the beam and the nodes over those.
+    for (const PixelRect& rect : rectangles) starryLayer_.copyTo(target, rect);
+    target.bindForDrawing();
+    layOverShapes(*inputs.plan, rectangles);
     glBindVertexArray(0);
 }
 
-void SceneRenderer::layOverShapes(const FramePlan& plan) {
+void SceneRenderer::updateStars(const SceneInputs& inputs) {
+    // Each changed run of columns: the sky copied again from a star's reach before it to a star's reach after
+    // it, and every star that reaches into that drawn again over it (those outside the run as they were).
+    const FramePlan& plan = *inputs.plan;
+    const float scale = plan.size.pixelScale;
+    const int height = starryLayer_.height();
+    for (const auto& [left, right] : changedColumns_) {
+        LogicalBox box;  // a logical pixel more either side for rounding
+        box.left = left - starReach_ - 1;
+        box.right = right + starReach_ + 1;
+        box.top = 0;
+        box.bottom = plan.layout.ruler.y + starReach_ + 1;  // a star below the horizon gives no light
+        const PixelBox pixels = pixelsOf(box, scale);
+        if (pixels.empty()) continue;
+        skyLayer_.copyTo(starryLayer_, {pixels.x0, height - pixels.y1, pixels.x1 - pixels.x0, pixels.y1 - pixels.y0});
+        starryLayer_.bindForDrawing();
+        glEnable(GL_SCISSOR_TEST);
+        glScissor(pixels.x0, pixels.y0, pixels.x1 - pixels.x0, pixels.y1 - pixels.y0);
+        // The stars are in order of their centre's column: those whose sprite reaches into the pixels copied
+        // (a logical pixel more either side for rounding).
+        const float reachLeft = static_cast<float>(pixels.x0) / scale - starReach_ - 1;
+        const float reachRight = static_cast<float>(pixels.x1) / scale + starReach_ + 1;
+        const auto byColumn = [](const SpriteInstance& star, float x) { return star.centre[0] < x; };
+        const auto first = std::lower_bound(stars_.instances.begin(), stars_.instances.end(), reachLeft, byColumn);
+        const auto last = std::lower_bound(first, stars_.instances.end(), reachRight, byColumn);
+        starsInColumns_.instances.assign(first, last);
+        if (!starsInColumns_.instances.empty()) {
+            uploadSprites(starsInColumns_);
+            drawStars(inputs, starsInColumns_);
+        }
+        glDisable(GL_SCISSOR_TEST);
+    }
+}
+
+void SceneRenderer::layOverShapes(const FramePlan& plan, const std::vector<PixelRect>& rectangles) {
     // The layers hold nothing outside their shapes: only the tiles of the frame that the shapes reach are
-    // laid over, a scissor for each run of them along a row of tiles, and the sky between the lanes is left.
+    // laid over, a scissor for each run of them along a row of tiles within each rectangle, and the sky
+    // between the lanes is left.
     const int width = ribbonsLayer_.width(), height = ribbonsLayer_.height();
     const int columns = (width + kShapeTile - 1) / kShapeTile, rows = (height + kShapeTile - 1) / kShapeTile;
     shapeTiles_.assign(static_cast<std::size_t>(columns) * static_cast<std::size_t>(rows), 0);
@@ -283,18 +365,23 @@ void SceneRenderer::layOverShapes(const FramePlan& plan) {
     glBindTexture(GL_TEXTURE_2D, ribbonsLayer_.texture());
     glBindVertexArray(emptyVao_);
     glEnable(GL_SCISSOR_TEST);
-    for (int row = 0; row < rows; ++row) {
-        const std::uint8_t* tiles = shapeTiles_.data() + static_cast<std::ptrdiff_t>(row) * columns;
-        for (int column = 0; column < columns;) {
-            if (!tiles[column]) {
-                ++column;
-                continue;
+    for (const PixelRect& rect : rectangles) {
+        const int rectY0 = height - rect.bottom(), rectY1 = height - rect.y;  // rows from the bottom, as GL counts
+        for (int row = std::max(0, rectY0 / kShapeTile); row < rows && row * kShapeTile < rectY1; ++row) {
+            const std::uint8_t* tiles = shapeTiles_.data() + static_cast<std::ptrdiff_t>(row) * columns;
+            for (int column = std::max(0, rect.x / kShapeTile); column < columns && column * kShapeTile < rect.right();) {
+                if (!tiles[column]) {
+                    ++column;
+                    continue;
+                }
+                const int first = column;
+                while (column < columns && column * kShapeTile < rect.right() && tiles[column]) ++column;
+                const int x0 = std::max(rect.x, first * kShapeTile), x1 = std::min({width, rect.right(), column * kShapeTile});
+                const int y0 = std::max(rectY0, row * kShapeTile), y1 = std::min({height, rectY1, (row + 1) * kShapeTile});
+                if (x1 <= x0 || y1 <= y0) continue;
+                glScissor(x0, y0, x1 - x0, y1 - y0);
+                glDrawArrays(GL_TRIANGLES, 0, 3);
             }
-            const int first = column;
-            while (column < columns && tiles[column]) ++column;
-            const int x = first * kShapeTile, y = row * kShapeTile;
-            glScissor(x, y, std::min(width, column * kShapeTile) - x, std::min(height, y + kShapeTile) - y);
-            glDrawArrays(GL_TRIANGLES, 0, 3);
         }
     }
     glDisable(GL_SCISSOR_TEST);
@@ -364,20 +451,39 @@ bool SceneRenderer::markChanges(const SceneInputs& inputs, ShapeLayer which, GLi
     // marks' layer: the beam and the nodes that changed, where they were and where they are.
     std::vector<SpriteInstance>& rectangles = which == ShapeLayer::Ribbons ? changedRibbons_.instances : changedMarks_.instances;
     rectangles.clear();
-    bool animated = false;
     if (which == ShapeLayer::Ribbons) {
-        if (plan.playhead.x != drawn_.playheadX && !ribbonRanges_.empty()) {
+        // How high the ribbons reach, all of them and the dream's.
+        LogicalBox all, dream;
+        for (const RibbonRange& range : ribbonRanges_) {
+            const float reach = range.palette->coreHalfWidth + range.glowWidth * kRibbonGlowReach;
+            for (int i = range.first; i < range.first + range.count; ++i) {
+                const RibbonVertex& vertex = ribbonVertices_[static_cast<std::size_t>(i)];
+                all.cover(vertex.centre[0], vertex.centre[1], reach, reach);
+                if (range.palette->pattern == 1) dream.cover(vertex.centre[0], vertex.centre[1], reach, reach);
+            }
+        }
+        if (plan.playhead.x != drawn_.playheadX && all.top < all.bottom) {
             // A ribbon's pixel changes with the playhead only where it lies within 4 logical pixels of the
             // playhead (ribbon.frag's smoothstep), then or now; a pixel more either side for rounding.
             const float left = std::min(plan.playhead.x, drawn_.playheadX) - 5.0f;
             const float right = std::max(plan.playhead.x, drawn_.playheadX) + 5.0f;
-            const float height = plan.size.logicalHeight;
-            rectangles.push_back(
-                {{(left + right) / 2, height / 2}, {(right - left) / 2, height / 2 + 1}, {0, 0, 0, 0}, {0, 0, 0, 0}});
+            rectangles.push_back({{(left + right) / 2, (all.top + all.bottom) / 2},
+                                  {(right - left) / 2, (all.bottom - all.top) / 2 + 1},
+                                  {0, 0, 0, 0},
+                                  {0, 0, 0, 0}});
         }
-        animated = clockOf(inputs) != drawn_.time &&
-                   std::any_of(ribbonRanges_.begin(), ribbonRanges_.end(),
-                               [](const RibbonRange& range) { return range.palette->pattern == 1; });
+        // The dream's ribbons shimmer and carry travelling dots: redrawn in the columns whose reading of the
+        // clock changed (a logical pixel more either side for rounding), as high as the ribbons reach.
+        if (!changedColumns_.empty()) {
+            for (const auto& [columnsLeft, columnsRight] : changedColumns_) {
+                const float left = std::max(columnsLeft - 1.0f, dream.left), right = std::min(columnsRight + 1.0f, dream.right);
+                if (!(left < right) || !(dream.top < dream.bottom)) continue;
+                rectangles.push_back({{(left + right) / 2, (dream.top + dream.bottom) / 2},
+                                      {(right - left) / 2, (dream.bottom - dream.top) / 2},
+                                      {0, 0, 0, 0},
+                                      {0, 0, 0, 0}});
+            }
+        }
     } else {
         auto changedSprites = [&](const std::vector<SpriteInstance>& now, const std::vector<SpriteInstance>& before) {
             for (std::size_t i = 0; i < now.size(); ++i) {
@@ -389,22 +495,12 @@ bool SceneRenderer::markChanges(const SceneInputs& inputs, ShapeLayer which, GLi
         changedSprites(nodes_.instances, drawn_.nodes);
         changedSprites(playhead_.instances, drawn_.playhead);
     }
-    if (rectangles.empty() && !animated) return false;
+    if (rectangles.empty()) return false;
 
     // Nothing outside the marks changes: the scissor spares the renderer the rest of the layer.
     LogicalBox changed;
     for (const SpriteInstance& mark : rectangles) {
         changed.cover(mark.centre[0], mark.centre[1], mark.halfSize[0], mark.halfSize[1]);
-    }
-    if (animated) {
-        for (const RibbonRange& range : ribbonRanges_) {
-            if (range.palette->pattern != 1) continue;
-            const float reach = range.palette->coreHalfWidth + range.glowWidth * kRibbonGlowReach;
-            for (int i = range.first; i < range.first + range.count; ++i) {
-                const RibbonVertex& vertex = ribbonVertices_[static_cast<std::size_t>(i)];
-                changed.cover(vertex.centre[0], vertex.centre[1], reach, reach);
-            }
-        }
     }
     if (!scissorAround(changed, plan)) return false;
 
@@ -414,24 +510,12 @@ bool SceneRenderer::markChanges(const SceneInputs& inputs, ShapeLayer which, GLi
     glStencilMask(0xFF);
     glStencilFunc(GL_ALWAYS, reference, 0xFF);
     glStencilOp(GL_KEEP, GL_KEEP, GL_REPLACE);
-    if (!rectangles.empty()) {
-        SpriteBatch& batch = which == ShapeLayer::Ribbons ? changedRibbons_ : changedMarks_;
-        markSprite_.use();
-        glUniform2f(markSpriteUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
-        uploadSprites(batch);
-        glBindVertexArray(batch.vao);
-        glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(rectangles.size()));
-    }
-    if (animated) {  // the dream's ribbons shimmer and carry travelling dots: their strips, as drawn
-        markRibbon_.use();
-        glUniform2f(markRibbonUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
-        glBindVertexArray(ribbonVao_);
-        for (const RibbonRange& range : ribbonRanges_) {
-            if (range.palette->pattern != 1) continue;
-            glUniform1f(markRibbonUniforms_.halfWidth, range.palette->coreHalfWidth + range.glowWidth * kRibbonGlowReach);
-            glDrawArrays(GL_TRIANGLE_STRIP, range.first, range.count);
-        }
-    }
+    SpriteBatch& batch = which == ShapeLayer::Ribbons ? changedRibbons_ : changedMarks_;
+    markSprite_.use();
+    glUniform2f(markSpriteUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
+    uploadSprites(batch);
+    glBindVertexArray(batch.vao);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(rectangles.size()));
     glBindVertexArray(0);
     return true;
 }
@@ -440,6 +524,7 @@ void SceneRenderer::remember(const SceneInputs& inputs) {
     drawn_.valid = true;
     drawn_.key = keyOf(*inputs.plan);
     drawn_.time = clockOf(inputs);
+    drawn_.still = inputs.reducedMotion;
     drawn_.playheadX = inputs.plan->playhead.x;
     drawn_.ribbonVertices = ribbonVertices_;  // copies into the storage of earlier frames: no allocation once warm
     drawn_.ribbonRanges = ribbonRanges_;
@@ -472,9 +557,13 @@ void SceneRenderer::prepareStars(const FramePlan& plan) {
         starFieldWidth_ = plan.size.logicalWidth;
         starFieldHeight_ = plan.size.logicalHeight;
         makeStarField(starFieldWidth_, starFieldHeight_, starField_);
+        // In order of their column, so that the stars of a run of columns are found by bisection.
+        std::sort(starField_.begin(), starField_.end(), [](const Star& a, const Star& b) { return a.x < b.x; });
+        starReach_ = 0;
         stars_.instances.clear();
         for (const Star& star : starField_) {
             const float extent = star.radius * 6.0f + 2.0f;
+            starReach_ = std::max(starReach_, extent);
             // The star's y rides in the colour's alpha, for the fade towards the horizon.
             stars_.instances.push_back({{star.x, star.y}, {extent, extent}, {kStarColour.r, kStarColour.g, kStarColour.b, star.y},
                                         {star.radius, star.brightness, star.twinkleSpeed, star.twinklePhase}});
@@ -483,16 +572,21 @@ void SceneRenderer::prepareStars(const FramePlan& plan) {
     }
 }
 
-void SceneRenderer::drawStars(const SceneInputs& inputs) {
+void SceneRenderer::drawStars(const SceneInputs& inputs, const SpriteBatch& batch) {
     const FramePlan& plan = *inputs.plan;
-    if (stars_.instances.empty()) return;
+    if (batch.instances.empty()) return;
+    glEnable(GL_BLEND);
+    glBlendEquation(GL_FUNC_ADD);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
     star_.use();
     glUniform2f(starUniforms_.viewSize, plan.size.logicalWidth, plan.size.logicalHeight);
     glUniform1f(starUniforms_.time, clockOf(inputs));
+    glUniform1f(starUniforms_.steps, inputs.reducedMotion ? 0.0f : kAnimationSteps);
+    glUniform1f(starUniforms_.sweep, kAnimationSweep);
     glUniform1f(starUniforms_.horizonY, plan.layout.ruler.y);
     glUniform1f(starUniforms_.skyTop, plan.view.canvas.y);
-    glBindVertexArray(stars_.vao);
-    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(stars_.instances.size()));
+    glBindVertexArray(batch.vao);
+    glDrawArraysInstanced(GL_TRIANGLE_STRIP, 0, 4, static_cast<GLsizei>(batch.instances.size()));
 }
 
 void SceneRenderer::prepareRibbons(const SceneInputs& inputs) {
@@ -545,6 +639,8 @@ void SceneRenderer::drawRibbons(const SceneInputs& inputs) {
     glUniform1f(u.playheadX, plan.playhead.x);
     glUniform1f(u.dimAhead, kDimAhead);
     glUniform1f(u.time, clockOf(inputs));
+    glUniform1f(u.steps, inputs.reducedMotion ? 0.0f : kAnimationSteps);
+    glUniform1f(u.sweep, kAnimationSweep);
     glBindVertexArray(ribbonVao_);
     // Parents first, so a forked lane lies over the lane it peels out of.
     for (int pass = 0; pass < 2; ++pass) {

@@ -169,6 +169,7 @@ void GlyphAtlas::trim(std::size_t maxPages) {
     if (pages_.size() <= maxPages) return;
     pages_.clear();
     glyphs_.clear();
+    ++forgotten_;
 }
 
 }  // namespace epilogue

@@ -39,12 +39,15 @@ public:
     std::pair<int, int> takeDirtyRows(int page);
     // Forgets every glyph once the pages pass `maxPages` (between frames, never within one).
     void trim(std::size_t maxPages);
+    // How many times trim forgot the glyphs: pixels of the pages drawn before then may now hold other glyphs.
+    std::uint64_t forgotten() const { return forgotten_; }
 
 private:
     bool reserve(int width, int height, int& page, int& x, int& y);
     void put(const AtlasGlyph& glyph, const std::uint8_t* rgba, int stride);
 
     std::vector<Page> pages_;
+    std::uint64_t forgotten_ = 0;
     std::unordered_map<std::uint64_t, AtlasGlyph> glyphs_;  // by face and glyph
     std::vector<std::uint8_t> scratch_;
 };

@@ -15,6 +15,7 @@ void StoryTypesetter::load(float pixelScale, const UiFonts& fonts) {
     pixelScale_ = pixelScale;
     shaper_.reset();
     atlas_ = std::make_unique<GlyphAtlas>();
+    ++loads_;
     library_ = std::make_unique<FontLibrary>();
     // The same faces and sizes as the UI's fonts (fonts.cpp), in pixels. The tour's captions are drawn large
     // (about 4% of the window's height): rasterised at 48 logical pixels, up to twice that on a dense screen,
@@ -167,6 +168,8 @@ void StoryTypesetter::upload() {
     textures_.upload(*atlas_);
     atlas_->trim(8);  // past 8 pages (32 MB), the glyphs are rasterised afresh as they are next drawn
 }
+
+std::uint64_t StoryTypesetter::glyphGeneration() const { return loads_ + (atlas_ ? atlas_->forgotten() : 0); }
 
 const std::vector<MissingScript>& StoryTypesetter::missingScripts() const {
     static const std::vector<MissingScript> none;

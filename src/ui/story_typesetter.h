@@ -47,6 +47,9 @@ public:
     // Uploads the glyphs rasterised this frame; call with the GL context current, before the draw lists are
     // submitted.
     void upload();
+    // Changes whenever glyphs drawn before may have been drawn from pixels that now hold others (the atlas
+    // was trimmed, or the fonts loaded again).
+    std::uint64_t glyphGeneration() const;
     // Scripts of characters no installed font has, met so far (each reported once on stderr).
     const std::vector<MissingScript>& missingScripts() const;
 
@@ -61,6 +64,7 @@ private:
     std::unique_ptr<FontLibrary> library_;
     std::unique_ptr<TextShaper> shaper_;
     std::unique_ptr<GlyphAtlas> atlas_;
+    std::uint64_t loads_ = 0;  // fonts loaded so far (each load starts an atlas afresh)
     GlyphTextures textures_;
     static constexpr int kStyles = 6;               // as TextStyle: Body, Bold, Title, Small, Caption, Quote
     std::array<int, kStyles> typefaces_{-1, -1, -1, -1, -1, -1};

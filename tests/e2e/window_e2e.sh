@@ -276,11 +276,21 @@ point_at 640 150
 xdotool click --repeat 3 --delay 60 4
 wait_for "the wheel zooms in" "(.view.end - .view.start) < $span * 0.7"
 
-# 8. F12 writes a screenshot and its sidecar to the chosen directory.
+# 8. F12 writes a screenshot and its sidecar to the chosen directory. The frames since the window opened were
+#    drawn and shown only where they changed (the scrubs, snaps, slider and zoom above): what the window shows
+#    on the X server is, pixel for pixel, the frame the screenshot holds (after a last move of the pointer,
+#    which changes only the ruler's time tag and what is hovered).
+point_at 420 200
+/usr/bin/python3 "$(dirname "$0")/window_pixels.py" grab "$window" "$work/shown.raw"
 xdotool key --window "$window" F12
 wait_until 30 at_least_files 'epilogue-*.png.json' 1
 shots=$(count_files 'epilogue-*.png')
 if [ "$shots" -eq 1 ]; then passes=$((passes + 1)); else echo "FAIL: F12 wrote $shots screenshots"; failures=$((failures + 1)); fi
+if compared=$(/usr/bin/python3 "$(dirname "$0")/window_pixels.py" compare "$work/shown.raw" "$(ls "$work"/pictures/epilogue-*.png | head -n1)" 2>&1); then
+    passes=$((passes + 1))
+else
+    fail "the window showed other pixels than the frame it drew: $compared"
+fi
 
 # 9. Live reload: a broken save keeps the last good story on screen with the error in a banner; the
 #    fixed file is reloaded, keeping the selection. (The window looks at the file about once a second.)

@@ -5,6 +5,7 @@
 
 #include <cstdio>
 #include <string>
+#include <vector>
 
 using namespace epilogue;
 
@@ -17,8 +18,8 @@ TEST_CASE("a frame log read back gives its steps in order, its frames and the pe
     CHECK(log.enabled());
     log.step("main", 1000.25);
     log.step("window", 1040.5);
-    log.frame(1050.0, 1066.75);
-    log.frame(1067.0, 1083.5);
+    log.frame(1050.0, 1066.75, 2073600);
+    log.frame(1067.0, 1083.5, 81920);
     log.finish();
     std::fclose(out);
     const std::string text(buffer, size);
@@ -33,6 +34,9 @@ TEST_CASE("a frame log read back gives its steps in order, its frames and the pe
     REQUIRE(record.frames.size() == 2);
     CHECK(record.frames[1].first == doctest::Approx(1067.0));
     CHECK(record.frames[1].second == doctest::Approx(1083.5));
+    REQUIRE(record.framePixels.size() == 2);
+    CHECK(record.framePixels[0] == 2073600);
+    CHECK(record.framePixels[1] == 81920);
     CHECK(record.peakKilobytes > 0);  // this process's own
 }
 
@@ -40,6 +44,7 @@ TEST_CASE("a frame log cut short or holding other lines keeps what it has whole"
     const FrameLogRecord record = parseFrameLog("epilogue: a warning\nstep main 5.5\nframe 6 7\nframe 8.0 9");
     CHECK(record.stepAt("main") == doctest::Approx(5.5));
     CHECK(record.frames.size() == 1);  // the last line has no end: it may be cut
+    CHECK(record.framePixels == std::vector<long long>{-1});  // a log that does not say
     CHECK(record.peakKilobytes == -1);
     FrameLog off;
     CHECK_FALSE(off.enabled());
