@@ -70,20 +70,16 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     inputs.selectedEvent = state.selectedEvent;
     inputs.hoveredEvent = state.hoveredEvent;
     inputs.reducedMotion = state.reducedMotion;
-    // Only what changed: the scene's layers are brought up to date now and the frame composed after the
-    // panels, once their changes are known too.
+    // Only what changed: the scene is drawn after the panels' lists are built, once their changes are known
+    // too (and Epilogue's own work is done before the renderer's threads start on the frame).
     const bool onlyWhatChanged = options.onlyWhatChanged && options.scene && changesOnly_ && !options.sceneStraight;
-    if (onlyWhatChanged) {
-        damage_.reset(pixelWidth, pixelHeight);
-        if (!damageValid_ || target_.remade() || typesetter_.glyphGeneration() != glyphGeneration_) {
-            damage_.addEverything();
+    if (options.scene && !onlyWhatChanged) {
+        if (changesOnly_ && !options.sceneStraight) {
+            scene_.drawComposed(inputs, target_);
+        } else {
+            target_.bindForDrawing();
+            scene_.draw(inputs);
         }
-        scene_.updateLayers(inputs, damage_);
-    } else if (options.scene && changesOnly_ && !options.sceneStraight) {
-        scene_.drawComposed(inputs, target_);
-    } else if (options.scene) {
-        target_.bindForDrawing();
-        scene_.draw(inputs);
     }
     target_.bindForDrawing();
     lap(timings_.sceneSubmit);
@@ -130,16 +126,20 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
     lap(timings_.uiBuild);
     ImDrawData& drawData = *ImGui::GetDrawData();
     if (onlyWhatChanged) {
-        // The panels' and canvas text's changed triangles join the scene's changes; the frame is drawn again
-        // within the damaged rectangles only, the panels through the target's stencil marks of them.
+        // The scene's layers brought up to date, and what it changed; the panels' and canvas text's changed
+        // triangles join it; the frame is drawn again within the damaged rectangles only, the panels through
+        // the target's stencil marks of them.
+        damage_.reset(pixelWidth, pixelHeight);
+        if (!damageValid_ || target_.remade() || typesetter_.glyphGeneration() != glyphGeneration_) {
+            damage_.addEverything();
+        }
+        scene_.updateLayers(inputs, damage_);
         uiDamage_.compare(drawData, size.pixelScale, damage_);
         drawnRectangles_ = damage_.rectangles(kMaxDamageRectangles);
         drewEverything_ = damage_.everything();
         stencilMarks_ = drewEverything_ || drawnRectangles_.empty() ? 0 : target_.markPixels(drawnRectangles_);
         if (!drawnRectangles_.empty()) scene_.composeInto(inputs, target_, drawnRectangles_, stencilMarks_);
-        double composing = 0;
-        lap(composing);
-        timings_.sceneSubmit += composing;
+        lap(timings_.sceneSubmit);
         if (stencilMarks_ != 0) {
             keepTrianglesWithin(drawData, drawnRectangles_, size.pixelScale);
             ImDrawList* first = drawData.CmdListsCount > 0 ? drawData.CmdLists[0] : nullptr;

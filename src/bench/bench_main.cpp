@@ -66,6 +66,7 @@ struct ZoomFigures {
     const char* name;
     double share;  // of the story's span shown
     Spread cpu, submit, whole;
+    double redrawnShare = 0;  // of the frame's pixels, the share a frame drew again (median)
 };
 
 struct StoryFigures {
@@ -329,7 +330,7 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
     const double span = std::max(story.endTime - story.startTime, 1e-9);
     std::string error;
     for (ZoomFigures& zoom : figures.zooms) {
-        std::vector<double> cpu, submit, whole;
+        std::vector<double> cpu, submit, whole, redrawn;
         ViewState state;
         state.view = fitStory(story, canvas, composer.style().laneHeaderWidth);
         const double visible = (state.view.endTime - state.view.startTime) * zoom.share;
@@ -356,11 +357,16 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
                 cpu.push_back(t.plan + t.uiBuild);
                 submit.push_back(t.sceneSubmit + t.uiSubmit);
                 whole.push_back(wholeMs);
+                long long pixels = 0;
+                for (const PixelRect& rect : composer.drawnRectangles()) pixels += rect.area();
+                if (composer.drewEverything()) pixels = static_cast<long long>(width) * height;
+                redrawn.push_back(static_cast<double>(pixels) / (static_cast<double>(width) * height));
             }
         }
         zoom.cpu = spreadOf(cpu);
         zoom.submit = spreadOf(submit);
         zoom.whole = spreadOf(whole);
+        zoom.redrawnShare = spreadOf(redrawn).median;
     }
 
     // A screenshot of the last frame, as the window takes one (F12).
@@ -405,12 +411,15 @@ void printTable(const std::vector<StoryFigures>& results, int width, int height,
                     f.firstFrameMs, f.firstFrameMinMs, f.firstFrameMaxMs, f.layoutWholeMs, f.layoutZoomedMs);
     }
     std::printf("\nper frame while scrubbing, median / p99 in ms: frame CPU (Epilogue's own work: layout, labels,\n"
-                "panels), GL submit (commands and the driver's share), whole frame (through glFinish)\n\n");
-    std::printf("%-22s %6s | %17s | %17s | %17s\n", "story", "zoom", "frame CPU", "GL submit", "whole frame");
+                "panels), GL submit (commands and the driver's share), whole frame (through glFinish), each frame\n"
+                "drawn as the window draws it, only where it changed: the share of its pixels drawn again (median)\n\n");
+    std::printf("%-22s %6s | %17s | %17s | %17s | %8s\n", "story", "zoom", "frame CPU", "GL submit", "whole frame",
+                "redrawn");
     for (const StoryFigures& f : results) {
         for (const ZoomFigures& z : f.zooms) {
-            std::printf("%-22s %6s | %7.3f / %7.3f | %7.3f / %7.3f | %7.2f / %7.2f\n", f.name.c_str(), z.name,
-                        z.cpu.median, z.cpu.p99, z.submit.median, z.submit.p99, z.whole.median, z.whole.p99);
+            std::printf("%-22s %6s | %7.3f / %7.3f | %7.3f / %7.3f | %7.2f / %7.2f | %7.0f%%\n", f.name.c_str(), z.name,
+                        z.cpu.median, z.cpu.p99, z.submit.median, z.submit.p99, z.whole.median, z.whole.p99,
+                        z.redrawnShare * 100);
         }
     }
     bool twins = false;
@@ -479,9 +488,10 @@ void printJson(const std::vector<StoryFigures>& results, int width, int height, 
         for (std::size_t z = 0; z < f.zooms.size(); ++z) {
             const ZoomFigures& zoom = f.zooms[z];
             std::printf("%s{\"view\": \"%s\", \"frame_cpu_ms\": {\"median\": %.4f, \"p99\": %.4f}, \"gl_submit_ms\": "
-                        "{\"median\": %.4f, \"p99\": %.4f}, \"whole_frame_ms\": {\"median\": %.4f, \"p99\": %.4f}}",
+                        "{\"median\": %.4f, \"p99\": %.4f}, \"whole_frame_ms\": {\"median\": %.4f, \"p99\": %.4f}, "
+                        "\"redrawn_share\": %.4f}",
                         z ? ", " : "", zoom.name, zoom.cpu.median, zoom.cpu.p99, zoom.submit.median, zoom.submit.p99,
-                        zoom.whole.median, zoom.whole.p99);
+                        zoom.whole.median, zoom.whole.p99, zoom.redrawnShare);
         }
         std::printf("], \"frame_cpu_ms\": {\"median\": %.4f, \"p99\": %.4f}, \"capture_ms\": {\"readback\": %.3f, "
                     "\"sidecar\": %.3f, \"png_encode_and_write\": %.3f}}",
