@@ -191,8 +191,8 @@ CommandLineResult parseCommandLine(int argc, const char* const* argv) {
                  "length; with --video, subtitles go to OUT.vtt)");
     app.add_flag("--frame-stats", options.frameStats, "On exit, print how many frames were drawn and how long they took");
     app.add_flag("--frame-log", options.frameLog,
-                 "Print the window's start-up steps and each frame's start and end as they happen (milliseconds on "
-                 "the monotonic clock; read by epilogue-bench), and the peak memory on exit");
+                 "Print the window's start-up steps and each frame's start, end and pixels drawn as they happen "
+                 "(milliseconds on the monotonic clock; read by epilogue-bench), and the peak memory on exit");
     app.set_version_flag("--version", std::string("epilogue ") + EPILOGUE_VERSION);
 
     CommandLineResult result;

@@ -100,9 +100,10 @@ public:
     const StoryTypesetter& typesetter() const { return typesetter_; }
     // Uniforms the shaders lack; empty when every one was found.
     std::vector<std::string> rendererWarnings() const { return scene_.warnings(); }
-    // With false, every frame's scene is drawn whole, straight into the target (SceneRenderer::draw), as a
-    // reference for the frames composed from cached layers (the default, SceneRenderer::drawComposed);
-    // EPILOGUE_REDRAW=everything in the environment starts with false, for comparing the two.
+    // With false, every frame is drawn whole, its scene straight into the target (SceneRenderer::draw), as a
+    // reference for the frames composed from cached layers (the default, SceneRenderer::drawComposed) and
+    // for those drawn only where they changed (FrameOptions::onlyWhatChanged, which false overrides);
+    // EPILOGUE_REDRAW=everything in the environment starts with false, for comparing them.
     // (The cached layers are left as they are: the direct frames do not touch them.)
     void setRedrawChangesOnly(bool changesOnly);
     // The next composed frame redraws its cached layers whole.

@@ -51,14 +51,17 @@ bool startRenderer(const CommandLine& options, PlatformWindow& window, FrameComp
 
 // `settling`: the first frame, which only lets ImGui settle its windows' sizes and is never shown: the
 // scene is left out of it (on a software renderer, filling its pixels is most of a frame's cost).
+// `onlyWhatChanged`: a frame of a sequence, drawn only where it differs from the one before (as the window
+// draws its frames; the target keeps the rest).
 bool renderFrame(const CommandLine& options, const Story& story, ViewState& state, PlatformWindow& window,
-                 FrameComposer& composer, float animationTime, bool settling = false) {
+                 FrameComposer& composer, float animationTime, bool settling = false, bool onlyWhatChanged = false) {
     const FrameSize size{static_cast<float>(options.width), static_cast<float>(options.height), options.scale};
     UiRequests ignored;
     std::string error;
     FrameOptions frameOptions;
     frameOptions.panels = !options.noUi;
     frameOptions.scene = !settling;
+    frameOptions.onlyWhatChanged = onlyWhatChanged;
     if (!composer.draw(window, story, state, size, animationTime, 1.0f / 60, frameOptions, ignored, error)) {
         std::fprintf(stderr, "epilogue: %s\n", error.c_str());
         return false;
@@ -497,7 +500,7 @@ int runFrames(const CommandLine& options, const Story& story, const std::string&
         const float animationTime = options.animationTime + static_cast<float>(i / options.fps);
         // The very first frame twice, so that ImGui's windows have settled.
         for (int pass = i == 0 ? 0 : 1; pass < 2; ++pass) {
-            if (!renderFrame(options, story, state, window, composer, animationTime, pass == 0)) {
+            if (!renderFrame(options, story, state, window, composer, animationTime, pass == 0, true)) {
                 failed = true;
                 break;
             }
