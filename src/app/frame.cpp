@@ -138,7 +138,7 @@ bool FrameComposer::render(const Story& story, ViewState& state, const FrameSize
         drawnRectangles_ = damage_.rectangles(kMaxDamageRectangles);
         drewEverything_ = damage_.everything();
         stencilMarks_ = drewEverything_ || drawnRectangles_.empty() ? 0 : target_.markPixels(drawnRectangles_);
-        if (!drawnRectangles_.empty()) scene_.composeInto(inputs, target_, drawnRectangles_, stencilMarks_);
+        if (!drawnRectangles_.empty()) scene_.composeInto(inputs, target_, drawnRectangles_);
         lap(timings_.sceneSubmit);
         if (stencilMarks_ != 0) {
             keepTrianglesWithin(drawData, drawnRectangles_, size.pixelScale);

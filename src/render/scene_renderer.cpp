@@ -182,7 +182,7 @@ void SceneRenderer::drawComposed(const SceneInputs& inputs, const RenderTarget& 
     ignoredDamage_.reset(0, 0);
     updateLayers(inputs, ignoredDamage_);
     wholeTarget_.assign(1, PixelRect{0, 0, target.width(), target.height()});
-    composeInto(inputs, target, wholeTarget_, 0);
+    composeInto(inputs, target, wholeTarget_);
 }
 
 void SceneRenderer::updateLayers(const SceneInputs& inputs, DamageRegion& damage) {
@@ -277,7 +277,7 @@ void SceneRenderer::addDamage(const SceneInputs& inputs, DamageRegion& damage) c
 }
 
 void SceneRenderer::composeInto(const SceneInputs& inputs, const RenderTarget& target,
-                                const std::vector<PixelRect>& rectangles, int marks) {
+                                const std::vector<PixelRect>& rectangles) {
     target.bindForDrawing();
     if (straight_) {
         draw(inputs);

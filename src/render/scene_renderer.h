@@ -66,11 +66,8 @@ public:
     // (everything when the layers or the sky were drawn whole, or the layers cannot be made: then
     // composeInto draws the scene straight)...
     void updateLayers(const SceneInputs& inputs, DamageRegion& damage);
-    // ...then composes the scene into `target` within `rectangles` only (pixels, rows from the top), which
-    // the caller has marked in the target's stencil buffer with `marks` (RenderTarget::markPixels), or 0
-    // when they are the whole target.
-    void composeInto(const SceneInputs& inputs, const RenderTarget& target, const std::vector<PixelRect>& rectangles,
-                     int marks);
+    // ...then composes the scene into `target` within `rectangles` only (pixels, rows from the top).
+    void composeInto(const SceneInputs& inputs, const RenderTarget& target, const std::vector<PixelRect>& rectangles);
     Redraw lastRedraw() const { return lastRedraw_; }
     // The next drawComposed redraws its layers whole.
     void forgetLayers() {
