@@ -35,6 +35,13 @@ bool FrameComposer::initialize(float pixelScale, std::string& error) {
 
 void FrameComposer::setRedrawChangesOnly(bool changesOnly) { changesOnly_ = changesOnly; }
 
+long long FrameComposer::drawnPixels() const {
+    if (drewEverything_) return static_cast<long long>(target_.width()) * target_.height();
+    long long pixels = 0;
+    for (const PixelRect& rect : drawnRectangles_) pixels += rect.area();
+    return pixels;
+}
+
 bool FrameComposer::draw(PlatformWindow& window, const Story& story, ViewState& state, const FrameSize& size,
                          float animationTime, float deltaSeconds, const FrameOptions& options, UiRequests& requests,
                          std::string& error) {

@@ -114,6 +114,8 @@ public:
     // rows from the top: no rectangle when nothing changed), and whether that was all of it.
     const std::vector<PixelRect>& drawnRectangles() const { return drawnRectangles_; }
     bool drewEverything() const { return drewEverything_; }
+    // How many of the target's pixels the last frame drew (all of them unless it drew only what changed).
+    long long drawnPixels() const;
     // The next frame drawn with onlyWhatChanged is drawn whole, its scene's cached layers too.
     void forgetDrawnFrame() {
         damageValid_ = false;

@@ -416,12 +416,7 @@ int runWindow(const CommandLine& options, Story story, const std::string& storyP
             window.swap();
             showWhole = false;
         }
-        if (frameLog.enabled()) {
-            long long pixels = 0;  // drawn again (the rest of the frame was the last frame's)
-            for (const PixelRect& rect : changed) pixels += rect.area();
-            if (composer.drewEverything()) pixels = static_cast<long long>(composer.target().width()) * composer.target().height();
-            frameLog.frame(frameBegan, monotonicMilliseconds(), pixels);
-        }
+        if (frameLog.enabled()) frameLog.frame(frameBegan, monotonicMilliseconds(), composer.drawnPixels());
         if (options.frameStats) {
             if (frameMilliseconds.size() < kTimedFrames) {
                 frameMilliseconds.push_back((secondsNow() - frameStart) * 1000.0);

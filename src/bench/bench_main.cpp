@@ -357,10 +357,7 @@ bool measureFrames(const Story& story, PlatformWindow& window, FrameComposer& co
                 cpu.push_back(t.plan + t.uiBuild);
                 submit.push_back(t.sceneSubmit + t.uiSubmit);
                 whole.push_back(wholeMs);
-                long long pixels = 0;
-                for (const PixelRect& rect : composer.drawnRectangles()) pixels += rect.area();
-                if (composer.drewEverything()) pixels = static_cast<long long>(width) * height;
-                redrawn.push_back(static_cast<double>(pixels) / (static_cast<double>(width) * height));
+                redrawn.push_back(static_cast<double>(composer.drawnPixels()) / (static_cast<double>(width) * height));
             }
         }
         zoom.cpu = spreadOf(cpu);

@@ -94,22 +94,23 @@ void RenderTarget::copyTo(const RenderTarget& destination) const {
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
-void RenderTarget::copyTo(const RenderTarget& destination, const PixelRect& rect) const {
+void RenderTarget::copyRectangles(GLuint framebuffer, const PixelRect* rectangles, std::size_t count) const {
     glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, destination.fbo_);
-    const int y0 = height_ - rect.bottom(), y1 = height_ - rect.y;  // GL counts rows from the bottom
-    glBlitFramebuffer(rect.x, y0, rect.right(), y1, rect.x, y0, rect.right(), y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
-    glBindFramebuffer(GL_FRAMEBUFFER, 0);
-}
-
-void RenderTarget::presentToWindow(const std::vector<PixelRect>& rectangles) const {
-    glBindFramebuffer(GL_READ_FRAMEBUFFER, fbo_);
-    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
-    for (const PixelRect& rect : rectangles) {
-        const int y0 = height_ - rect.bottom(), y1 = height_ - rect.y;
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, framebuffer);
+    for (std::size_t i = 0; i < count; ++i) {
+        const PixelRect& rect = rectangles[i];
+        const int y0 = height_ - rect.bottom(), y1 = height_ - rect.y;  // GL counts rows from the bottom
         glBlitFramebuffer(rect.x, y0, rect.right(), y1, rect.x, y0, rect.right(), y1, GL_COLOR_BUFFER_BIT, GL_NEAREST);
     }
     glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void RenderTarget::copyTo(const RenderTarget& destination, const PixelRect& rect) const {
+    copyRectangles(destination.fbo_, &rect, 1);
+}
+
+void RenderTarget::presentToWindow(const std::vector<PixelRect>& rectangles) const {
+    copyRectangles(0, rectangles.data(), rectangles.size());
 }
 
 int RenderTarget::markPixels(const std::vector<PixelRect>& rectangles) {

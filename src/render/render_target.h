@@ -59,6 +59,8 @@ public:
 
 private:
     void release();
+    // Copies `count` rectangles (pixels, rows from the top) into the same places of `framebuffer` (0: the window's).
+    void copyRectangles(GLuint framebuffer, const PixelRect* rectangles, std::size_t count) const;
     int width_ = 0, height_ = 0;
     GLuint fbo_ = 0, colour_ = 0, stencil_ = 0;
     int markReference_ = 0;  // the value of the last markPixels

@@ -29,12 +29,23 @@ std::uint64_t bitsOf(float value) {
     return bits;
 }
 
+// The framebuffer pixels a triangle covers: its bounding box, cut to its command's clip, then scaled.
+struct TriangleBox {
+    float left, top, right, bottom;
+    bool empty() const { return !(left < right) || !(top < bottom); }
+};
+TriangleBox boxOf(const ImDrawVert& a, const ImDrawVert& b, const ImDrawVert& c, const ImVec4& clip, float pixelScale) {
+    return {std::max(clip.x, std::min({a.pos.x, b.pos.x, c.pos.x})) * pixelScale,
+            std::max(clip.y, std::min({a.pos.y, b.pos.y, c.pos.y})) * pixelScale,
+            std::min(clip.z, std::max({a.pos.x, b.pos.x, c.pos.x})) * pixelScale,
+            std::min(clip.w, std::max({a.pos.y, b.pos.y, c.pos.y})) * pixelScale};
+}
+
 }  // namespace
 
 void UiDamage::compare(const ImDrawData& data, float pixelScale, DamageRegion& damage) {
     lastSequence_.swap(sequence_);
     sequence_.clear();
-    const float scale = pixelScale;
     std::uint64_t previous = 0;
     for (int list = 0; list < data.CmdListsCount; ++list) {
         const ImDrawList& drawList = *data.CmdLists[list];
@@ -50,16 +61,13 @@ void UiDamage::compare(const ImDrawData& data, float pixelScale, DamageRegion& d
                 const ImDrawVert& a = vertices[indices[i]];
                 const ImDrawVert& b = vertices[indices[i + 1]];
                 const ImDrawVert& c = vertices[indices[i + 2]];
+                const TriangleBox box = boxOf(a, b, c, clip, pixelScale);
+                if (box.empty()) continue;  // no pixel
                 Triangle triangle;
-                triangle.left = std::max(clip.x, std::min({a.pos.x, b.pos.x, c.pos.x}));
-                triangle.top = std::max(clip.y, std::min({a.pos.y, b.pos.y, c.pos.y}));
-                triangle.right = std::min(clip.z, std::max({a.pos.x, b.pos.x, c.pos.x}));
-                triangle.bottom = std::min(clip.w, std::max({a.pos.y, b.pos.y, c.pos.y}));
-                if (!(triangle.left < triangle.right) || !(triangle.top < triangle.bottom)) continue;  // no pixel
-                triangle.left *= scale;
-                triangle.top *= scale;
-                triangle.right *= scale;
-                triangle.bottom *= scale;
+                triangle.left = box.left;
+                triangle.top = box.top;
+                triangle.right = box.right;
+                triangle.bottom = box.bottom;
                 const std::uint64_t drawn = mixVertex(mixVertex(mixVertex(state, a), b), c);
                 triangle.key = mix(drawn, previous);  // the triangle before, as drawn: not its key, which would
                 previous = drawn;                     // chain every triangle to all before it
@@ -117,10 +125,7 @@ void keepTrianglesWithin(ImDrawData& data, const std::vector<PixelRect>& rectang
                 const ImDrawVert& a = vertices[indices[i]];
                 const ImDrawVert& b = vertices[indices[i + 1]];
                 const ImDrawVert& c = vertices[indices[i + 2]];
-                const float left = std::max(clip.x, std::min({a.pos.x, b.pos.x, c.pos.x})) * pixelScale;
-                const float top = std::max(clip.y, std::min({a.pos.y, b.pos.y, c.pos.y})) * pixelScale;
-                const float right = std::min(clip.z, std::max({a.pos.x, b.pos.x, c.pos.x})) * pixelScale;
-                const float bottom = std::min(clip.w, std::max({a.pos.y, b.pos.y, c.pos.y})) * pixelScale;
+                const auto [left, top, right, bottom] = boxOf(a, b, c, clip, pixelScale);
                 bool reaches = false;
                 for (const PixelRect& rect : rectangles) {
                     if (left - 1 >= static_cast<float>(rect.right()) || right + 1 <= static_cast<float>(rect.x) ||
